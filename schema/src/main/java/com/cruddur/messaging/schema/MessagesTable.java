@@ -55,6 +55,15 @@ public final class MessagesTable {
     /** Stream event names that carry a new or edited message; the event source filter passes only these. */
     public static final List<String> MESSAGE_EVENT_NAMES = List.of("INSERT", "MODIFY");
 
+    /**
+     * The event filter of the stream's event source mapping, as Lambda's filter-criteria JSON:
+     * only INSERT and MODIFY events whose key {@code pk} begins with {@code MSG#}. REMOVE events and
+     * the handler's own {@code GRP#} writes never invoke the function. The CDK app deploys exactly
+     * this pattern and the local {@code watch} command applies it.
+     */
+    public static final String EVENT_FILTER_PATTERN =
+            "{\"eventName\":[\"INSERT\",\"MODIFY\"],\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":[{\"prefix\":\"MSG#\"}]}}}}";
+
     private MessagesTable() {
     }
 
