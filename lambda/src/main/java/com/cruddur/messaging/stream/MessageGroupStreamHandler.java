@@ -4,11 +4,50 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.time.Duration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Placeholder; replaced by the real handler in the next commit. */
+/**
+ * The Lambda handler of the {@code cruddur-messages} stream (view type NEW_IMAGE): for every new
+ * or edited message, moves each participant's conversation-list row to the message's sort key and
+ * shows the message as the conversation's last.
+ *
+ * <p>Contract with Lambda: the event source mapping reports batch item failures. The handler
+ * returns the sequence numbers of conversations it could not update; malformed records are logged
+ * and skipped; it never throws because of a record.
+ */
 public final class MessageGroupStreamHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+    private final StreamProcessor processor;
+
+    /** Used by Lambda: configuration and client built once per container, from the environment. */
+    public MessageGroupStreamHandler() {
+        this(ClientFactory.fromEnvironment(System.getenv()), Config.fromEnvironment(System.getenv()));
+    }
+
+    /** For tests and the local CLI: the same handler on a client and configuration of their choosing. */
+    public MessageGroupStreamHandler(DynamoDbClient client, Config config) {
+        this(client, config, Sleeper.REAL);
+    }
+
+    /** As {@link #MessageGroupStreamHandler(DynamoDbClient, Config)}, with a seam for the back-off waits. */
+    public MessageGroupStreamHandler(DynamoDbClient client, Config config, Sleeper sleeper) {
+        this.processor = new StreamProcessor(
+                new GroupRowStore(client, config.tableName(), config.indexName()), config, sleeper);
+    }
+
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return new StreamsEventResponse();
+        return process(event, context).response();
+    }
+
+    /** Processes a batch and tells what was done; {@link #handleRequest} returns its response. */
+    public InvocationReport process(DynamodbEvent event, Context context) {
+        if (context == null) {
+            return processor.process(event, Deadline.none(), StructuredLog.stdout());
+        }
+        return processor.process(event,
+                Deadline.in(Duration.ofMillis(context.getRemainingTimeInMillis()), System::nanoTime),
+                StructuredLog.lambda(context.getLogger()));
     }
 }

@@ -1,0 +1,53 @@
+package com.cruddur.messaging.stream;
+
+import java.time.Duration;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Builds the handler's DynamoDB client, once per container. Region and endpoint come from the
+ * SDK's standard settings: {@code AWS_REGION} (set by Lambda) and, for local runs,
+ * {@code AWS_ENDPOINT_URL_DYNAMODB}. Nothing here names a region or an endpoint.
+ */
+public final class ClientFactory {
+
+    /** One HTTP attempt; DynamoDB answers in milliseconds, so a slow attempt is better retried. */
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+    /** One call, SDK retries included. */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+
+    private ClientFactory() {
+    }
+
+    /** The client for the Lambda environment (or any environment with the standard AWS settings). */
+    public static DynamoDbClient fromEnvironment(Map<String, String> env) {
+        return DynamoDbClient.builder()
+                .credentialsProvider(credentials(env))
+                // URLConnection: no Apache or Netty stack to load at cold start.
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(ATTEMPT_TIMEOUT)
+                        .build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        // Standard mode: 3 attempts with jittered back-off; the handler retries on top.
+                        .retryStrategy(RetryMode.STANDARD)
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                        .apiCallTimeout(CALL_TIMEOUT)
+                        .build())
+                .build();
+    }
+
+    private static AwsCredentialsProvider credentials(Map<String, String> env) {
+        // Lambda puts the role's credentials in the environment: read them directly rather than
+        // walking the default chain (profile files, container and instance metadata) at cold start.
+        return env.containsKey("AWS_ACCESS_KEY_ID") && env.containsKey("AWS_SECRET_ACCESS_KEY")
+                ? EnvironmentVariableCredentialsProvider.create()
+                : DefaultCredentialsProvider.builder().build();
+    }
+}

@@ -1,0 +1,107 @@
+package com.cruddur.messaging.stream;
+
+import com.cruddur.messaging.schema.MessagesTable;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Everything the handler can be told, parsed once per container from the environment.
+ *
+ * @param tableName      the messages table ({@code TABLE_NAME}, default {@code cruddur-messages})
+ * @param indexName      the index that finds a conversation's rows ({@code INDEX_NAME},
+ *                       default {@code message-group-sk-index})
+ * @param maxAttempts    how many times the handler reads, plans and writes one conversation before
+ *                       it reports the conversation as failed ({@code GROUP_MAX_ATTEMPTS}, default 6);
+ *                       each attempt's requests are also retried by the SDK
+ * @param backoffBase    first back-off between attempts, doubled each time, with full jitter
+ *                       ({@code BACKOFF_BASE_MS}, default 50)
+ * @param backoffMax     cap of one back-off ({@code BACKOFF_MAX_MS}, default 2000)
+ * @param maxConcurrency how many conversations of one batch are updated at once
+ *                       ({@code MAX_CONCURRENCY}, default 8)
+ */
+public record Config(
+        String tableName,
+        String indexName,
+        int maxAttempts,
+        Duration backoffBase,
+        Duration backoffMax,
+        int maxConcurrency) {
+
+    public static final int DEFAULT_MAX_ATTEMPTS = 6;
+    public static final Duration DEFAULT_BACKOFF_BASE = Duration.ofMillis(50);
+    public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofSeconds(2);
+    public static final int DEFAULT_MAX_CONCURRENCY = 8;
+
+    public Config {
+        requireText("TABLE_NAME", tableName);
+        requireText("INDEX_NAME", indexName);
+        if (maxAttempts < 1) {
+            throw new ConfigException("GROUP_MAX_ATTEMPTS must be at least 1, got " + maxAttempts);
+        }
+        if (backoffBase.isNegative() || backoffMax.compareTo(backoffBase) < 0) {
+            throw new ConfigException("back-off must satisfy 0 <= BACKOFF_BASE_MS <= BACKOFF_MAX_MS");
+        }
+        if (maxConcurrency < 1) {
+            throw new ConfigException("MAX_CONCURRENCY must be at least 1, got " + maxConcurrency);
+        }
+    }
+
+    /** The defaults: the production table and index names. */
+    public static Config defaults() {
+        return forTable(MessagesTable.DEFAULT_TABLE_NAME);
+    }
+
+    /** The defaults for another table name (the index name is part of the schema). */
+    public static Config forTable(String tableName) {
+        return new Config(tableName, MessagesTable.GROUP_INDEX_NAME, DEFAULT_MAX_ATTEMPTS,
+                DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_MAX, DEFAULT_MAX_CONCURRENCY);
+    }
+
+    /**
+     * Parses the configuration from environment variables; unset or blank variables take their defaults.
+     *
+     * @throws ConfigException if a variable is set to an unusable value
+     */
+    public static Config fromEnvironment(Map<String, String> env) {
+        return new Config(
+                text(env, "TABLE_NAME", MessagesTable.DEFAULT_TABLE_NAME),
+                text(env, "INDEX_NAME", MessagesTable.GROUP_INDEX_NAME),
+                integer(env, "GROUP_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS),
+                Duration.ofMillis(integer(env, "BACKOFF_BASE_MS", (int) DEFAULT_BACKOFF_BASE.toMillis())),
+                Duration.ofMillis(integer(env, "BACKOFF_MAX_MS", (int) DEFAULT_BACKOFF_MAX.toMillis())),
+                integer(env, "MAX_CONCURRENCY", DEFAULT_MAX_CONCURRENCY));
+    }
+
+    /** A copy with another concurrency limit. */
+    public Config withMaxConcurrency(int value) {
+        return new Config(tableName, indexName, maxAttempts, backoffBase, backoffMax, value);
+    }
+
+    /** A copy with other retry settings. */
+    public Config withRetries(int attempts, Duration base, Duration max) {
+        return new Config(tableName, indexName, attempts, base, max, maxConcurrency);
+    }
+
+    private static String text(Map<String, String> env, String name, String fallback) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    private static void requireText(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new ConfigException(name + " must not be blank");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package com.cruddur.messaging.stream;
+
+import static com.cruddur.messaging.schema.MessagesTable.ATTR_MESSAGE;
+import static com.cruddur.messaging.schema.MessagesTable.ATTR_MESSAGE_GROUP_UUID;
+import static com.cruddur.messaging.schema.MessagesTable.GROUP_PREFIX;
+import static com.cruddur.messaging.schema.MessagesTable.PK;
+import static com.cruddur.messaging.schema.MessagesTable.SK;
+
+import com.cruddur.messaging.stream.RowAction.EditMessage;
+import com.cruddur.messaging.stream.RowAction.Recreate;
+import com.cruddur.messaging.stream.RowAction.RemoveDuplicate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Decides the writes; performs none. Every method is a pure function of its arguments.
+ */
+public final class Planner {
+
+    /** How far a row may be pushed past keys that other conversations of its owner hold. */
+    static final int MAX_KEY_BUMPS = 1_000;
+
+    private Planner() {
+    }
+
+    /**
+     * The newest message of each conversation in a batch, in order of first appearance. Ten
+     * messages to one conversation make one entry.
+     */
+    public static Map<String, NewMessage> newestPerGroup(Collection<NewMessage> messages) {
+        Map<String, NewMessage> newest = new LinkedHashMap<>();
+        for (NewMessage message : messages) {
+            newest.merge(message.messageGroupUuid(), message,
+                    (current, candidate) -> candidate.supersedes(current) ? candidate : current);
+        }
+        return newest;
+    }
+
+    /**
+     * Plans one conversation's rows for its newest message.
+     *
+     * <ul>
+     *   <li>Only rows of this conversation whose key begins with {@code GRP#} are considered:
+     *       message items that happen to carry a {@code message_group_uuid} are never touched.</li>
+     *   <li>A row newer than the message is left alone (late or out-of-order delivery).</li>
+     *   <li>A row at the message's sort key gets the message's text if it differs (an edit).</li>
+     *   <li>An older row is re-created at the message's sort key with the message's text, every
+     *       other attribute kept. If the owner's key at that sort key is held by another
+     *       conversation ({@code takenKeys}), the row goes to the next free later key of the same
+     *       format (see {@link Timestamps#nextAfter}): both conversations stay listed, in the
+     *       order their messages arrived.</li>
+     *   <li>Two rows of one owner in this conversation are a duplicate: the newest stays, the
+     *       others are deleted.</li>
+     * </ul>
+     *
+     * @param message   the conversation's newest message in the batch
+     * @param rows      the rows read from the index (any order; may include foreign items)
+     * @param takenKeys keys (pk to sort keys) known to be held by other conversations
+     */
+    public static GroupPlan plan(NewMessage message, Collection<Map<String, AttributeValue>> rows,
+                                 Map<String, ? extends Collection<String>> takenKeys) {
+        // Group by owner; TreeMap for a stable order of writes (and deterministic transactions).
+        Map<String, List<Map<String, AttributeValue>>> byOwner = new TreeMap<>();
+        for (Map<String, AttributeValue> row : rows) {
+            if (isGroupRowOf(row, message.messageGroupUuid())) {
+                byOwner.computeIfAbsent(row.get(PK).s(), k -> new ArrayList<>()).add(row);
+            }
+        }
+        List<RowAction> actions = new ArrayList<>();
+        int stale = 0;
+        int upToDate = 0;
+        for (Map.Entry<String, List<Map<String, AttributeValue>>> owner : byOwner.entrySet()) {
+            List<Map<String, AttributeValue>> ownRows = owner.getValue();
+            ownRows.sort(Comparator.comparing((Map<String, AttributeValue> r) -> r.get(SK).s()).reversed());
+            Map<String, AttributeValue> row = ownRows.getFirst();
+            for (Map<String, AttributeValue> duplicate : ownRows.subList(1, ownRows.size())) {
+                actions.add(new RemoveDuplicate(duplicate));
+            }
+            int order = row.get(SK).s().compareTo(message.createdAt());
+            if (order > 0) {
+                stale++;
+            } else if (order == 0) {
+                if (Objects.equals(stringOf(row, ATTR_MESSAGE), message.text())) {
+                    upToDate++;
+                } else {
+                    actions.add(new EditMessage(row, message.text()));
+                }
+            } else {
+                String target = freeKey(message.createdAt(), takenKeys.get(owner.getKey()));
+                actions.add(new Recreate(row, replacement(row, target, message.text())));
+            }
+        }
+        return new GroupPlan(actions, stale, upToDate);
+    }
+
+    /** Whether the item is a conversation-list row of the given conversation with a string sort key. */
+    static boolean isGroupRowOf(Map<String, AttributeValue> item, String messageGroupUuid) {
+        String pk = stringOf(item, PK);
+        return pk != null && pk.startsWith(GROUP_PREFIX)
+                && stringOf(item, SK) != null
+                && messageGroupUuid.equals(stringOf(item, ATTR_MESSAGE_GROUP_UUID));
+    }
+
+    private static String freeKey(String sortKey, Collection<String> taken) {
+        String candidate = sortKey;
+        for (int i = 0; taken != null && taken.contains(candidate); i++) {
+            if (i == MAX_KEY_BUMPS) {
+                throw new IllegalStateException("no free sort key within " + MAX_KEY_BUMPS + " steps");
+            }
+            candidate = Timestamps.nextAfter(candidate);
+        }
+        return candidate;
+    }
+
+    private static Map<String, AttributeValue> replacement(Map<String, AttributeValue> row, String sortKey, String text) {
+        // Copy every attribute, known or not; change only the sort key and the last message.
+        Map<String, AttributeValue> copy = new LinkedHashMap<>(row);
+        copy.put(SK, AttributeValue.fromS(sortKey));
+        copy.put(ATTR_MESSAGE, AttributeValue.fromS(text));
+        return copy;
+    }
+
+    private static String stringOf(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+}

@@ -1,0 +1,122 @@
+package com.cruddur.messaging.stream;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.cruddur.messaging.schema.MessagesTable;
+import com.cruddur.messaging.stream.DecodedRecord.Malformed;
+import com.cruddur.messaging.stream.DecodedRecord.Message;
+import com.cruddur.messaging.stream.DecodedRecord.SkipReason;
+import com.cruddur.messaging.stream.DecodedRecord.Skipped;
+import java.util.Map;
+
+/**
+ * Converts Lambda's stream records into the handler's domain at the edge. Pure: no I/O, and it
+ * never throws for a record, whatever the record holds.
+ */
+public final class RecordDecoder {
+
+    private final String tableName;
+
+    /** @param tableName records from any other table's stream are skipped */
+    public RecordDecoder(String tableName) {
+        this.tableName = tableName;
+    }
+
+    /** Decodes the record at {@code position} of its batch. */
+    public DecodedRecord decode(DynamodbStreamRecord record, int position) {
+        if (record == null) {
+            return new Malformed(null, null, position, "record is null");
+        }
+        String eventId = record.getEventID();
+        StreamRecord stream = record.getDynamodb();
+        String sequenceNumber = stream == null ? null : stream.getSequenceNumber();
+        try {
+            return decode(record, stream, eventId, sequenceNumber, position);
+        } catch (RuntimeException e) {
+            // A shape the checks below did not foresee must still not stop the batch.
+            return new Malformed(eventId, sequenceNumber, position, "unreadable record (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private DecodedRecord decode(DynamodbStreamRecord record, StreamRecord stream, String eventId,
+                                 String sequenceNumber, int position) {
+        if (stream == null) {
+            return new Malformed(eventId, null, position, "no dynamodb section");
+        }
+        if (sequenceNumber == null || sequenceNumber.isBlank()) {
+            return new Malformed(eventId, sequenceNumber, position, "no SequenceNumber");
+        }
+        String eventName = record.getEventName();
+        if ("REMOVE".equals(eventName)) {
+            return new Skipped(SkipReason.REMOVE);
+        }
+        if (!MessagesTable.MESSAGE_EVENT_NAMES.contains(eventName)) {
+            return new Malformed(eventId, sequenceNumber, position,
+                    eventName == null ? "no eventName" : "unknown eventName");
+        }
+        String sourceArn = record.getEventSourceARN();
+        if (sourceArn != null) {
+            String sourceTable = tableOf(sourceArn);
+            if (sourceTable == null) {
+                return new Malformed(eventId, sequenceNumber, position, "eventSourceARN is not a DynamoDB stream ARN");
+            }
+            if (!sourceTable.equals(tableName)) {
+                // A mapping to the wrong stream is a deployment mistake: say so on every record.
+                return new Malformed(eventId, sequenceNumber, position,
+                        "record of another table's stream (" + sourceTable + ", expected " + tableName + ")");
+            }
+        }
+        Map<String, AttributeValue> keys = stream.getKeys();
+        if (keys == null) {
+            return new Malformed(eventId, sequenceNumber, position, "no Keys");
+        }
+        String pk = string(keys, MessagesTable.PK);
+        if (pk == null) {
+            return new Malformed(eventId, sequenceNumber, position, problem(keys, "key pk"));
+        }
+        String sk = string(keys, MessagesTable.SK);
+        if (sk == null) {
+            return new Malformed(eventId, sequenceNumber, position, problem(keys, "key sk"));
+        }
+        if (!pk.startsWith(MessagesTable.MESSAGE_PREFIX)) {
+            return new Skipped(SkipReason.NOT_A_MESSAGE);
+        }
+        String group = pk.substring(MessagesTable.MESSAGE_PREFIX.length());
+        if (group.isBlank()) {
+            return new Malformed(eventId, sequenceNumber, position, "key pk names no message group");
+        }
+        if (!Timestamps.isTimestamp(sk)) {
+            return new Malformed(eventId, sequenceNumber, position, "key sk is not an ISO-8601 timestamp");
+        }
+        Map<String, AttributeValue> image = stream.getNewImage();
+        if (image == null || image.isEmpty()) {
+            return new Skipped(SkipReason.NO_NEW_IMAGE);
+        }
+        String text = string(image, MessagesTable.ATTR_MESSAGE);
+        if (text == null) {
+            return new Malformed(eventId, sequenceNumber, position, problem(image, "NewImage.message"));
+        }
+        return new Message(new NewMessage(eventId, sequenceNumber, position, group, sk, text));
+    }
+
+    private static String string(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.getS();
+    }
+
+    private static String problem(Map<String, AttributeValue> item, String what) {
+        String name = what.substring(what.lastIndexOf(' ') + 1).replace("NewImage.", "");
+        return item.get(name) == null ? what + " is missing" : what + " is not a string";
+    }
+
+    /** The table name in {@code arn:aws:dynamodb:REGION:ACCOUNT:table/NAME/stream/LABEL}, or null. */
+    static String tableOf(String streamArn) {
+        int start = streamArn.indexOf(":table/");
+        int end = streamArn.indexOf("/stream/");
+        if (!streamArn.startsWith("arn:") || start < 0 || end < start + 7) {
+            return null;
+        }
+        return streamArn.substring(start + 7, end);
+    }
+}
