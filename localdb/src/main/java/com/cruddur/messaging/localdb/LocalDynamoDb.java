@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -65,9 +67,9 @@ public final class LocalDynamoDb implements AutoCloseable {
         return endpoint;
     }
 
-    /** A new DynamoDB client for this server; the caller closes it. */
-    public DynamoDbClient client() {
-        return clientBuilder(endpoint).build();
+    /** A new DynamoDB client for this server, with optional interceptors; the caller closes it. */
+    public DynamoDbClient client(ExecutionInterceptor... interceptors) {
+        return clientBuilder(endpoint, interceptors).build();
     }
 
     /** A new DynamoDB Streams client for this server; the caller closes it. */
@@ -76,7 +78,7 @@ public final class LocalDynamoDb implements AutoCloseable {
     }
 
     /** A client builder for any DynamoDB Local endpoint, with local credentials and short timeouts. */
-    public static DynamoDbClientBuilder clientBuilder(URI endpoint) {
+    public static DynamoDbClientBuilder clientBuilder(URI endpoint, ExecutionInterceptor... interceptors) {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(REGION)
@@ -87,6 +89,7 @@ public final class LocalDynamoDb implements AutoCloseable {
                         .build())
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(Duration.ofSeconds(60))
+                        .executionInterceptors(List.of(interceptors))
                         .build());
     }
 

@@ -1,0 +1,91 @@
+package com.cruddur.messaging.stream;
+
+import static com.cruddur.messaging.schema.MessagesTable.DEFAULT_TABLE_NAME;
+
+import com.cruddur.messaging.localdb.Items;
+import com.cruddur.messaging.localdb.LocalDynamoDb;
+import com.cruddur.messaging.localdb.RequestCounter;
+import com.cruddur.messaging.localdb.TableDefinitions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Base of the integration tests: one in-memory DynamoDB Local per test class on a free port, and
+ * before each test a fresh {@code cruddur-messages} table (created from the schema module, as in
+ * production) holding the sample conversations.
+ */
+abstract class DynamoDbLocalTestBase {
+
+    static final String TABLE = DEFAULT_TABLE_NAME;
+
+    static LocalDynamoDb dynamoDb;
+    /** Counts the requests of {@link #client} (the handler's client). */
+    static final RequestCounter requests = new RequestCounter();
+    /** The handler's client; its requests are counted. */
+    static DynamoDbClient client;
+    /** A second client for the tests' own reads and writes, not counted. */
+    static DynamoDbClient admin;
+
+    @BeforeAll
+    static void startDynamoDbLocal() {
+        dynamoDb = LocalDynamoDb.start();
+        client = dynamoDb.client(requests);
+        admin = dynamoDb.client();
+    }
+
+    @AfterAll
+    static void stopDynamoDbLocal() {
+        client.close();
+        admin.close();
+        dynamoDb.close();
+    }
+
+    @BeforeEach
+    void freshTableWithSampleConversations() {
+        if (TableDefinitions.tableExists(admin, TABLE)) {
+            admin.deleteTable(b -> b.tableName(TABLE));
+        }
+        TableDefinitions.createTable(admin, TABLE);
+        Items.putAll(admin, TABLE, Fixtures.seedItems(), n -> { });
+        requests.reset();
+    }
+
+    /** A handler on the counted client that does not wait between retries. */
+    static MessageGroupStreamHandler handler() {
+        return new MessageGroupStreamHandler(client, Config.defaults(), d -> { });
+    }
+
+    static List<Map<String, AttributeValue>> allItems() {
+        return Items.scanAll(admin, TABLE);
+    }
+
+    /** The conversation-list rows of a user, newest first, as {@code group -> [sk, message]} lines. */
+    static List<String> conversationList(String userUuid) {
+        return admin.query(b -> b.tableName(TABLE)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("GRP#" + userUuid)))
+                        .scanIndexForward(false)
+                        .consistentRead(true))
+                .items().stream()
+                .map(i -> i.get("message_group_uuid").s() + " " + i.get("sk").s() + " " + i.get("message").s())
+                .toList();
+    }
+
+    static Map<String, AttributeValue> item(String pk, String sk) {
+        Map<String, AttributeValue> key = new LinkedHashMap<>();
+        key.put("pk", AttributeValue.fromS(pk));
+        key.put("sk", AttributeValue.fromS(sk));
+        Map<String, AttributeValue> item = admin.getItem(b -> b.tableName(TABLE).key(key).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? null : item;
+    }
+
+    static void put(Map<String, AttributeValue> item) {
+        admin.putItem(b -> b.tableName(TABLE).item(item));
+    }
+}
