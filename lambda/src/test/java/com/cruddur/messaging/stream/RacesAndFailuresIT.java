@@ -1,0 +1,249 @@
+package com.cruddur.messaging.stream;
+
+import static com.cruddur.messaging.stream.Fixtures.ANDREW;
+import static com.cruddur.messaging.stream.Fixtures.BAYKO;
+import static com.cruddur.messaging.stream.Fixtures.G1;
+import static com.cruddur.messaging.stream.Fixtures.G2;
+import static com.cruddur.messaging.stream.Fixtures.G3;
+import static com.cruddur.messaging.stream.Fixtures.LONDO;
+import static com.cruddur.messaging.stream.FaultInjector.onFirst;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.cruddur.messaging.localdb.RequestCounter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+
+/** Concurrent writers, faults, time limits and DynamoDB's limits, on DynamoDB Local. */
+class RacesAndFailuresIT extends DynamoDbLocalTestBase {
+
+    private static final String SEED_G1 = "2026-11-20T09:00:00.000000+00:00";
+    private static final String NEW_SK = "2026-11-21T12:00:00.000000+00:00";
+
+    private final FaultInjector faults = new FaultInjector();
+    private final RequestCounter counted = new RequestCounter();
+    private DynamoDbClient faulty;
+
+    @BeforeEach
+    void faultyClient() {
+        faulty = dynamoDb.client(counted, faults);
+    }
+
+    @AfterEach
+    void closeFaultyClient() {
+        faulty.close();
+    }
+
+    private MessageGroupStreamHandler faultyHandler() {
+        return new MessageGroupStreamHandler(faulty, Config.defaults(), d -> { });
+    }
+
+    @Test
+    void aRowChangedBetweenReadAndWriteIsReReadAndItsNewAttributesAreKept() {
+        faults.add(onFirst("TransactWriteItems", 1, () -> admin.updateItem(b -> b.tableName(TABLE)
+                .key(key("GRP#" + ANDREW, SEED_G1))
+                .updateExpression("SET user_display_name = :n")
+                .expressionAttributeValues(Map.of(":n", AttributeValue.fromS("Bayko the Brave"))))));
+
+        InvocationReport report = faultyHandler().process(Fixtures.event("new-message.json"), new CapturingContext());
+
+        assertThat(report.failedSequenceNumbers()).isEmpty();
+        assertThat(report.groups().getFirst().attempts()).isEqualTo(2);
+        assertThat(item("GRP#" + ANDREW, SEED_G1)).isNull();
+        assertThat(item("GRP#" + ANDREW, NEW_SK))
+                .containsEntry("user_display_name", AttributeValue.fromS("Bayko the Brave"))
+                .containsEntry("message", AttributeValue.fromS("Running late, save me a seat"));
+    }
+
+    @Test
+    void aNewerUpdateRacingTheHandlerWinsAndTheOtherRowStillMoves() {
+        String newer = "2026-11-22T08:00:00.000000+00:00";
+        faults.add(onFirst("TransactWriteItems", 1, () -> moveRow("GRP#" + ANDREW, SEED_G1, newer, "a newer message")));
+
+        InvocationReport report = faultyHandler().process(Fixtures.event("new-message.json"), new CapturingContext());
+
+        assertThat(report.failedSequenceNumbers()).isEmpty();
+        assertThat(item("GRP#" + ANDREW, newer)).containsEntry("message", AttributeValue.fromS("a newer message"));
+        assertThat(item("GRP#" + ANDREW, NEW_SK)).isNull();
+        assertThat(item("GRP#" + BAYKO, NEW_SK)).containsEntry("message", AttributeValue.fromS("Running late, save me a seat"));
+        assertThat(report.staleRows()).isEqualTo(1);
+    }
+
+    @Test
+    void throttlingAndServerErrorsAreRetriedBySdkThenHandlerUntilTheyPass() {
+        faults.add(onFirst("Query", 4, () -> {
+            throw FaultInjector.serverError();
+        }));
+        faults.add(onFirst("TransactWriteItems", 5, () -> {
+            throw FaultInjector.throttling();
+        }));
+
+        InvocationReport report = faultyHandler().process(Fixtures.event("new-message.json"), new CapturingContext());
+
+        assertThat(report.failedSequenceNumbers()).isEmpty();
+        assertThat(report.groups().getFirst().attempts()).isGreaterThan(1);
+        assertThat(counted.count("TransactWriteItems")).isEqualTo(6);
+        assertThat(conversationList(ANDREW).getFirst()).isEqualTo(G1 + " " + NEW_SK + " Running late, save me a seat");
+    }
+
+    @Test
+    void aConversationThatCannotBeUpdatedIsReportedWithTheSequenceNumberOfItsNewestRecordAndLosesNoRow() {
+        faults.add((operation, request) -> {
+            if (request instanceof TransactWriteItemsRequest tx && tx.toString().contains(G1)) {
+                throw FaultInjector.serverError();
+            }
+        });
+        DynamodbEvent batch = Fixtures.event("multi-conversation-batch.json");
+        // The newest G1 message is the last record; the first record is also G1, but older.
+        String newestG1 = batch.getRecords().get(5).getDynamodb().getSequenceNumber();
+        CapturingContext context = new CapturingContext();
+
+        InvocationReport report = faultyHandler().process(batch, context);
+
+        assertThat(report.failedSequenceNumbers()).containsExactly(newestG1);
+        assertThat(report.groupsFailed()).isEqualTo(1);
+        assertThat(item("GRP#" + ANDREW, SEED_G1)).isNotNull();
+        assertThat(item("GRP#" + BAYKO, SEED_G1)).isNotNull();
+        assertThat(conversationList(LONDO)).first().asString().startsWith(G2 + " 2026-11-21T12:05");
+        assertThat(context.linesWith("group_update_failed")).singleElement().asString()
+                .contains(G1, newestG1, "InternalServerError");
+    }
+
+    @Test
+    void retryingStopsBeforeLambdaTimesOutAndTheConversationIsReported() {
+        faults.add((operation, request) -> {
+            if (operation.equals("TransactWriteItems")) {
+                throw FaultInjector.throttling();
+            }
+        });
+        Config slowBackoff = Config.defaults().withRetries(50, Duration.ofSeconds(1), Duration.ofSeconds(1));
+        MessageGroupStreamHandler handler = new MessageGroupStreamHandler(faulty, slowBackoff, Sleeper.REAL);
+        long start = System.nanoTime();
+
+        InvocationReport report = handler.process(Fixtures.event("new-message.json"), new CapturingContext(3_000));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(report.failedSequenceNumbers()).hasSize(1);
+        assertThat(report.groups().getFirst().failure()).contains("out of time");
+    }
+
+    @Test
+    void aRowLandsJustAfterAnotherConversationOfItsOwnerEndingAtTheSameInstant() {
+        // Andrew's conversation with Londo already ends exactly when the new message was sent.
+        moveRow("GRP#" + ANDREW, "2026-11-20T10:30:00.000000+00:00", NEW_SK, "The council meets at noon");
+
+        handler().handleRequest(Fixtures.event("new-message.json"), new CapturingContext());
+        List<String> once = conversationList(ANDREW);
+        handler().handleRequest(Fixtures.event("new-message.json"), new CapturingContext());
+
+        assertThat(conversationList(ANDREW)).containsExactly(
+                G1 + " 2026-11-21T12:00:00.000001+00:00 Running late, save me a seat",
+                G2 + " " + NEW_SK + " The council meets at noon");
+        assertThat(conversationList(ANDREW)).isEqualTo(once);
+        assertThat(conversationList(BAYKO).getFirst()).isEqualTo(G1 + " " + NEW_SK + " Running late, save me a seat");
+    }
+
+    @Test
+    void aGroupChatWithManyRowsIsReadAcrossPagesAndMovedInSeveralTransactions() {
+        String group = "a0a0a0a0-0000-4000-8000-000000000001";
+        int participants = 130;
+        String padding = "x".repeat(10_000);
+        for (int i = 0; i < participants; i++) {
+            Map<String, AttributeValue> row = new LinkedHashMap<>();
+            row.put("pk", AttributeValue.fromS("GRP#member-" + i));
+            row.put("sk", AttributeValue.fromS("2026-11-01T00:00:00.000000+00:00"));
+            row.put("message_group_uuid", AttributeValue.fromS(group));
+            row.put("message", AttributeValue.fromS("hello"));
+            row.put("user_uuid", AttributeValue.fromS("member-" + ((i + 1) % participants)));
+            row.put("profile_blob", AttributeValue.fromS(padding));
+            put(row);
+        }
+
+        InvocationReport report = handler().process(
+                Events.batch(Events.message(group, NEW_SK, "welcome, all")), new CapturingContext());
+
+        assertThat(report.rowsRecreated()).isEqualTo(participants);
+        // 1.3 MB of rows: more than one 1 MB page; 260 actions: more than one 100-action transaction.
+        assertThat(requests.count("Query")).isGreaterThanOrEqualTo(2);
+        assertThat(requests.count("TransactWriteItems")).isGreaterThanOrEqualTo(3);
+        for (int i = 0; i < participants; i++) {
+            assertThat(item("GRP#member-" + i, NEW_SK)).containsEntry("profile_blob", AttributeValue.fromS(padding));
+        }
+    }
+
+    @Test
+    void aDuplicateRowOfTheSameUserAndConversationIsRemoved() {
+        put(Map.of("pk", AttributeValue.fromS("GRP#" + ANDREW),
+                "sk", AttributeValue.fromS("2026-11-19T00:00:00.000000+00:00"),
+                "message_group_uuid", AttributeValue.fromS(G1),
+                "message", AttributeValue.fromS("stale copy"),
+                "user_uuid", AttributeValue.fromS(BAYKO)));
+
+        InvocationReport report = handler().process(Fixtures.event("new-message.json"), new CapturingContext());
+
+        assertThat(report.duplicatesRemoved()).isEqualTo(1);
+        assertThat(conversationList(ANDREW)).containsExactly(
+                G1 + " " + NEW_SK + " Running late, save me a seat",
+                G2 + " 2026-11-20T10:30:00.000000+00:00 The council meets at noon");
+    }
+
+    @Test
+    void theSdksStandardEndpointSettingPointsTheDeployedClientAtDynamoDbLocal() {
+        Map<String, String> properties = Map.of(
+                "aws.endpointUrlDynamoDb", dynamoDb.endpoint().toString(),
+                "aws.region", "us-east-1", // DynamoDB Local keeps tables per region and access key
+                "aws.accessKeyId", "local",
+                "aws.secretAccessKey", "local");
+        properties.forEach(System::setProperty);
+        try (DynamoDbClient fromEnvironment = ClientFactory.fromEnvironment(Map.of())) {
+            InvocationReport report = new MessageGroupStreamHandler(fromEnvironment, Config.fromEnvironment(Map.of()))
+                    .process(Fixtures.event("new-message.json"), new CapturingContext());
+
+            assertThat(report.rowsRecreated()).as(report.groups().toString()).isEqualTo(2);
+        } finally {
+            properties.keySet().forEach(System::clearProperty);
+        }
+    }
+
+    @Test
+    void groupsOfABatchAreUpdatedConcurrentlyWithTheSameResultAsOneAtATime() {
+        InvocationReport sequential = new MessageGroupStreamHandler(client, Config.defaults().withMaxConcurrency(1), d -> { })
+                .process(Fixtures.event("multi-conversation-batch.json"), new CapturingContext());
+        List<String> expected = List.of(conversationList(ANDREW), conversationList(BAYKO), conversationList(LONDO)).stream()
+                .flatMap(List::stream).toList();
+        freshTableWithSampleConversations();
+
+        InvocationReport concurrent = new MessageGroupStreamHandler(client, Config.defaults().withMaxConcurrency(3), d -> { })
+                .process(Fixtures.event("multi-conversation-batch.json"), new CapturingContext());
+
+        assertThat(List.of(conversationList(ANDREW), conversationList(BAYKO), conversationList(LONDO)).stream()
+                .flatMap(List::stream).toList()).isEqualTo(expected);
+        assertThat(concurrent.rowsRecreated()).isEqualTo(sequential.rowsRecreated()).isEqualTo(6);
+        assertThat(G3).isNotBlank();
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        Map<String, AttributeValue> key = new LinkedHashMap<>();
+        key.put("pk", AttributeValue.fromS(pk));
+        key.put("sk", AttributeValue.fromS(sk));
+        return key;
+    }
+
+    /** Another writer moves a row, as a concurrent invocation would. */
+    private static void moveRow(String pk, String fromSk, String toSk, String message) {
+        Map<String, AttributeValue> row = new LinkedHashMap<>(item(pk, fromSk));
+        row.put("sk", AttributeValue.fromS(toSk));
+        row.put("message", AttributeValue.fromS(message));
+        admin.transactWriteItems(b -> b.transactItems(
+                t -> t.delete(d -> d.tableName(TABLE).key(key(pk, fromSk))),
+                t -> t.put(p -> p.tableName(TABLE).item(row))));
+    }
+}
