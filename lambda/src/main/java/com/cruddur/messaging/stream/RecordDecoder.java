@@ -51,9 +51,11 @@ public final class RecordDecoder {
         if ("REMOVE".equals(eventName)) {
             return new Skipped(SkipReason.REMOVE);
         }
+        if (eventName == null) {
+            return new Malformed(eventId, sequenceNumber, position, "no eventName");
+        }
         if (!MessagesTable.MESSAGE_EVENT_NAMES.contains(eventName)) {
-            return new Malformed(eventId, sequenceNumber, position,
-                    eventName == null ? "no eventName" : "unknown eventName");
+            return new Malformed(eventId, sequenceNumber, position, "unknown eventName");
         }
         String sourceArn = record.getEventSourceARN();
         if (sourceArn != null) {

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  */
 public final class Timestamps {
 
-    // Date and time to the second, an optional fraction, and whatever offset or zone follows.
-    private static final Pattern SHAPE =
-            Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})(?:\\.(\\d{1,9}))?(.*)$");
+    // Date and time to the second, an optional fraction of 1 to 9 digits, an optional offset.
+    private static final Pattern SHAPE = Pattern.compile(
+            "^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})(?:\\.(\\d{1,9}))?(Z|[+-]\\d{2}:\\d{2})?$");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
     private Timestamps() {
@@ -49,7 +49,7 @@ public final class Timestamps {
         }
         LocalDateTime seconds = LocalDateTime.parse(m.group(1));
         String fraction = m.group(2);
-        String rest = m.group(3);
+        String rest = m.group(3) == null ? "" : m.group(3);
         if (fraction == null) {
             return seconds.plusSeconds(1).format(SECONDS) + rest;
         }
