@@ -1,0 +1,44 @@
+package com.cruddur.messaging.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.App;
+
+class DeterministicSynthTest {
+
+    @Test
+    void twoSynthsWriteByteIdenticalTemplates(@TempDir Path first, @TempDir Path second) throws IOException {
+        // when
+        Path firstTemplate = synthesize(first);
+        Path secondTemplate = synthesize(second);
+
+        // then
+        assertThat(Files.mismatch(firstTemplate, secondTemplate)).as("first differing byte").isEqualTo(-1L);
+        assertThat(Files.readString(firstTemplate))
+                .doesNotContain("AWS::CDK::Metadata")
+                .contains("\"TableName\": \"cruddur-messages\"");
+    }
+
+    @Test
+    void cloudFormationValidationAtSynthReportsNothing(@TempDir Path outdir) throws IOException {
+        // when: aws-cdk-lib validates every template against the CloudFormation schemas and rules
+        synthesize(outdir);
+
+        // then
+        assertThat(Files.readString(outdir.resolve("validation-report.json")).replaceAll("\\s", ""))
+                .contains("\"pluginReports\":[]");
+    }
+
+    private static Path synthesize(Path outdir) {
+        App app = Synth.app(new LinkedHashMap<>(), outdir);
+        InfraApp.createStack(app);
+        app.synth();
+        return outdir.resolve(InfraApp.STACK_NAME + ".template.json");
+    }
+}

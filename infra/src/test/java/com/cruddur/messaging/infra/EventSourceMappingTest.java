@@ -1,0 +1,115 @@
+package com.cruddur.messaging.infra;
+
+import static com.cruddur.messaging.infra.Synth.get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cruddur.messaging.schema.MessagesTable;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Template;
+
+class EventSourceMappingTest {
+
+    private static final String MAPPING = "AWS::Lambda::EventSourceMapping";
+
+    private static Template template;
+    private static Map<String, Object> mapping;
+
+    @BeforeAll
+    static void synthesize() {
+        template = Synth.defaultTemplate();
+        mapping = Synth.onlyProperties(template, MAPPING);
+    }
+
+    @Test
+    void filtersExactlyWithTheSharedEventFilterPattern() {
+        assertThat(Synth.list(get(mapping, "FilterCriteria", "Filters")))
+                .containsExactly(Map.of("Pattern", MessagesTable.EVENT_FILTER_PATTERN));
+        assertThat(MessagesTable.EVENT_FILTER_PATTERN).isEqualTo(
+                "{\"eventName\":[\"INSERT\",\"MODIFY\"],\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":[{\"prefix\":\"MSG#\"}]}}}}");
+    }
+
+    @Test
+    void readsTheTablesStreamAndInvokesTheLiveAlias() {
+        String table = Synth.resources(template, "AWS::DynamoDB::Table").keySet().iterator().next();
+        String alias = Synth.resources(template, "AWS::Lambda::Alias").keySet().iterator().next();
+
+        assertThat(mapping.get("EventSourceArn")).isEqualTo(Map.of("Fn::GetAtt", List.of(table, "StreamArn")));
+        // Ref of an alias is the alias ARN
+        assertThat(mapping.get("FunctionName")).isEqualTo(Map.of("Ref", alias));
+    }
+
+    @Test
+    void reportsPartialFailuresBisectsRetriesBoundedlyAndDropsOldRecords() {
+        assertThat(mapping)
+                .containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"))
+                .containsEntry("BisectBatchOnFunctionError", true)
+                .containsEntry("MaximumRetryAttempts", 5)
+                .containsEntry("MaximumRecordAgeInSeconds", 3600)
+                .containsEntry("BatchSize", 10)
+                .containsEntry("MaximumBatchingWindowInSeconds", 0)
+                .containsEntry("StartingPosition", "TRIM_HORIZON")
+                .containsEntry("ParallelizationFactor", 1)
+                .containsEntry("Enabled", true);
+    }
+
+    @Test
+    void sendsBatchesItGivesUpOnToTheEncryptedFailureQueue() {
+        String queue = Synth.resources(template, "AWS::SQS::Queue").keySet().iterator().next();
+
+        assertThat(Synth.<Object>get(mapping, "DestinationConfig", "OnFailure", "Destination"))
+                .isEqualTo(Map.of("Fn::GetAtt", List.of(queue, "Arn")));
+        template.hasResourceProperties("AWS::SQS::Queue", Map.of(
+                "SqsManagedSseEnabled", true,
+                "MessageRetentionPeriod", 14 * 24 * 3600));
+        // TLS only
+        template.hasResourceProperties("AWS::SQS::QueuePolicy", Map.of(
+                "PolicyDocument", Map.of("Statement", List.of(Map.of(
+                        "Effect", "Deny",
+                        "Action", "sqs:*",
+                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))));
+    }
+
+    @Test
+    void isCreatedOnlyOnceTheDynamoDbEndpointExists() {
+        String endpoint = Synth.resources(template, "AWS::EC2::VPCEndpoint").keySet().iterator().next();
+        Map<String, Object> resource = Synth.resources(template, MAPPING).values().iterator().next();
+
+        assertThat(Synth.list(resource.get("DependsOn"))).contains(endpoint);
+    }
+
+    @Test
+    void alarmsOnIteratorAgeFunctionErrorsAndMessagesInTheFailureDestination() {
+        String function = Synth.resources(template, "AWS::Lambda::Function").entrySet().stream()
+                .filter(e -> "java25".equals(get(e.getValue(), "Properties", "Runtime")))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        String queue = Synth.resources(template, "AWS::SQS::Queue").keySet().iterator().next();
+        List<Object> aliasDimensions = List.of(
+                Map.of("Name", "FunctionName", "Value", Map.of("Ref", function)),
+                Map.of("Name", "Resource", "Value", Map.of("Fn::Join", List.of("", List.of(Map.of("Ref", function), ":live")))));
+
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 3);
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "Namespace", "AWS/Lambda",
+                "MetricName", "IteratorAge",
+                "Statistic", "Maximum",
+                "Dimensions", aliasDimensions,
+                "Threshold", 60000,
+                "ComparisonOperator", "GreaterThanThreshold"));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "Namespace", "AWS/Lambda",
+                "MetricName", "Errors",
+                "Statistic", "Sum",
+                "Dimensions", aliasDimensions,
+                "Threshold", 1,
+                "ComparisonOperator", "GreaterThanOrEqualToThreshold"));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "Namespace", "AWS/SQS",
+                "MetricName", "ApproximateNumberOfMessagesVisible",
+                "Dimensions", List.of(Map.of("Name", "QueueName", "Value", Map.of("Fn::GetAtt", List.of(queue, "QueueName")))),
+                "Threshold", 1,
+                "ComparisonOperator", "GreaterThanOrEqualToThreshold"));
+    }
+}

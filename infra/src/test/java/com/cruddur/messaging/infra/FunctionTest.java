@@ -1,0 +1,110 @@
+package com.cruddur.messaging.infra;
+
+import static com.cruddur.messaging.infra.Synth.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class FunctionTest {
+
+    private static Template template;
+    private static Map<String, Object> function;
+
+    @BeforeAll
+    static void synthesize() {
+        template = Synth.defaultTemplate();
+        function = Synth.onlyProperties(template, "AWS::Lambda::Function", "Runtime", "java25");
+    }
+
+    @Test
+    void runsTheLambdaModulesHandlerOnJava25Arm64WithChosenMemoryAndTimeout() {
+        assertThat(function).containsEntry("Handler", "com.cruddur.messaging.stream.MessageGroupStreamHandler::handleRequest")
+                .containsEntry("Architectures", List.of("arm64"))
+                .containsEntry("MemorySize", 1024)
+                .containsEntry("Timeout", 30);
+        // the code is the lambda module's shaded jar, uploaded as a file asset
+        assertThat((String) get(function, "Code", "S3Key")).endsWith(".jar");
+    }
+
+    @Test
+    void getsTheTableAndIndexNamesFromTheTable() {
+        String table = Synth.resources(template, "AWS::DynamoDB::Table").keySet().iterator().next();
+
+        assertThat((Map<?, ?>) get(function, "Environment", "Variables")).isEqualTo(Map.of(
+                "TABLE_NAME", Map.of("Ref", table),
+                "INDEX_NAME", "message-group-sk-index"));
+    }
+
+    @Test
+    void runsInTheVpcsPrivateSubnetsWithItsOwnSecurityGroup() {
+        String group = Synth.resources(template, "AWS::EC2::SecurityGroup").keySet().iterator().next();
+        List<Object> subnets = get(function, "VpcConfig", "SubnetIds");
+
+        assertThat(subnets).hasSize(2);
+        for (Object subnet : subnets) {
+            String subnetId = get(subnet, "Ref");
+            Map<String, Object> tags = Map.of("Key", "aws-cdk:subnet-type", "Value", "Isolated");
+            assertThat(list(get(Synth.resources(template, "AWS::EC2::Subnet").get(subnetId), "Properties", "Tags")))
+                    .contains(tags);
+        }
+        assertThat(Synth.list(get(function, "VpcConfig", "SecurityGroupIds")))
+                .containsExactly(Map.of("Fn::GetAtt", List.of(group, "GroupId")));
+    }
+
+    @Test
+    void logsAsJsonToItsOwnLogGroupWithARetentionPeriod() {
+        String logGroup = get(function, "LoggingConfig", "LogGroup", "Ref");
+
+        assertThat(Synth.<Object>get(function, "LoggingConfig", "LogFormat")).isEqualTo("JSON");
+        assertThat(Synth.<Object>get(Synth.resources(template, "AWS::Logs::LogGroup").get(logGroup), "Properties", "RetentionInDays"))
+                .isEqualTo(30);
+        // no deprecated logRetention custom resource
+        template.resourceCountIs("Custom::LogRetention", 0);
+    }
+
+    @Test
+    void isPublishedAsAVersionBehindTheLiveAliasWithSnapStartNotYetOn() {
+        String functionId = Synth.resources(template, "AWS::Lambda::Function").entrySet().stream()
+                .filter(e -> "java25".equals(get(e.getValue(), "Properties", "Runtime")))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        String version = Synth.resources(template, "AWS::Lambda::Version").keySet().iterator().next();
+
+        template.hasResourceProperties("AWS::Lambda::Version", Map.of("FunctionName", Map.of("Ref", functionId)));
+        template.hasResourceProperties("AWS::Lambda::Alias", Map.of(
+                "Name", "live",
+                "FunctionName", Map.of("Ref", functionId),
+                "FunctionVersion", Map.of("Fn::GetAtt", List.of(version, "Version"))));
+        assertThat(function).doesNotContainKey("SnapStart");
+    }
+
+    @Test
+    void stackFailsWithAClearMessageWhenTheLambdaJarIsMissing() {
+        // given
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("lambdaJar", "target/no-such-lambda.jar");
+
+        // when / then
+        assertThatThrownBy(() -> Synth.stack(context))
+                .isInstanceOf(RuntimeException.class)
+                .hasMessageContaining("no-such-lambda.jar")
+                .hasMessageContaining("build the lambda module first");
+    }
+
+    @Test
+    void lookupFunctionOfTheCustomResourceLogsToItsOwnLogGroup() {
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Runtime", Match.stringLikeRegexp("nodejs.*"),
+                "LoggingConfig", Map.of("LogGroup", Match.objectLike(Map.of("Ref", Match.anyValue())))));
+    }
+
+    private static List<Object> list(Object value) {
+        return Synth.list(value);
+    }
+}

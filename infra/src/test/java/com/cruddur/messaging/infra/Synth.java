@@ -1,0 +1,92 @@
+package com.cruddur.messaging.infra;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.assertions.Template;
+
+/** Synthesizes the app the way {@link InfraApp#main} does, for the tests. */
+final class Synth {
+
+    private static Template defaultTemplate;
+
+    private Synth() {
+    }
+
+    /** The stack with no context (a new VPC, the default table name), synthesized once per test JVM. */
+    static synchronized Template defaultTemplate() {
+        if (defaultTemplate == null) {
+            defaultTemplate = Template.fromStack(stack(new LinkedHashMap<>()));
+        }
+        return defaultTemplate;
+    }
+
+    /** The stack built by {@link InfraApp#createStack} in a new app with the given context. */
+    static MessagingStack stack(Map<String, Object> context) {
+        requireLambdaJar();
+        return InfraApp.createStack(new App(AppProps.builder().context(context).build()));
+    }
+
+    /** A fresh app, with the given context, writing its cloud assembly to {@code outdir}. */
+    static App app(Map<String, Object> context, Path outdir) {
+        requireLambdaJar();
+        return new App(AppProps.builder().context(context).outdir(outdir.toString()).build());
+    }
+
+    /** All resources of a type in the template, by logical id. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Object>> resources(Template template, String type) {
+        return (Map<String, Map<String, Object>>) (Map<String, ?>) template.findResources(type);
+    }
+
+    /** The Properties of the only resource of a type. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> onlyProperties(Template template, String type) {
+        Map<String, Map<String, Object>> found = resources(template, type);
+        if (found.size() != 1) {
+            throw new AssertionError("expected one " + type + ", found " + found.keySet());
+        }
+        return (Map<String, Object>) found.values().iterator().next().get("Properties");
+    }
+
+    /** The Properties of the only resource of a type whose property {@code key} equals {@code value}. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> onlyProperties(Template template, String type, String key, Object value) {
+        List<Map<String, Object>> found = resources(template, type).values().stream()
+                .map(resource -> (Map<String, Object>) resource.get("Properties"))
+                .filter(properties -> value.equals(properties.get(key)))
+                .toList();
+        if (found.size() != 1) {
+            throw new AssertionError("expected one " + type + " with " + key + "=" + value + ", found " + found.size());
+        }
+        return found.getFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T get(Object map, String... path) {
+        Object current = map;
+        for (String key : path) {
+            current = ((Map<String, Object>) Objects.requireNonNull(current, key)).get(key);
+        }
+        return (T) current;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Object value) {
+        return value instanceof List<?> l ? (List<Object>) l : List.of(value);
+    }
+
+    private static void requireLambdaJar() {
+        Path jar = Path.of(StackConfig.DEFAULT_LAMBDA_JAR);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("The CDK tests synthesize the stack from " + jar.toAbsolutePath().normalize()
+                    + ", which does not exist. Build the lambda module first: run the tests from the root "
+                    + "(./mvnw -pl infra -am verify, or ./dev test), or ./mvnw -pl lambda -am package.");
+        }
+    }
+}

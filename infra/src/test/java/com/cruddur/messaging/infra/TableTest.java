@@ -1,0 +1,119 @@
+package com.cruddur.messaging.infra;
+
+import static com.cruddur.messaging.infra.Synth.get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cruddur.messaging.localdb.TableDefinitions;
+import com.cruddur.messaging.schema.MessagesTable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+
+class TableTest {
+
+    private static final String TABLE = "AWS::DynamoDB::Table";
+
+    @Test
+    void createsTheMessagesTableWithItsKeysIndexStreamAndOnDemandBilling() {
+        // given
+        Template template = Synth.defaultTemplate();
+
+        // then
+        template.resourceCountIs(TABLE, 1);
+        template.hasResourceProperties(TABLE, Map.of(
+                "TableName", "cruddur-messages",
+                "KeySchema", List.of(
+                        Map.of("AttributeName", "pk", "KeyType", "HASH"),
+                        Map.of("AttributeName", "sk", "KeyType", "RANGE")),
+                "BillingMode", "PAY_PER_REQUEST",
+                "StreamSpecification", Map.of("StreamViewType", "NEW_IMAGE"),
+                "GlobalSecondaryIndexes", List.of(Map.of(
+                        "IndexName", "message-group-sk-index",
+                        "KeySchema", List.of(
+                                Map.of("AttributeName", "message_group_uuid", "KeyType", "HASH"),
+                                Map.of("AttributeName", "sk", "KeyType", "RANGE")),
+                        "Projection", Map.of("ProjectionType", "ALL")))));
+    }
+
+    @Test
+    void protectsTheTableLikeProductionData() {
+        // given
+        Template template = Synth.defaultTemplate();
+
+        // then: point-in-time recovery, deletion protection, KMS encryption (aws/dynamodb), and
+        // CloudFormation keeps the table when the stack or the resource goes away
+        template.hasResource(TABLE, Map.of(
+                "Properties", Match.objectLike(Map.of(
+                        "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+                        "DeletionProtectionEnabled", true,
+                        "SSESpecification", Map.of("SSEEnabled", true))),
+                "DeletionPolicy", "Retain",
+                "UpdateReplacePolicy", "Retain"));
+    }
+
+    @Test
+    void tableNameIsOverridableByContext() {
+        // given
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("tableName", "cruddur-messages-staging");
+
+        // when
+        Template template = Template.fromStack(Synth.stack(context));
+
+        // then
+        template.hasResourceProperties(TABLE, Map.of("TableName", "cruddur-messages-staging"));
+    }
+
+    @Test
+    void deployedTableHasTheSameSchemaAsTheLocalCliTable() {
+        // given: the table the local CLI creates on DynamoDB Local
+        CreateTableRequest local = TableDefinitions.createTableRequest(MessagesTable.DEFAULT_TABLE_NAME);
+
+        // when
+        Map<String, Object> deployed = Synth.onlyProperties(Synth.defaultTemplate(), TABLE);
+
+        // then
+        assertThat(deployed.get("TableName")).isEqualTo(local.tableName());
+        assertThat(deployed.get("KeySchema")).isEqualTo(keySchema(local.keySchema()));
+        assertThat(Synth.list(deployed.get("AttributeDefinitions")))
+                .containsExactlyInAnyOrderElementsOf(attributes(local.attributeDefinitions()));
+        assertThat(deployed.get("BillingMode")).isEqualTo(local.billingModeAsString());
+        assertThat(Synth.<Object>get(deployed, "StreamSpecification", "StreamViewType"))
+                .isEqualTo(local.streamSpecification().streamViewTypeAsString());
+        assertThat(local.streamSpecification().streamEnabled()).isTrue();
+        assertThat(deployed.get("GlobalSecondaryIndexes")).isEqualTo(indexes(local.globalSecondaryIndexes()));
+    }
+
+    private static List<Map<String, Object>> keySchema(List<KeySchemaElement> keys) {
+        return keys.stream().map(k -> ordered("AttributeName", k.attributeName(), "KeyType", k.keyTypeAsString())).toList();
+    }
+
+    private static List<Map<String, Object>> attributes(List<AttributeDefinition> attributes) {
+        return attributes.stream()
+                .map(a -> ordered("AttributeName", a.attributeName(), "AttributeType", a.attributeTypeAsString()))
+                .toList();
+    }
+
+    private static List<Map<String, Object>> indexes(List<GlobalSecondaryIndex> indexes) {
+        return indexes.stream().map(i -> ordered(
+                "IndexName", i.indexName(),
+                "KeySchema", keySchema(i.keySchema()),
+                "Projection", ordered("ProjectionType", i.projection().projectionTypeAsString())))
+                .toList();
+    }
+
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}
