@@ -48,6 +48,12 @@ final class Retries {
         if (failure instanceof AwsServiceException e && e.awsErrorDetails() != null) {
             return name + "(" + e.statusCode() + " " + e.awsErrorDetails().errorCode() + ")";
         }
+        if (!(failure instanceof SdkClientException) && failure.getStackTrace().length > 0) {
+            // A defect: say where, so that the log line alone leads to the code.
+            StackTraceElement top = failure.getStackTrace()[0];
+            return name + " at " + top.getClassName().substring(top.getClassName().lastIndexOf('.') + 1)
+                    + "." + top.getMethodName() + ":" + top.getLineNumber();
+        }
         return name;
     }
 }

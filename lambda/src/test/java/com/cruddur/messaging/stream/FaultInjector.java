@@ -24,13 +24,28 @@ final class FaultInjector implements ExecutionInterceptor {
     }
 
     private final List<Hook> hooks = new CopyOnWriteArrayList<>();
+    private final List<Hook> afterHooks = new CopyOnWriteArrayList<>();
 
     void add(Hook hook) {
         hooks.add(hook);
     }
 
+    /** A hook run after DynamoDB has executed the request: throwing there loses the response. */
+    void addAfter(Hook hook) {
+        afterHooks.add(hook);
+    }
+
     void clear() {
         hooks.clear();
+        afterHooks.clear();
+    }
+
+    @Override
+    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        for (Hook hook : afterHooks) {
+            hook.before(operation, context.request());
+        }
     }
 
     @Override

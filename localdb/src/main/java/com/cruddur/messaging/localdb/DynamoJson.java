@@ -126,14 +126,15 @@ public final class DynamoJson {
         } else if (v.nul() != null) {
             out.append("\"NULL\":true");
         } else if (v.hasSs()) {
+            // Sets have no order: print them sorted, so equal items print alike.
             out.append("\"SS\":");
-            strings(out, v.ss());
+            strings(out, v.ss().stream().sorted().toList());
         } else if (v.hasNs()) {
             out.append("\"NS\":");
-            strings(out, v.ns());
+            strings(out, v.ns().stream().sorted().toList());
         } else if (v.hasBs()) {
             out.append("\"BS\":");
-            strings(out, v.bs().stream().map(b -> Base64.getEncoder().encodeToString(b.asByteArray())).toList());
+            strings(out, v.bs().stream().map(b -> Base64.getEncoder().encodeToString(b.asByteArray())).sorted().toList());
         } else if (v.hasL()) {
             out.append("\"L\":[");
             for (int i = 0; i < v.l().size(); i++) {
