@@ -5,6 +5,7 @@ import static com.cruddur.messaging.schema.MessagesTable.ATTR_MESSAGE_GROUP_UUID
 import static com.cruddur.messaging.schema.MessagesTable.GROUP_PREFIX;
 import static com.cruddur.messaging.schema.MessagesTable.PK;
 import static com.cruddur.messaging.schema.MessagesTable.SK;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.cruddur.messaging.stream.RowAction.EditMessage;
 import com.cruddur.messaging.stream.RowAction.Recreate;
@@ -26,6 +27,10 @@ public final class Planner {
 
     /** How far a row may be pushed past keys that other conversations of its owner hold. */
     static final int MAX_KEY_BUMPS = 1_000;
+    /** DynamoDB's item limit (400 KB), less room for the estimate's error. */
+    static final long MAX_ROW_BYTES = 400L * 1024 - 2_048;
+    /** Ends a last-message preview that had to be shortened to fit its row. */
+    static final String ELLIPSIS = "\u2026";
 
     private Planner() {
     }
@@ -87,14 +92,15 @@ public final class Planner {
             if (order > 0) {
                 stale++;
             } else if (order == 0) {
-                if (Objects.equals(stringOf(row, ATTR_MESSAGE), message.text())) {
+                String text = fitting(row, message.text());
+                if (Objects.equals(stringOf(row, ATTR_MESSAGE), text)) {
                     upToDate++;
                 } else {
-                    actions.add(new EditMessage(row, message.text()));
+                    actions.add(new EditMessage(row, text));
                 }
             } else {
                 String target = freeKey(message.createdAt(), takenKeys.get(owner.getKey()));
-                actions.add(new Recreate(row, replacement(row, target, message.text())));
+                actions.add(new Recreate(row, replacement(row, target, fitting(row, message.text()))));
             }
         }
         return new GroupPlan(actions, stale, upToDate);
@@ -117,6 +123,35 @@ public final class Planner {
             candidate = Timestamps.nextAfter(candidate);
         }
         return candidate;
+    }
+
+    /**
+     * The message as the row can hold it. A message item can be 400 KB; the row must also hold the
+     * owner's other attributes, so a message that would push the row past DynamoDB's item limit is
+     * cut (on a character boundary) and ends with an ellipsis: the conversation still moves and
+     * shows the start of its last message, instead of failing forever.
+     */
+    static String fitting(Map<String, AttributeValue> row, String text) {
+        Map<String, AttributeValue> others = new LinkedHashMap<>(row);
+        others.remove(ATTR_MESSAGE);
+        long room = MAX_ROW_BYTES - ItemSize.of(others) - ATTR_MESSAGE.length();
+        byte[] utf8 = text.getBytes(UTF_8);
+        if (utf8.length <= room) {
+            return text;
+        }
+        long budget = Math.max(0, room - ELLIPSIS.getBytes(UTF_8).length);
+        int end = 0;
+        long used = 0;
+        while (end < text.length()) {
+            int codePoint = text.codePointAt(end);
+            int bytes = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+            if (used + bytes > budget) {
+                break;
+            }
+            used += bytes;
+            end += Character.charCount(codePoint);
+        }
+        return text.substring(0, end) + ELLIPSIS;
     }
 
     private static Map<String, AttributeValue> replacement(Map<String, AttributeValue> row, String sortKey, String text) {

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -55,7 +56,16 @@ public final class StreamProcessor {
         for (int i = 0; i < records.size(); i++) {
             switch (decoder.decode(records.get(i), i)) {
                 case Message m -> messages.add(m.message());
-                case Skipped s -> skipped.merge(s.reason(), 1, Integer::sum);
+                case Skipped s -> {
+                    skipped.merge(s.reason(), 1, Integer::sum);
+                    if (s.reason() == SkipReason.NO_NEW_IMAGE) {
+                        // A message without its image: the stream is not NEW_IMAGE. Worth a look.
+                        DynamodbStreamRecord r = records.get(i);
+                        log.warn("record_skipped", fields("eventID", r.getEventID(),
+                                "sequenceNumber", r.getDynamodb().getSequenceNumber(), "position", i,
+                                "reason", "no NewImage: is the stream view type NEW_IMAGE?"));
+                    }
+                }
                 case Malformed m -> {
                     malformed.add(m);
                     log.error("malformed_record", fields(
@@ -129,7 +139,7 @@ public final class StreamProcessor {
 
     private static Map<String, Object> summary(InvocationReport r) {
         Map<String, Object> skipped = new LinkedHashMap<>();
-        r.skipped().forEach((reason, count) -> skipped.put(reason.name().toLowerCase(java.util.Locale.ROOT), count));
+        r.skipped().forEach((reason, count) -> skipped.put(reason.name().toLowerCase(Locale.ROOT), count));
         return fields(
                 "records", r.records(),
                 "messages", r.messages(),
