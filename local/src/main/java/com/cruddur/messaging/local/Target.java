@@ -1,0 +1,244 @@
+package com.cruddur.messaging.local;
+
+import com.cruddur.messaging.localdb.LocalDynamoDb;
+import com.cruddur.messaging.localdb.TableDefinitions;
+import com.cruddur.messaging.schema.MessagesTable;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Where a command's table lives, chosen by the same options on every command:
+ * <ul>
+ *   <li>neither {@code --endpoint} nor {@code --aws}: the <em>embedded</em> default, a fresh
+ *       in-memory DynamoDB Local started in this process for this command and discarded when it
+ *       exits (another process cannot see it; {@code watch} prints its endpoint for that);</li>
+ *   <li>{@code --endpoint URL}: a DynamoDB Local that is already running, such as the
+ *       bootcamp's on {@code http://localhost:8000}, with DynamoDB Local's credentials and region;</li>
+ *   <li>{@code --aws}: the real DynamoDB, with the default credential chain and region.</li>
+ * </ul>
+ * A target owns the clients it hands out and closes them, and the embedded server, on {@link #close()}.
+ */
+final class Target implements AutoCloseable {
+
+    enum Kind { EMBEDDED, ENDPOINT, AWS }
+
+    static final String ENDPOINT = "--endpoint";
+    static final String TABLE = "--table";
+    static final String AWS = "--aws";
+    /** Options with a value every targeting command accepts. */
+    static final Set<String> OPTIONS = Set.of(ENDPOINT, TABLE);
+    /** Flags every targeting command accepts. */
+    static final Set<String> FLAGS = Set.of(AWS);
+
+    /** What the command line asked for, before anything is started. */
+    record Spec(Kind kind, URI endpoint, String table) {
+
+        static Spec from(Args args) {
+            String table = args.value(TABLE, MessagesTable.DEFAULT_TABLE_NAME);
+            if (table.isBlank()) {
+                throw new UsageException("option --table needs a table name");
+            }
+            boolean aws = args.flag(AWS);
+            if (args.value(ENDPOINT).isPresent()) {
+                if (aws) {
+                    throw new UsageException("--endpoint and --aws exclude each other");
+                }
+                return new Spec(Kind.ENDPOINT, endpoint(args.value(ENDPOINT).get()), table);
+            }
+            return new Spec(aws ? Kind.AWS : Kind.EMBEDDED, null, table);
+        }
+
+        /** Refuses {@code --aws} for a command that must never touch the real table. */
+        Spec refuseAws(String command, String why) {
+            if (kind == Kind.AWS) {
+                throw new RefusedException("refusing to run " + command + " against AWS (--aws): " + why);
+            }
+            return this;
+        }
+
+        private static URI endpoint(String text) {
+            try {
+                URI uri = new URI(text);
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw new UsageException("--endpoint needs an http(s) URL such as http://localhost:8000, got '"
+                            + text + "'");
+                }
+                return uri;
+            } catch (URISyntaxException e) {
+                throw new UsageException("--endpoint needs an http(s) URL such as http://localhost:8000, got '"
+                        + text + "'");
+            }
+        }
+    }
+
+    /**
+     * sqlite4java (inside DynamoDB Local) logs a harmless "unknown jar version" warning through
+     * java.util.logging when the shaded jar loads it; held here because JUL keeps loggers weakly.
+     */
+    private static final Logger SQLITE_LOG = Logger.getLogger("com.almworks.sqlite4java");
+    /** DynamoDB Local's own AWS SDK v1 warns about JAXB, which it does not need, the same way. */
+    private static final Logger SDK_V1_LOG = Logger.getLogger("com.amazonaws");
+
+    private final Spec spec;
+    private final LocalDynamoDb embedded;
+    private final URI endpoint;
+    private final Region awsRegion;
+    private final List<AutoCloseable> clients = new ArrayList<>();
+
+    private Target(Spec spec, LocalDynamoDb embedded, URI endpoint, Region awsRegion) {
+        this.spec = spec;
+        this.embedded = embedded;
+        this.endpoint = endpoint;
+        this.awsRegion = awsRegion;
+    }
+
+    /** Connects to (or, embedded, starts) the DynamoDB the spec names. */
+    static Target open(Spec spec) {
+        return switch (spec.kind()) {
+            case EMBEDDED -> {
+                LocalDynamoDb db = startQuietly();
+                yield new Target(spec, db, db.endpoint(), null);
+            }
+            case ENDPOINT -> new Target(spec, null, spec.endpoint(), null);
+            case AWS -> new Target(spec, null, null, awsRegion());
+        };
+    }
+
+    Kind kind() {
+        return spec.kind();
+    }
+
+    boolean embedded() {
+        return spec.kind() == Kind.EMBEDDED;
+    }
+
+    String table() {
+        return spec.table();
+    }
+
+    /** The endpoint of a local target (embedded or {@code --endpoint}); null for AWS. */
+    URI endpoint() {
+        return endpoint;
+    }
+
+    /** For people: "DynamoDB Local (embedded) at http://127.0.0.1:41235". */
+    String description() {
+        return switch (spec.kind()) {
+            case EMBEDDED -> "DynamoDB Local (embedded) at " + endpoint;
+            case ENDPOINT -> "DynamoDB Local at " + endpoint;
+            case AWS -> "AWS DynamoDB (" + awsRegion.id() + ", default credentials)";
+        };
+    }
+
+    /** A new DynamoDB client, closed with the target. */
+    DynamoDbClient client(ExecutionInterceptor... interceptors) {
+        DynamoDbClient client = switch (spec.kind()) {
+            case EMBEDDED, ENDPOINT -> LocalDynamoDb.clientBuilder(endpoint, interceptors).build();
+            case AWS -> DynamoDbClient.builder()
+                    .region(awsRegion)
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .overrideConfiguration(ClientOverrideConfiguration.builder()
+                            .executionInterceptors(List.of(interceptors))
+                            .build())
+                    .build();
+        };
+        clients.add(client);
+        return client;
+    }
+
+    /** A new DynamoDB Streams client for a local target, closed with the target. */
+    DynamoDbStreamsClient streams() {
+        if (endpoint == null) {
+            throw new IllegalStateException("the CLI reads streams only from DynamoDB Local");
+        }
+        DynamoDbStreamsClient client = LocalDynamoDb.streamsClient(endpoint);
+        clients.add(client);
+        return client;
+    }
+
+    /**
+     * Makes sure the table exists: embedded, creates it; {@code --endpoint}, creates it only if it
+     * is missing; AWS, never creates it.
+     *
+     * @return whether the table was created
+     * @throws CliException (exit 4) if the AWS table does not exist
+     */
+    boolean ensureTable(DynamoDbClient client) {
+        return switch (spec.kind()) {
+            case EMBEDDED, ENDPOINT -> TableDefinitions.createTableIfMissing(client, table());
+            case AWS -> {
+                requireTable(client);
+                yield false;
+            }
+        };
+    }
+
+    /** @throws CliException (exit 4) naming the table and the target if the table does not exist */
+    void requireTable(DynamoDbClient client) {
+        if (!TableDefinitions.tableExists(client, table())) {
+            throw new CliException(ExitCode.DYNAMODB_ERROR, "table " + table() + " not found at " + description()
+                    + (spec.kind() == Kind.AWS ? "" : " (create it with schema-load)"));
+        }
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable client : clients) {
+            try {
+                client.close();
+            } catch (Exception e) {
+                // Closing a client on the way out: nothing left to do with it.
+            }
+        }
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+
+    /**
+     * Starts the embedded DynamoDB Local with its start-up banner suppressed: it prints its
+     * configuration to standard output, which would corrupt {@code --dump} and {@code scan} output.
+     */
+    private static synchronized LocalDynamoDb startQuietly() {
+        SQLITE_LOG.setLevel(Level.SEVERE);
+        SDK_V1_LOG.setLevel(Level.SEVERE);
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+        System.setOut(nowhere);
+        System.setErr(nowhere);
+        try {
+            return LocalDynamoDb.start();
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+            // Again: DynamoDB Local's start-up may reconfigure java.util.logging.
+            SQLITE_LOG.setLevel(Level.SEVERE);
+            SDK_V1_LOG.setLevel(Level.SEVERE);
+        }
+    }
+
+    private static Region awsRegion() {
+        try {
+            return new DefaultAwsRegionProviderChain().getRegion();
+        } catch (SdkClientException e) {
+            throw new CliException(ExitCode.DYNAMODB_ERROR,
+                    "--aws: no AWS region configured (set AWS_REGION or a profile's region)");
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package com.cruddur.messaging.local;
+
+import static com.cruddur.messaging.local.CliRun.cli;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The command line's contract without a database: help, usage errors, input problems and refusals
+ * are all decided before DynamoDB is touched, each with one line and its exit status.
+ */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void helpListsEveryCommandAndTheExitStatuses() {
+        CliRun run = cli("--help");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("replay", "watch", "schema-load", "list-tables", "seed", "scan", "drop",
+                "conversations", "messages", "send", "exit status:", "--endpoint URL", "--aws");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"replay", "watch", "schema-load", "list-tables", "seed", "scan", "drop",
+        "conversations", "messages", "send"})
+    void everyCommandHasHelpWithItsUsageAnExampleAndTheExitStatuses(String command) {
+        CliRun run = cli(command, "--help");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).startsWith("usage: messaging-local " + command)
+                .contains("example:", "./dev " + command, "exit status:");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void noArgumentsPrintsAUsageLine() {
+        CliRun run = cli();
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).startsWith("usage: messaging-local COMMAND");
+    }
+
+    @Test
+    void anUnknownCommandIsNamed() {
+        CliRun run = cli("frob");
+
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.errLines().getFirst()).isEqualTo("messaging-local: unknown command 'frob' (see --help)");
+    }
+
+    @Test
+    void anUnknownOptionGivesOneLineNamingItThenTheUsageLine() {
+        CliRun run = cli("replay", "--frob", "../events/new-message.json");
+
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.errLines()).containsExactly(
+                "messaging-local replay: unknown option --frob (see --help)",
+                "usage: messaging-local " + new ReplayCommand().synopsis());
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void replayWithoutAFileIsAUsageError() {
+        CliRun run = cli("replay");
+
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.errLines().getFirst()).isEqualTo("messaging-local replay: no event file given (see --help)");
+    }
+
+    @Test
+    void replayOfAMissingFileNamesTheFileAndStartsNothing() {
+        CliRun run = cli("replay", "../events/new-message.json", "nope.json");
+
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.errLines()).containsExactly("messaging-local replay: nope.json: no such file");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void replayOfInvalidJsonNamesTheFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("bad.json"), "{\"Records\": [}");
+
+        CliRun run = cli("replay", file.toString());
+
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.errLines().getFirst()).startsWith("messaging-local replay: " + file + ": invalid JSON (");
+    }
+
+    @Test
+    void replayOfJsonThatIsNotAStreamEventNamesTheFile() {
+        // The seed file is valid JSON, but items, not an event.
+        CliRun run = cli("replay", "../events/seed/conversations.json");
+
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.errLines()).containsExactly("messaging-local replay: ../events/seed/conversations.json: "
+                + "not a stream event (expected a JSON object with a \"Records\" array)");
+    }
+
+    @Test
+    void aSeedFileThatIsNotItemsNamesTheFile() {
+        CliRun run = cli("replay", "--seed", "../events/new-message.json", "../events/new-message.json");
+
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.errLines()).containsExactly("messaging-local replay: ../events/new-message.json: "
+                + "expected a JSON array of items in DynamoDB JSON");
+    }
+
+    @Test
+    void dropWithoutYesIsRefused() {
+        CliRun run = cli("drop", "--endpoint", "http://localhost:1");
+
+        assertThat(run.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(run.errLines()).containsExactly(
+                "messaging-local drop: refusing to delete table cruddur-messages without --yes");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"seed", "drop", "send", "schema-load", "watch", "scan", "list-tables"})
+    void commandsThatWriteOrScanRefuseToRunAgainstAws(String command) {
+        CliRun run = switch (command) {
+            case "drop" -> cli(command, "--aws", "--yes");
+            case "send" -> cli(command, "--aws", "--group", CliRun.G1, "--user", CliRun.BAYKO, "--text", "hi");
+            default -> cli(command, "--aws");
+        };
+
+        assertThat(run.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.errLines().getFirst()).startsWith("messaging-local " + command + ": refusing to run "
+                + command + " against AWS (--aws): ");
+    }
+
+    @Test
+    void replayRefusesToSeedOrDumpTheRealTable() {
+        CliRun seed = cli("replay", "--aws", "--seed", "../events/seed/conversations.json", "../events/new-message.json");
+        CliRun dump = cli("replay", "--aws", "--dump", "../events/new-message.json");
+
+        assertThat(seed.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(seed.err()).contains("refusing --seed with --aws");
+        assertThat(dump.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(dump.err()).contains("refusing --dump with --aws");
+    }
+
+    @Test
+    void endpointAndAwsExcludeEachOtherAndTheEndpointMustBeAUrl() {
+        CliRun both = cli("scan", "--aws", "--endpoint", "http://localhost:8000");
+        CliRun notUrl = cli("scan", "--endpoint", "localhost:8000");
+
+        assertThat(both.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(both.errLines().getFirst()).isEqualTo("messaging-local scan: --endpoint and --aws exclude each other (see --help)");
+        assertThat(notUrl.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(notUrl.errLines().getFirst()).contains("--endpoint needs an http(s) URL");
+    }
+
+    @Test
+    void utilityArgumentsAreChecked() {
+        assertThat(cli("conversations").errLines().getFirst())
+                .isEqualTo("messaging-local conversations: missing required option --user (see --help)");
+        assertThat(cli("messages", "--group", "not-a-uuid").errLines().getFirst())
+                .isEqualTo("messaging-local messages: option --group needs a UUID, got 'not-a-uuid' (see --help)");
+        assertThat(cli("messages", "--group", CliRun.G1, "--limit", "0").code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(cli("watch", "--from", "yesterday").errLines().getFirst())
+                .isEqualTo("messaging-local watch: option --from takes trim-horizon or latest, got 'yesterday' (see --help)");
+        assertThat(cli("send", "--group", CliRun.G1, "--user", CliRun.BAYKO).errLines().getFirst())
+                .isEqualTo("messaging-local send: missing required option --text (see --help)");
+    }
+
+    @Test
+    void anUnreachableEndpointIsReportedInOneLineWithExitStatusFour() {
+        // Port 1 on loopback: nothing listens, the connection is refused at once.
+        CliRun run = cli("list-tables", "--endpoint", "http://127.0.0.1:1");
+
+        assertThat(run.code()).isEqualTo(ExitCode.DYNAMODB_ERROR);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.errLines().getFirst()).startsWith("messaging-local list-tables: cannot reach DynamoDB (");
+    }
+}

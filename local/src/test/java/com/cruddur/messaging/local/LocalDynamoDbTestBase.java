@@ -1,0 +1,55 @@
+package com.cruddur.messaging.local;
+
+import com.cruddur.messaging.localdb.LocalDynamoDb;
+import com.cruddur.messaging.localdb.TableDefinitions;
+import com.cruddur.messaging.schema.MessagesTable;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Base of the integration tests: one DynamoDB Local per test class, started separately from the
+ * CLI on a free port, as a developer's docker-compose one would be. Each test works on a table
+ * of its own ({@link #newTable()}), so tests never see each other's data.
+ */
+abstract class LocalDynamoDbTestBase {
+
+    private static final AtomicInteger TABLES = new AtomicInteger();
+
+    static LocalDynamoDb dynamoDb;
+    /** The endpoint, as passed to --endpoint. */
+    static String endpoint;
+    /** The tests' own client, for arranging and checking data. */
+    static DynamoDbClient admin;
+
+    @BeforeAll
+    static void startDynamoDbLocal() {
+        dynamoDb = LocalDynamoDb.start();
+        endpoint = dynamoDb.endpoint().toString();
+        admin = dynamoDb.client();
+    }
+
+    @AfterAll
+    static void stopDynamoDbLocal() {
+        admin.close();
+        dynamoDb.close();
+    }
+
+    /**
+     * Drops {@code cruddur-messages}: the tests that replay the sample events use that table, since
+     * the handler rejects records whose eventSourceARN names another table.
+     */
+    @BeforeEach
+    void dropTheDefaultTable() {
+        if (TableDefinitions.tableExists(admin, MessagesTable.DEFAULT_TABLE_NAME)) {
+            admin.deleteTable(b -> b.tableName(MessagesTable.DEFAULT_TABLE_NAME));
+        }
+    }
+
+    /** A table name no other test uses. */
+    static String newTable() {
+        return "messages-" + TABLES.incrementAndGet();
+    }
+}

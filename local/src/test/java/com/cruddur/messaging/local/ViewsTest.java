@@ -1,0 +1,82 @@
+package com.cruddur.messaging.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.cruddur.messaging.local.Conversations.Row;
+import com.cruddur.messaging.stream.DecodedRecord.SkipReason;
+import com.cruddur.messaging.stream.GroupOutcome;
+import com.cruddur.messaging.stream.InvocationReport;
+import com.cruddur.messaging.stream.NewMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ViewsTest {
+
+    private static final Style STYLE = Style.UNICODE;
+
+    @Test
+    void theHandlerLineCountsEverythingAndShowsTheBatchItemFailures() {
+        Map<SkipReason, Integer> skipped = new EnumMap<>(SkipReason.class);
+        skipped.put(SkipReason.REMOVE, 1);
+        NewMessage ok = new NewMessage("e1", "100", 0, "g1", "2026-11-21T12:00:00.000000+00:00", "x");
+        NewMessage bad = new NewMessage("e2", "200", 1, "g2", "2026-11-21T12:00:00.000000+00:00", "y");
+        StreamsEventResponse response = new StreamsEventResponse(
+                List.of(new StreamsEventResponse.BatchItemFailure("200")));
+        InvocationReport report = new InvocationReport(3, 2, skipped, List.of(),
+                List.of(new GroupOutcome(ok, 2, 0, 0, 1, 1, null), new GroupOutcome(bad, 0, 0, 0, 0, 6, "Throttled")),
+                response, Duration.ofMillis(12));
+
+        assertThat(Views.handlerLine(report, STYLE)).isEqualTo("handler: 2 processed · 1 skipped (REMOVE 1) · "
+                + "1 group updated · 2 rows re-created · 1 stale · 1 failed · batchItemFailures: [\"200\"]");
+        assertThat(Views.problemLines(report, STYLE))
+                .containsExactly("failed: conversation g2 (sequence 200, 6 attempts): Throttled");
+    }
+
+    @Test
+    void theListAfterMarksTheConversationThatMovedUp() {
+        Row londo = new Row("g2", "u3", "Londo Mollari", "2026-11-20T10:30:00.000000+00:00", "The council meets at noon");
+        Row baykoBefore = new Row("g1", "u2", "Andrew Bayko", "2026-11-20T09:00:00.000000+00:00", "See you at the meetup");
+        Row baykoAfter = new Row("g1", "u2", "Andrew Bayko", "2026-11-21T12:00:00.000000+00:00", "Running late");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+        Views.beforeAfter(out, "", "Andrew Brown (90b2a6d4…)", List.of(londo, baykoBefore), List.of(baykoAfter, londo),
+                Set.of("g1"), STYLE);
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+                "Andrew Brown (90b2a6d4…) conversations, newest first:",
+                "  before: 1. Londo Mollari  2026-11-20T10:30:00  \"The council meets at noon\"",
+                "          2. Andrew Bayko   2026-11-20T09:00:00  \"See you at the meetup\"",
+                "  after:  1. Andrew Bayko   2026-11-21T12:00:00  \"Running late\"   ← moved up",
+                "          2. Londo Mollari  2026-11-20T10:30:00  \"The council meets at noon\"");
+    }
+
+    @Test
+    void aConversationAlreadyOnTopIsMarkedWithItsNewLastMessage() {
+        Row before = new Row("g1", "u1", "Andrew Brown", "2026-11-20T09:00:00.000000+00:00", "See you");
+        Row after = new Row("g1", "u1", "Andrew Brown", "2026-11-21T12:00:00.000000+00:00", "Late");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        Views.beforeAfter(new PrintStream(bytes, true, StandardCharsets.UTF_8), "", "x", List.of(before), List.of(after),
+                Set.of("g1"), STYLE);
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("\"Late\"   ← new last message");
+    }
+
+    @Test
+    void sortKeysAreShownToTheSecondAndLongTextIsClipped() {
+        assertThat(Views.time("2026-11-21T12:00:00.000000+00:00")).isEqualTo("2026-11-21T12:00:00");
+        assertThat(Views.time("not-a-time")).isEqualTo("not-a-time");
+        assertThat(STYLE.clip("a\nb   c", 10)).isEqualTo("a b c");
+        assertThat(STYLE.clip("x".repeat(20), 10)).isEqualTo("x".repeat(9) + "…");
+        assertThat(Style.ASCII.shortId("90b2a6d4-2e7e-4d52-9a2a-6d1c9e4f3a11")).isEqualTo("90b2a6d4...");
+    }
+}
