@@ -8,7 +8,9 @@ import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsPro
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * Builds the handler's DynamoDB client, once per container. Region and endpoint come from the
@@ -27,7 +29,13 @@ public final class ClientFactory {
 
     /** The client for the Lambda environment (or any environment with the standard AWS settings). */
     public static DynamoDbClient fromEnvironment(Map<String, String> env) {
-        return DynamoDbClient.builder()
+        DynamoDbClientBuilder builder = DynamoDbClient.builder();
+        String region = env.get("AWS_REGION");
+        if (region != null && !region.isBlank()) {
+            // Lambda sets AWS_REGION: skip the region provider chain and its profile-file reads.
+            builder.region(Region.of(region));
+        }
+        return builder
                 .credentialsProvider(credentials(env))
                 // URLConnection: no Apache or Netty stack to load at cold start.
                 .httpClient(UrlConnectionHttpClient.builder()

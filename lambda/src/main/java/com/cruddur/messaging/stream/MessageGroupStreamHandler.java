@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Duration;
+import org.crac.Core;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -19,10 +20,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class MessageGroupStreamHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
     private final StreamProcessor processor;
+    private final Priming priming;
 
-    /** Used by Lambda: configuration and client built once per container, from the environment. */
+    /**
+     * Used by Lambda: configuration and client built once per container, from the environment.
+     * Registers the SnapStart priming hook (a no-op where there is no checkpoint).
+     */
     public MessageGroupStreamHandler() {
         this(ClientFactory.fromEnvironment(System.getenv()), Config.fromEnvironment(System.getenv()));
+        Core.getGlobalContext().register(priming);
     }
 
     /** For tests and the local CLI: the same handler on a client and configuration of their choosing. */
@@ -32,8 +38,14 @@ public final class MessageGroupStreamHandler implements RequestHandler<DynamodbE
 
     /** As {@link #MessageGroupStreamHandler(DynamoDbClient, Config)}, with a seam for the back-off waits. */
     public MessageGroupStreamHandler(DynamoDbClient client, Config config, Sleeper sleeper) {
-        this.processor = new StreamProcessor(
-                new GroupRowStore(client, config.tableName(), config.indexName()), config, sleeper);
+        GroupRowStore store = new GroupRowStore(client, config.tableName(), config.indexName());
+        this.processor = new StreamProcessor(store, config, sleeper);
+        this.priming = new Priming(new RecordDecoder(config.tableName()), store, StructuredLog.stdout());
+    }
+
+    /** Warms the code and request paths without writing, as SnapStart's checkpoint hook does. */
+    public void prime() {
+        priming.prime();
     }
 
     @Override
