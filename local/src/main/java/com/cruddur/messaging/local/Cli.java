@@ -121,8 +121,9 @@ public final class Cli {
     static final String TARGETS = """
             where commands run (same options on every command):
               (default)       a fresh DynamoDB Local started in this process ("embedded"): the table, its index
-                              and stream created from the schema (as the CDK app does) and the sample
-                              conversation loaded; discarded when the command exits. Needs no AWS account or Docker.
+                              and stream created from the schema (as the CDK app does) and, except for
+                              schema-load and seed, the sample conversation loaded; discarded when the
+                              command exits. Needs no AWS account and no Docker.
               --endpoint URL  a DynamoDB Local that is already running, e.g. http://localhost:8000 (docker-compose)
               --aws           the real table (default credential chain and region); only replay, conversations
                               and messages accept it

@@ -141,7 +141,7 @@ final class Conversations {
 
         String label(String userUuid, Style style) {
             String name = names.get(userUuid);
-            return (name == null || name.isBlank() ? "" : name + " ") + "(" + style.shortId(userUuid) + ")";
+            return (name == null || name.isBlank() ? "" : style.clip(name, 32) + " ") + "(" + style.shortId(userUuid) + ")";
         }
     }
 

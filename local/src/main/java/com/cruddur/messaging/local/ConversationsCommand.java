@@ -43,22 +43,22 @@ final class ConversationsCommand implements Command {
             Conversations conversations = new Conversations(opened.client(), opened.target().table());
             List<Conversations.Row> rows = conversations.listOf(user);
             String name = conversations.nameOf(user, rows);
-            io.out().println((name == null ? "" : name + " ") + "(" + user + ") conversations, newest first:");
+            io.out().println((name == null ? "" : io.style().clip(name, 32) + " ") + "(" + user + ") conversations, newest first:");
             if (rows.isEmpty()) {
                 io.out().println("  (no conversations)");
             }
-            int width = rows.stream().mapToInt(r -> label(r).length()).max().orElse(0);
+            int width = rows.stream().mapToInt(r -> label(r, io.style()).length()).max().orElse(0);
             for (int i = 0; i < rows.size(); i++) {
                 Conversations.Row row = rows.get(i);
-                io.out().printf("  %d. %-" + width + "s  %s  \"%s\"  %s %s%n", i + 1, label(row), Views.time(row.lastAt()),
+                io.out().printf("  %d. %-" + width + "s  %s  \"%s\"  %s %s%n", i + 1, label(row, io.style()), Views.time(row.lastAt()),
                         io.style().clip(row.message(), 48), io.style().dot(), row.groupUuid());
             }
             return ExitCode.OK;
         }
     }
 
-    private static String label(Conversations.Row row) {
-        return row.otherName().isBlank() ? row.otherUuid() : row.otherName();
+    private static String label(Conversations.Row row, Style style) {
+        return style.clip(row.otherName().isBlank() ? row.otherUuid() : row.otherName(), 32);
     }
 
     /** A required UUID option. */

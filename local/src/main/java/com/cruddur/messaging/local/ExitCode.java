@@ -9,7 +9,7 @@ public final class ExitCode {
     public static final int HANDLER_FAILURES = 1;
     /** A bad argument, or an input file that is missing, unreadable, not JSON or not what was expected. */
     public static final int BAD_INPUT = 2;
-    /** Refused: a destructive command without {@code --yes}, or a writing command with {@code --aws}. */
+    /** Refused: a destructive command without {@code --yes}, or {@code --aws} where it is not allowed. */
     public static final int REFUSED = 3;
     /** DynamoDB could not be reached or rejected a request (no table, no credentials, ...). */
     public static final int DYNAMODB_ERROR = 4;
@@ -20,8 +20,10 @@ public final class ExitCode {
               0  done (replay, send, watch: the handler returned no batch item failures)
               1  the handler reported batch item failures
               2  bad arguments, or an input file that is missing, unreadable, not JSON or not a stream event
-              3  refused: drop without --yes, or a command that writes (seed, drop, send, ...) with --aws
-              4  DynamoDB unreachable or a request rejected (no such table, no credentials, ...)""";
+              3  refused: drop without --yes; --aws with a command other than replay, conversations, messages;
+                 replay --aws with --seed or --dump
+              4  DynamoDB unreachable or a request rejected (no such table, no credentials, ...)
+              70 an unexpected error (a bug: the stack trace follows on standard error)""";
 
     private ExitCode() {
     }

@@ -32,11 +32,6 @@ final class LocalEventSourceMapping {
         boolean invoked() {
             return !invocations.isEmpty();
         }
-
-        /** The first invocation: the one that saw the whole batch. */
-        InvocationReport first() {
-            return invocations.getFirst();
-        }
     }
 
     /** Told about each invocation as it happens (retries included), for progress lines. */

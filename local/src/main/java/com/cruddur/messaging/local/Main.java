@@ -1,5 +1,7 @@
 package com.cruddur.messaging.local;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -12,10 +14,28 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        muteSlf4jStartupWarning();
         Style style = StandardCharsets.UTF_8.equals(System.out.charset()) ? Style.UNICODE : Style.ASCII;
         int code = Cli.run(args, System.out, System.err, style);
         System.out.flush();
         System.err.flush();
         System.exit(code);
+    }
+
+    /**
+     * The AWS SDK and DynamoDB Local log through SLF4J 1.7, which has no binding in the jar (the
+     * CLI wants none of their logging) and says so in three lines on standard error the first
+     * time anything logs. Initialise it once with standard error muted instead.
+     */
+    private static void muteSlf4jStartupWarning() {
+        PrintStream err = System.err;
+        System.setErr(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            Class.forName("org.slf4j.LoggerFactory").getMethod("getILoggerFactory").invoke(null);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            // No SLF4J on the class path: nothing to mute.
+        } finally {
+            System.setErr(err);
+        }
     }
 }

@@ -46,16 +46,16 @@ final class MessagesCommand implements Command {
                     .messages(group, limit);
             io.out().println("conversation " + group + ": " + Views.plural(messages.size(), "message")
                     + ", newest first" + (messages.size() == limit ? " (--limit " + limit + ")" : "") + ":");
-            int width = messages.stream().mapToInt(m -> sender(m).length()).max().orElse(0);
+            int width = messages.stream().mapToInt(m -> sender(m, io.style()).length()).max().orElse(0);
             for (Conversations.Message m : messages) {
-                io.out().printf("  %s  %-" + width + "s  \"%s\"%n", Views.time(m.createdAt()), sender(m),
+                io.out().printf("  %s  %-" + width + "s  \"%s\"%n", Views.time(m.createdAt()), sender(m, io.style()),
                         io.style().clip(m.text(), 60));
             }
             return ExitCode.OK;
         }
     }
 
-    private static String sender(Conversations.Message m) {
-        return m.senderName().isBlank() ? m.senderUuid() : m.senderName();
+    private static String sender(Conversations.Message m, Style style) {
+        return style.clip(m.senderName().isBlank() ? m.senderUuid() : m.senderName(), 32);
     }
 }

@@ -17,13 +17,35 @@ record Style(String bullet, String dot, String marker, String ellipsis) {
         return uuid.length() > 8 ? uuid.substring(0, 8) + ellipsis : uuid;
     }
 
-    /** Text on one line, cut to {@code max} characters. */
+    /**
+     * Text from the table made safe and short for a terminal: on one line, cut to {@code max}
+     * characters, and with control characters (an escape sequence could restyle or clear the
+     * terminal) and bidirectional overrides (they reorder the rest of the line) shown as
+     * {@code \\uXXXX} instead of acting.
+     */
     String clip(String text, int max) {
         if (text == null) {
             return "";
         }
         String oneLine = text.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 1) + ellipsis;
+        int[] codePoints = oneLine.codePoints().toArray();
+        boolean cut = codePoints.length > max;
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < (cut ? max - 1 : codePoints.length); i++) {
+            if (unsafe(codePoints[i])) {
+                out.append(String.format("\\u%04X", codePoints[i]));
+            } else {
+                out.appendCodePoint(codePoints[i]);
+            }
+        }
+        return cut ? out.append(ellipsis).toString() : out.toString();
+    }
+
+    private static boolean unsafe(int codePoint) {
+        return Character.getType(codePoint) == Character.CONTROL
+                || (codePoint >= 0x202A && codePoint <= 0x202E)
+                || (codePoint >= 0x2066 && codePoint <= 0x2069)
+                || codePoint == 0x200E || codePoint == 0x200F || codePoint == 0x061C;
     }
 
     /** " · "-joined parts. */

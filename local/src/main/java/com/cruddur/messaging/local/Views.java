@@ -95,14 +95,14 @@ final class Views {
     static void beforeAfter(PrintStream out, String indent, String title, List<Row> before, List<Row> after,
                             Set<String> changed, Style style) {
         out.println(indent + title + " conversations, newest first:");
-        int width = nameWidth(before, after);
+        int width = nameWidth(before, after, style);
         printRows(out, indent + "  before: ", indent + "          ", before, width, null, changed, style);
         printRows(out, indent + "  after:  ", indent + "          ", after, width, before, changed, style);
     }
 
     /** A user's conversation list, newest first. */
     static void list(PrintStream out, String indent, List<Row> rows, Style style) {
-        int width = nameWidth(rows, List.of());
+        int width = nameWidth(rows, List.of(), style);
         printRows(out, indent, indent, rows, width, null, Set.of(), style);
     }
 
@@ -126,7 +126,7 @@ final class Views {
         }
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
-            String line = (i == 0 ? first : rest) + (i + 1) + ". " + pad(name(row), width) + "  " + time(row.lastAt())
+            String line = (i == 0 ? first : rest) + (i + 1) + ". " + pad(name(row, style), width) + "  " + time(row.lastAt())
                     + "  \"" + style.clip(row.message(), TEXT_WIDTH) + "\"";
             String mark = before == null ? null : mark(row, i, before, changed);
             out.println(mark == null ? line : line + "   " + style.marker() + " " + mark);
@@ -157,12 +157,12 @@ final class Views {
         return null;
     }
 
-    private static String name(Row row) {
-        return row.otherName() == null || row.otherName().isBlank() ? row.otherUuid() : row.otherName();
+    private static String name(Row row, Style style) {
+        return style.clip(row.otherName() == null || row.otherName().isBlank() ? row.otherUuid() : row.otherName(), 32);
     }
 
-    private static int nameWidth(Collection<Row> a, Collection<Row> b) {
-        return Stream.concat(a.stream(), b.stream()).mapToInt(r -> name(r).length()).max().orElse(0);
+    private static int nameWidth(Collection<Row> a, Collection<Row> b, Style style) {
+        return Stream.concat(a.stream(), b.stream()).mapToInt(r -> name(r, style).length()).max().orElse(0);
     }
 
     private static String pad(String s, int width) {

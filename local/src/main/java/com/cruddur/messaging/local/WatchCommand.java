@@ -54,7 +54,7 @@ final class WatchCommand implements Command {
                 deployed mapping already delivers the stream to the deployed function.
 
                 options:
-                  --batch-size N       records per invocation, 1-10000 (default 10)
+                  --batch-size N       records per invocation, 1-1000 (default 10)
                   --from POSITION      trim-horizon (default, as deployed: the oldest record still in the
                                        stream) or latest (only records written from now on)
                   --max-retries N      retries of a batch with failures (default 5)
@@ -77,7 +77,8 @@ final class WatchCommand implements Command {
         args.noPositional();
         Target.Spec spec = Target.Spec.from(args).refuseAws(name(),
                 "in AWS the deployed event source mapping already delivers the stream to the deployed function");
-        int batchSize = args.integer("--batch-size", DEFAULT_BATCH_SIZE, 1, 10_000);
+        // GetRecords returns at most 1000 records per call.
+        int batchSize = args.integer("--batch-size", DEFAULT_BATCH_SIZE, 1, 1000);
         int maxRetries = args.integer("--max-retries", LocalEventSourceMapping.DEFAULT_MAX_RETRIES, 0, 100);
         int maxBatches = args.integer("--max-batches", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
         int idleExit = args.integer("--idle-exit", 0, 1, 86_400);

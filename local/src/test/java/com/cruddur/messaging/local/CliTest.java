@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -104,6 +105,23 @@ class CliTest {
         assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(run.errLines()).containsExactly("messaging-local replay: ../events/seed/conversations.json: "
                 + "not a stream event (expected a JSON object with a \"Records\" array)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "empty.json              | invalid JSON (empty file)",
+        "invalid.json            | invalid JSON (",
+        "not-a-stream-event.json | not a stream event (no \"Records\" array)",
+        "sqs-event.json          | not a DynamoDB stream event (record 0 comes from aws:sqs)",
+    })
+    void theBadFilesOfTheCorpusAreEachNamedWithTheirProblem(String name, String problem) {
+        String file = CliRun.EVENTS + "bad/files/" + name;
+
+        CliRun run = cli("replay", file);
+
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.errLines()).singleElement().asString().startsWith("messaging-local replay: " + file + ": " + problem);
+        assertThat(run.out()).isEmpty();
     }
 
     @Test

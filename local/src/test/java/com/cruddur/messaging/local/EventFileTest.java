@@ -98,6 +98,20 @@ class EventFileTest {
         assertThat(event.event().getRecords().getFirst().getEventSourceARN()).isNull();
     }
 
+    @Test
+    void anIsoCreationTimeAsTheAwsCliPrintsItIsReadAsLambdaReadsItThatIsAsAbsent() throws IOException {
+        String event = Files.readString(Path.of(CliRun.EVENTS, "new-message.json"))
+                .replace("\"ApproximateCreationDateTime\": 1763726400.0", "\"ApproximateCreationDateTime\": \"2025-11-21T12:00:00+00:00\"");
+        Path file = write("iso.json", event);
+
+        EventFile loaded = EventFile.load(file);
+
+        // Lambda's serializer only reads epoch seconds there; the handler does not use the field.
+        assertThat(loaded.size()).isEqualTo(1);
+        assertThat(loaded.event().getRecords().getFirst().getDynamodb().getApproximateCreationDateTime()).isNull();
+        assertThat(loaded.event().getRecords().getFirst().getDynamodb().getSequenceNumber()).isEqualTo("4100000000012345679000");
+    }
+
     private Path write(String name, String content) throws IOException {
         return Files.writeString(dir.resolve(name), content);
     }

@@ -3,11 +3,14 @@ package com.cruddur.messaging.local;
 import com.cruddur.messaging.localdb.LocalDynamoDb;
 import com.cruddur.messaging.localdb.TableDefinitions;
 import com.cruddur.messaging.schema.MessagesTable;
+import java.util.Collection;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 
 /**
  * Base of the integration tests: one DynamoDB Local per test class, started separately from the
@@ -46,6 +49,19 @@ abstract class LocalDynamoDbTestBase {
         if (TableDefinitions.tableExists(admin, MessagesTable.DEFAULT_TABLE_NAME)) {
             admin.deleteTable(b -> b.tableName(MessagesTable.DEFAULT_TABLE_NAME));
         }
+    }
+
+    /**
+     * A table as the schema defines it but without the index: the handler cannot find a
+     * conversation's rows in it, a failure no retry overcomes.
+     */
+    static void createTableWithoutIndex(String table) {
+        CreateTableRequest full = TableDefinitions.createTableRequest(table);
+        admin.createTable(full.toBuilder()
+                .globalSecondaryIndexes((Collection<GlobalSecondaryIndex>) null)
+                .attributeDefinitions(full.attributeDefinitions().stream()
+                        .filter(a -> !a.attributeName().equals(MessagesTable.GROUP_INDEX_PK)).toList())
+                .build());
     }
 
     /** A table name no other test uses. */

@@ -72,11 +72,19 @@ class ViewsTest {
     }
 
     @Test
+    void textFromTheTableCannotDriveTheTerminal() {
+        // An escape sequence that would clear the screen, and a right-to-left override.
+        assertThat(STYLE.clip("a\u001B[2Jb\u202Ec\u0007", 40)).isEqualTo("a\\u001B[2Jb\\u202Ec\\u0007");
+    }
+
+    @Test
     void sortKeysAreShownToTheSecondAndLongTextIsClipped() {
         assertThat(Views.time("2026-11-21T12:00:00.000000+00:00")).isEqualTo("2026-11-21T12:00:00");
         assertThat(Views.time("not-a-time")).isEqualTo("not-a-time");
         assertThat(STYLE.clip("a\nb   c", 10)).isEqualTo("a b c");
         assertThat(STYLE.clip("x".repeat(20), 10)).isEqualTo("x".repeat(9) + "…");
+        assertThat(STYLE.clip("x".repeat(10), 10)).isEqualTo("x".repeat(10));
+        assertThat(STYLE.clip("👋🏽👋🏽👋🏽", 2)).isEqualTo("👋…");
         assertThat(Style.ASCII.shortId("90b2a6d4-2e7e-4d52-9a2a-6d1c9e4f3a11")).isEqualTo("90b2a6d4...");
     }
 }
