@@ -14,9 +14,18 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        muteSlf4jStartupWarning();
-        Style style = StandardCharsets.UTF_8.equals(System.out.charset()) ? Style.UNICODE : Style.ASCII;
-        int code = Cli.run(args, System.out, System.err, style);
+        int code;
+        try {
+            muteSlf4jStartupWarning();
+            Style style = StandardCharsets.UTF_8.equals(System.out.charset()) ? Style.UNICODE : Style.ASCII;
+            code = Cli.run(args, System.out, System.err, style);
+        } catch (Throwable e) {
+            // An Error (a broken class path, say) must still end the process: without the exit
+            // below, DynamoDB Local's threads would keep it running.
+            System.err.println(Cli.PROGRAM + ": unexpected error (a bug; please report it with this trace): " + e);
+            e.printStackTrace();
+            code = Cli.INTERNAL_ERROR;
+        }
         System.out.flush();
         System.err.flush();
         System.exit(code);
