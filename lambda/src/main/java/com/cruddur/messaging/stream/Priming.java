@@ -1,21 +1,24 @@
 package com.cruddur.messaging.stream;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.cruddur.messaging.schema.MessagesTable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.crac.Context;
 import org.crac.Resource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * SnapStart priming: before Lambda snapshots the initialised function, run the per-record code
- * path once, so that the snapshot holds its classes loaded and its code warm, and send one
- * read-only request so that the SDK's signer, marshallers and HTTP client are warm too. Nothing
- * is written.
+ * path once, so that the snapshot holds its classes loaded and its code warm, and send its two
+ * requests: the index query of a conversation that cannot exist, and the re-creation of a row that
+ * does not exist. The transaction's delete is conditional on the row existing, so DynamoDB cancels
+ * the whole transaction and nothing is written; the signer, marshallers, HTTP client and the
+ * cancellation's parsing are warm all the same.
  */
 final class Priming implements Resource {
 
@@ -45,24 +48,40 @@ final class Priming implements Resource {
             String group = "priming-" + UUID.randomUUID();
             DecodedRecord decoded = decoder.decode(sampleRecord(group), 0);
             if (decoded instanceof DecodedRecord.Message m) {
-                // The query of a conversation that cannot exist: the whole request path, no data.
-                var rows = store.findRows(group);
-                GroupPlan plan = Planner.plan(m.message(), rows, Map.of());
-                GroupRowStore.chunks(plan.actions());
+                List<Map<String, AttributeValue>> rows = new ArrayList<>(store.findRows(group)); // empty: the group cannot exist
+                rows.add(absentRow(group));
                 Planner.newestPerGroup(List.of(m.message()));
+                GroupPlan plan = Planner.plan(m.message(), rows, Map.of());
+                WriteResult result = store.apply(group, plan.actions());
+                log.info("primed", Map.of("group", group, "transactionCancelled", result.conflict()));
             }
-            log.info("primed", Map.of("group", group));
         } catch (RuntimeException e) {
             log.warn("priming_failed", Map.of("cause", Retries.describe(e)));
         }
     }
 
+    /** A row that is not in the table: its re-creation must be cancelled by its own condition. */
+    private static Map<String, AttributeValue> absentRow(String group) {
+        Map<String, AttributeValue> row = new LinkedHashMap<>();
+        row.put(MessagesTable.PK, AttributeValue.fromS(
+                MessagesTable.groupPk("priming-" + UUID.randomUUID())));
+        row.put(MessagesTable.SK, AttributeValue.fromS("2000-01-01T00:00:00.000000+00:00"));
+        row.put(MessagesTable.ATTR_MESSAGE_GROUP_UUID, AttributeValue.fromS(group));
+        row.put(MessagesTable.ATTR_MESSAGE, AttributeValue.fromS("priming"));
+        return row;
+    }
+
+    private static com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue lambdaString(String s) {
+        return new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withS(s);
+    }
+
     private DynamodbStreamRecord sampleRecord(String group) {
-        Map<String, AttributeValue> keys = new LinkedHashMap<>();
-        keys.put(MessagesTable.PK, new AttributeValue().withS(MessagesTable.messagePk(group)));
-        keys.put(MessagesTable.SK, new AttributeValue().withS("2026-01-01T00:00:00.000000+00:00"));
-        Map<String, AttributeValue> image = new LinkedHashMap<>(keys);
-        image.put(MessagesTable.ATTR_MESSAGE, new AttributeValue().withS("priming"));
+        // Lambda's attribute type (not the SDK's), as the stream delivers records.
+        var keys = new LinkedHashMap<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue>();
+        keys.put(MessagesTable.PK, lambdaString(MessagesTable.messagePk(group)));
+        keys.put(MessagesTable.SK, lambdaString("2026-01-01T00:00:00.000000+00:00"));
+        var image = new LinkedHashMap<>(keys);
+        image.put(MessagesTable.ATTR_MESSAGE, lambdaString("priming"));
         StreamRecord stream = new StreamRecord();
         stream.setKeys(keys);
         stream.setNewImage(image);

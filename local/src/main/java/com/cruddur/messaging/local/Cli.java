@@ -33,7 +33,9 @@ public final class Cli {
                 new DropCommand(),
                 new ConversationsCommand(),
                 new MessagesCommand(),
-                new SendCommand())) {
+                new SendCommand(),
+                new BenchCommand(),
+                new ColdStartCommand())) {
             COMMANDS.put(command.name(), command);
         }
     }

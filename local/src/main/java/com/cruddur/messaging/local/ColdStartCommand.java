@@ -1,0 +1,270 @@
+package com.cruddur.messaging.local;
+
+import com.cruddur.messaging.localdb.LocalDynamoDb;
+import com.cruddur.messaging.localdb.TableDefinitions;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** {@code coldstart}: the deployment jar's cold start, measured in fresh JVMs. */
+final class ColdStartCommand implements Command {
+
+    static final String DEFAULT_JAR = "lambda/target/messaging-stream-lambda.jar";
+    static final String DEFAULT_EVENT = "events/new-message.json";
+    /** The Lambda Java runtime's default JIT setting (C1 only), for start-up. */
+    static final List<String> LAMBDA_JVM = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+
+    /** One way of starting the function, measured {@code runs} times. */
+    record Variant(String name, List<String> jvmArgs, boolean prime) {
+    }
+
+    /** Medians of one variant. */
+    record Figures(String variant, long totalMs, long constructMs, long invokeMs, long classes) {
+    }
+
+    @Override
+    public String name() {
+        return "coldstart";
+    }
+
+    @Override
+    public String summary() {
+        return "the Lambda jar's cold start in fresh JVMs: time to the first response, classes loaded";
+    }
+
+    @Override
+    public String synopsis() {
+        return "coldstart [--runs N] [--jar PATH] [--event FILE] [--endpoint URL]";
+    }
+
+    @Override
+    public String details() {
+        return """
+                Starts DynamoDB Local, then, --runs times per variant (default 5), a fresh JVM whose class
+                path begins with the deployment jar (default lambda/target/messaging-stream-lambda.jar). The
+                JVM does what Lambda's runtime does for a first event: constructs the handler with its
+                no-argument constructor (configuration and client from the environment, with
+                AWS_ENDPOINT_URL_DYNAMODB pointing at DynamoDB Local), deserializes the event (default
+                events/new-message.json) with the runtime's serializer and invokes it against a freshly seeded
+                table. It prints the medians: wall time from starting the process to the response, the
+                handler's construction and first invocation, and the classes loaded (-Xlog:class+load).
+
+                variants:
+                  lambda          the JIT settings of Lambda's Java runtime (-XX:TieredStopAtLevel=1)
+                  lambda+priming  the same, with the SnapStart priming hook run after construction: the
+                                  first invocation is then what a restored snapshot runs
+                  full-jit        the JVM's default tiered compilation
+
+                SnapStart itself (restoring a snapshot) cannot be measured off AWS.
+
+                example:
+                  ./dev build && ./dev coldstart --runs 7""";
+    }
+
+    @Override
+    public int run(List<String> argv, Io io) {
+        Args args = Args.parse(argv, Set.of(), Set.of("--runs", "--jar", "--event", Target.ENDPOINT));
+        args.noPositional();
+        int runs = args.integer("--runs", 5, 1, 100);
+        Path jar = Path.of(args.value("--jar", DEFAULT_JAR));
+        Path event = Path.of(args.value("--event", DEFAULT_EVENT));
+        if (!Files.isRegularFile(jar)) {
+            throw new InputException(jar + ": no such jar (build it first: ./dev build)");
+        }
+        EventFile.load(event); // a clear one-line error now rather than in every child
+        Path self = probeJar(selfJar());
+        List<Variant> variants = List.of(
+                new Variant("lambda", LAMBDA_JVM, false),
+                new Variant("lambda+priming", LAMBDA_JVM, true),
+                new Variant("full-jit", List.of(), false));
+        try (Target target = Target.open(Target.Spec.from(args))) {
+            DynamoDbClient client = target.client();
+            io.out().printf("deployment jar %s: %,d bytes · %d run(s) per variant · JVM %s%n",
+                    jar, size(jar), runs, Runtime.version());
+            List<Figures> all = new ArrayList<>();
+            for (Variant variant : variants) {
+                List<long[]> samples = new ArrayList<>();
+                for (int run = 1; run <= runs; run++) {
+                    io.err().println("… " + variant.name() + " " + run + "/" + runs);
+                    freshTable(client, target.table(), io);
+                    samples.add(measure(variant, jar, self, event, target, io));
+                }
+                all.add(new Figures(variant.name(), median(samples, 0), median(samples, 1), median(samples, 2),
+                        median(samples, 3)));
+            }
+            io.out().printf("  %-15s %12s %13s %14s %9s%n", "variant", "to response", "construct", "first invoke", "classes");
+            for (Figures f : all) {
+                io.out().printf("  %-15s %9d ms %10d ms %11d ms %9d%n", f.variant(), f.totalMs(), f.constructMs(),
+                        f.invokeMs(), f.classes());
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    private static void freshTable(DynamoDbClient client, String table, Io io) {
+        if (TableDefinitions.tableExists(client, table)) {
+            client.deleteTable(b -> b.tableName(table));
+        }
+        TableDefinitions.createTable(client, table);
+        SeedData.sample().load(client, table, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+    }
+
+    /** One fresh JVM: {total ms to the response line, construct ms, invoke ms, classes loaded}. */
+    private static long[] measure(Variant variant, Path jar, Path self, Path event, Target target, Io io) {
+        try {
+            Path classLog = Files.createTempFile("coldstart-classes-", ".log");
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(variant.jvmArgs());
+            command.add("-Xlog:class+load=info:file=" + classLog);
+            command.add("-Xshare:auto");
+            command.add("-cp");
+            // The deployment jar first: every class it holds is loaded from it, as in Lambda.
+            command.add(jar + java.io.File.pathSeparator + self);
+            command.add(ColdStartProbe.class.getName());
+            command.add(event.toString());
+            if (variant.prime()) {
+                command.add("--prime");
+            }
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            Map<String, String> env = builder.environment();
+            env.keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("TABLE_NAME") || k.equals("INDEX_NAME"));
+            env.put("AWS_ENDPOINT_URL_DYNAMODB", target.endpoint().toString());
+            // DynamoDB Local keeps tables per region and access key: the CLI's own.
+            env.put("AWS_REGION", LocalDynamoDb.REGION.id());
+            env.put("AWS_ACCESS_KEY_ID", LocalDynamoDb.CREDENTIALS.resolveCredentials().accessKeyId());
+            env.put("AWS_SECRET_ACCESS_KEY", LocalDynamoDb.CREDENTIALS.resolveCredentials().secretAccessKey());
+            env.put("TABLE_NAME", target.table());
+            long start = System.nanoTime();
+            Process process = builder.start();
+            String figures = null;
+            String last = "";
+            long total = -1;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    last = line;
+                    if (line.startsWith("construct=")) {
+                        total = (System.nanoTime() - start) / 1_000_000;
+                        figures = line;
+                    }
+                }
+            }
+            if (!process.waitFor(60, TimeUnit.SECONDS) || figures == null || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new CliException(ExitCode.HANDLER_FAILURES, "the probe JVM did not answer (" + variant.name()
+                        + "); its last line: " + Json.firstLine(last));
+            }
+            long classes;
+            List<String> missing;
+            try (var lines = Files.lines(classLog)) {
+                List<String> loaded = lines.filter(l -> l.contains(" source: ")).toList();
+                classes = loaded.size();
+                // The probe jar holds only the probe and the runtime's serializer: a function class
+                // found there (or anywhere but the deployment jar) is one the deployment jar lacks.
+                missing = loaded.stream()
+                        // Loaded from a file on the class path, but not from the deployment jar.
+                        .filter(l -> (l.contains("source: file:") || l.contains("source: jar:"))
+                                && !l.contains(jar.getFileName().toString()))
+                        .map(l -> l.substring(l.indexOf("] ") + 2, l.indexOf(" source: ")))
+                        .filter(ColdStartCommand::belongsToTheFunction)
+                        .toList();
+            }
+            if (!missing.isEmpty()) {
+                throw new CliException(ExitCode.HANDLER_FAILURES, jar + " lacks " + missing.size()
+                        + " class(es) the function loads, e.g. " + missing.getFirst());
+            }
+            Files.deleteIfExists(classLog);
+            Map<String, Long> values = new java.util.HashMap<>();
+            for (String pair : figures.split(" ")) {
+                String[] kv = pair.split("=");
+                values.put(kv[0], Long.parseLong(kv[1]));
+            }
+            if (values.get("failures") != 0) {
+                throw new CliException(ExitCode.HANDLER_FAILURES, "the probe's invocation reported batch item failures");
+            }
+            return new long[] {total, values.get("construct"), values.get("invoke"), classes};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCode.HANDLER_FAILURES, "interrupted");
+        }
+    }
+
+    /** Classes that must come from the deployment jar (not the runtime's serializer or the probe). */
+    static boolean belongsToTheFunction(String className) {
+        return className.startsWith("com.cruddur.messaging.stream.")
+                || className.startsWith("com.cruddur.messaging.schema.")
+                || className.startsWith("software.amazon.awssdk.")
+                || className.startsWith("org.crac.")
+                || className.startsWith("com.amazonaws.services.lambda.runtime.events.");
+    }
+
+    private static long median(List<long[]> samples, int index) {
+        long[] values = samples.stream().mapToLong(s -> s[index]).sorted().toArray();
+        return values[values.length / 2];
+    }
+
+    private static long size(Path jar) {
+        try {
+            return Files.size(jar);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Entries of the CLI jar the probe JVM needs: the probe and Lambda's runtime serializer. */
+    private static final List<String> PROBE_ENTRIES = List.of(
+            "com/cruddur/messaging/local/ColdStartProbe",
+            "com/amazonaws/services/lambda/runtime/serialization/",
+            "com/amazonaws/lambda/thirdparty/",
+            "META-INF/services/com.amazonaws.lambda.thirdparty.");
+
+    /**
+     * A jar of just the probe and the runtime's serializer, cut from the CLI jar, so that the probe
+     * JVM's class path holds what Lambda's would: the deployment jar and the runtime. (The whole CLI
+     * jar would add DynamoDB Local's SDK modules, whose global interceptors the SDK would load.)
+     */
+    private static Path probeJar(Path cliJar) {
+        try {
+            Path probe = Files.createTempFile("coldstart-probe-", ".jar");
+            probe.toFile().deleteOnExit();
+            try (var in = new java.util.zip.ZipFile(cliJar.toFile());
+                 var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(probe))) {
+                for (var entries = in.entries(); entries.hasMoreElements(); ) {
+                    var entry = entries.nextElement();
+                    if (!entry.isDirectory() && PROBE_ENTRIES.stream().anyMatch(entry.getName()::startsWith)) {
+                        out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                        try (var data = in.getInputStream(entry)) {
+                            data.transferTo(out);
+                        }
+                        out.closeEntry();
+                    }
+                }
+            }
+            return probe;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path selfJar() {
+        try {
+            return Path.of(ColdStartCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
