@@ -48,7 +48,7 @@ class EventSourceMappingTest {
                 .containsEntry("BisectBatchOnFunctionError", true)
                 .containsEntry("MaximumRetryAttempts", 5)
                 .containsEntry("MaximumRecordAgeInSeconds", 3600)
-                .containsEntry("BatchSize", 10)
+                .containsEntry("BatchSize", 100)
                 .containsEntry("MaximumBatchingWindowInSeconds", 0)
                 .containsEntry("StartingPosition", "TRIM_HORIZON")
                 .containsEntry("ParallelizationFactor", 1)

@@ -70,7 +70,7 @@ class FunctionTest {
     }
 
     @Test
-    void isPublishedAsAVersionBehindTheLiveAliasWithSnapStartNotYetOn() {
+    void isPublishedAsAVersionBehindTheLiveAliasWithSnapStartOnPublishedVersions() {
         String functionId = Synth.resources(template, "AWS::Lambda::Function").entrySet().stream()
                 .filter(e -> "java25".equals(get(e.getValue(), "Properties", "Runtime")))
                 .map(Map.Entry::getKey).findFirst().orElseThrow();
@@ -81,7 +81,7 @@ class FunctionTest {
                 "Name", "live",
                 "FunctionName", Map.of("Ref", functionId),
                 "FunctionVersion", Map.of("Fn::GetAtt", List.of(version, "Version"))));
-        assertThat(function).doesNotContainKey("SnapStart");
+        assertThat(function).containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
     }
 
     @Test

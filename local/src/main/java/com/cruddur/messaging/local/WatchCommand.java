@@ -1,5 +1,6 @@
 package com.cruddur.messaging.local;
 
+import com.cruddur.messaging.schema.MessagesTable;
 import com.cruddur.messaging.stream.InvocationReport;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
  */
 final class WatchCommand implements Command {
 
-    /** The deployed mapping's batch size (infra's MessagingStack.BATCH_SIZE). */
-    static final int DEFAULT_BATCH_SIZE = 10;
+    /** The deployed mapping's batch size. */
+    static final int DEFAULT_BATCH_SIZE = MessagesTable.EVENT_BATCH_SIZE;
     /** Lambda polls each shard about four times a second. */
     static final long POLL_INTERVAL_MILLIS = 250;
 
@@ -43,7 +44,7 @@ final class WatchCommand implements Command {
     public String details() {
         return """
                 Polls every shard of the table's stream (a child shard after its parent) and invokes the handler
-                with batches of up to --batch-size records (default 10, as the deployed mapping), after the
+                with batches of up to --batch-size records (default 100, as the deployed mapping), after the
                 deployed event filter (only INSERT and MODIFY of MSG# items reach the handler). One line per
                 batch. On batch item failures it retries from the lowest failed sequence number, as Lambda
                 does, at most --max-retries times (default 5), then reports the records and moves on.
@@ -54,7 +55,7 @@ final class WatchCommand implements Command {
                 deployed mapping already delivers the stream to the deployed function.
 
                 options:
-                  --batch-size N       records per invocation, 1-1000 (default 10)
+                  --batch-size N       records per invocation, 1-1000 (default 100)
                   --from POSITION      trim-horizon (default, as deployed: the oldest record still in the
                                        stream) or latest (only records written from now on)
                   --max-retries N      retries of a batch with failures (default 5)

@@ -64,6 +64,14 @@ public final class MessagesTable {
     public static final String EVENT_FILTER_PATTERN =
             "{\"eventName\":[\"INSERT\",\"MODIFY\"],\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":[{\"prefix\":\"MSG#\"}]}}}}";
 
+    /**
+     * Records per invocation of the stream's event source mapping; the local {@code watch} uses the
+     * same. The handler costs one query and one transaction per conversation of a batch, whatever
+     * the batch's size, so a large maximum lowers the cost under load; with no batching window a
+     * quiet stream is still delivered at once, in small batches.
+     */
+    public static final int EVENT_BATCH_SIZE = 100;
+
     private MessagesTable() {
     }
 
