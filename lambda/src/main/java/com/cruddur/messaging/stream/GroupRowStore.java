@@ -143,12 +143,7 @@ public final class GroupRowStore {
         Conditions asRead = Conditions.unchangedSinceRead(row);
         switch (action) {
             case Recreate recreate -> {
-                items.add(TransactWriteItem.builder().delete(Delete.builder()
-                        .tableName(tableName).key(key)
-                        .conditionExpression(asRead.expression())
-                        .expressionAttributeNames(asRead.names())
-                        .expressionAttributeValues(nullIfEmpty(asRead.values()))
-                        .build()).build());
+                items.add(deleteAsRead(key, asRead));
                 targets.add(null);
                 Conditions free = Conditions.freeOrSameGroup(messageGroupUuid);
                 items.add(TransactWriteItem.builder().put(Put.builder()
@@ -176,15 +171,20 @@ public final class GroupRowStore {
                 targets.add(null);
             }
             case RemoveDuplicate ignored -> {
-                items.add(TransactWriteItem.builder().delete(Delete.builder()
-                        .tableName(tableName).key(key)
-                        .conditionExpression(asRead.expression())
-                        .expressionAttributeNames(asRead.names())
-                        .expressionAttributeValues(nullIfEmpty(asRead.values()))
-                        .build()).build());
+                items.add(deleteAsRead(key, asRead));
                 targets.add(null);
             }
         }
+    }
+
+    /** Deletes the row only while it is exactly as it was read. */
+    private TransactWriteItem deleteAsRead(Map<String, AttributeValue> key, Conditions asRead) {
+        return TransactWriteItem.builder().delete(Delete.builder()
+                .tableName(tableName).key(key)
+                .conditionExpression(asRead.expression())
+                .expressionAttributeNames(asRead.names())
+                .expressionAttributeValues(nullIfEmpty(asRead.values()))
+                .build()).build();
     }
 
     private static boolean hasFailedCondition(TransactionCanceledException e) {

@@ -1,5 +1,6 @@
 package com.cruddur.messaging.local;
 
+import com.cruddur.messaging.localdb.DynamoJson;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /** The little JSON the CLI writes by hand (stream records as Lambda delivers them). */
@@ -10,25 +11,7 @@ final class Json {
 
     /** A JSON string literal. */
     static String quote(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return DynamoJson.quote(s);
     }
 
     /** Parses JSON, reporting a problem in one line. */
