@@ -78,7 +78,7 @@ class ReliabilityPropertiesIT {
         }
     }
 
-    @Property(tries = 15)
+    @Property
     void twoHandlersRacingOnTheSameConversationsLetTheNewestMessageWin(@ForAll("scenarios") Scenario scenario,
                                                                        @ForAll long seed) {
         try (Harness h = new Harness(scenario.withoutEdits(), seed, FAULT_RATE / 2, false)) {
