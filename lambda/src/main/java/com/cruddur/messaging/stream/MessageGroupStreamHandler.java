@@ -38,9 +38,11 @@ public final class MessageGroupStreamHandler implements RequestHandler<DynamodbE
 
     /** As {@link #MessageGroupStreamHandler(DynamoDbClient, Config)}, with a seam for the back-off waits. */
     public MessageGroupStreamHandler(DynamoDbClient client, Config config, Sleeper sleeper) {
+        // The one composition root: every collaborator is built here, once per container.
         GroupRowStore store = new GroupRowStore(client, config.tableName(), config.indexName());
-        this.processor = new StreamProcessor(store, config, sleeper);
-        this.priming = new Priming(new RecordDecoder(config.tableName()), store, StructuredLog.stdout());
+        RecordDecoder decoder = new RecordDecoder(config.tableName());
+        this.processor = new StreamProcessor(decoder, new GroupUpdater(store, config, sleeper), config.maxConcurrency());
+        this.priming = new Priming(decoder, store, StructuredLog.stdout());
     }
 
     /** Warms the code and request paths without writing, as SnapStart's checkpoint hook does. */

@@ -32,20 +32,20 @@ import java.util.concurrent.Semaphore;
  * older, so they need no redelivery; and any record of another conversation after that point is
  * redelivered too, which is harmless because every write is idempotent.
  */
-public final class StreamProcessor {
+final class StreamProcessor {
 
     private final RecordDecoder decoder;
     private final GroupUpdater updater;
     private final int maxConcurrency;
 
-    public StreamProcessor(GroupRowStore store, Config config, Sleeper sleeper) {
-        this.decoder = new RecordDecoder(config.tableName());
-        this.updater = new GroupUpdater(store, config, sleeper);
-        this.maxConcurrency = config.maxConcurrency();
+    StreamProcessor(RecordDecoder decoder, GroupUpdater updater, int maxConcurrency) {
+        this.decoder = decoder;
+        this.updater = updater;
+        this.maxConcurrency = maxConcurrency;
     }
 
     /** Processes one batch. Never throws because of a record's content. */
-    public InvocationReport process(DynamodbEvent event, Deadline deadline, StructuredLog log) {
+    InvocationReport process(DynamodbEvent event, Deadline deadline, StructuredLog log) {
         long start = System.nanoTime();
         List<DynamodbStreamRecord> records = event == null || event.getRecords() == null
                 ? List.of() : event.getRecords();
