@@ -1,4 +1,4 @@
-package com.cruddur.messaging.localdb;
+package com.cruddur.messaging.devkit;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;

@@ -1,4 +1,4 @@
-package com.cruddur.messaging.localdb;
+package com.cruddur.messaging.devkit;
 
 import java.io.IOException;
 import java.io.InputStream;

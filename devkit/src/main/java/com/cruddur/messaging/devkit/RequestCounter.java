@@ -1,4 +1,4 @@
-package com.cruddur.messaging.localdb;
+package com.cruddur.messaging.devkit;
 
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,4 +1,4 @@
-package com.cruddur.messaging.localdb;
+package com.cruddur.messaging.devkit;
 
 import com.cruddur.messaging.schema.MessagesTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -1,10 +1,9 @@
-package com.cruddur.messaging.localdb;
+package com.cruddur.messaging.devkit;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
 import com.cruddur.messaging.schema.MessagesTable;
+import com.cruddur.messaging.schema.StreamRecords;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -109,35 +108,21 @@ public record Workload(int conversations, int participants, int messages, int ba
     }
 
     private static DynamodbStreamRecord record(int i, int conversation, int sender, String sk, String arn) {
-        var keys = new LinkedHashMap<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue>();
-        keys.put(MessagesTable.PK, lambdaString(MessagesTable.messagePk(groupUuid(conversation))));
-        keys.put(MessagesTable.SK, lambdaString(sk));
-        var image = new LinkedHashMap<>(keys);
-        image.put(MessagesTable.ATTR_MESSAGE_UUID, lambdaString(String.format("10000000-0000-4000-8000-%012d", i)));
-        image.put(MessagesTable.ATTR_MESSAGE, lambdaString("message " + i));
-        image.put(MessagesTable.ATTR_USER_UUID, lambdaString(userUuid(conversation, sender)));
-        image.put(MessagesTable.ATTR_USER_DISPLAY_NAME, lambdaString("User " + conversation + "." + sender));
-        image.put(MessagesTable.ATTR_USER_HANDLE, lambdaString("user" + conversation + "_" + sender));
-        StreamRecord stream = new StreamRecord();
-        stream.setKeys(keys);
-        stream.setNewImage(image);
-        stream.setSequenceNumber(Long.toString(100_000_000_000L + i));
-        stream.setStreamViewType(StreamViewType.NEW_IMAGE);
-        stream.setSizeBytes(256L);
-        DynamodbStreamRecord record = new DynamodbStreamRecord();
-        record.setEventID(String.format("%032x", 0xC0FFEEL * (i + 1)));
-        record.setEventName("INSERT");
-        record.setEventVersion("1.1");
-        record.setEventSource("aws:dynamodb");
-        record.setAwsRegion("us-east-1");
-        record.setEventSourceARN(arn);
-        record.setDynamodb(stream);
-        return record;
+        return StreamRecords.message(groupUuid(conversation), sk)
+                .messageUuid(String.format("10000000-0000-4000-8000-%012d", i))
+                .text("message " + i)
+                .sender(userUuid(conversation, sender), "User " + conversation + "." + sender,
+                        "user" + conversation + "_" + sender)
+                .sequenceNumber(Long.toString(100_000_000_000L + i))
+                .eventId(String.format("%032x", 0xC0FFEEL * (i + 1)))
+                .sourceArn(arn)
+                .sizeBytes(256L)
+                .build();
     }
 
     /** A stream ARN for a table name, as DynamoDB formats it. */
     public static String streamArn(String tableName) {
-        return "arn:aws:dynamodb:us-east-1:123456789012:table/" + tableName + "/stream/2026-11-01T00:00:00.000";
+        return StreamRecords.streamArn(tableName);
     }
 
     private static String timestamp(Instant instant) {
@@ -146,9 +131,5 @@ public record Workload(int conversations, int participants, int messages, int ba
 
     private static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
-    }
-
-    private static com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue lambdaString(String v) {
-        return new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withS(v);
     }
 }

@@ -1,5 +1,6 @@
 package com.cruddur.messaging.infra;
 
+import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.schema.MessagesTable;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
@@ -82,22 +83,22 @@ import software.constructs.Construct;
 public final class MessagingStack extends Stack {
 
     /** Handler of the {@code lambda} module. */
-    public static final String HANDLER = "com.cruddur.messaging.stream.MessageGroupStreamHandler::handleRequest";
+    public static final String HANDLER = DeploymentContract.HANDLER;
     /** The alias the event source mapping invokes. */
     public static final String ALIAS_NAME = "live";
 
     /** Memory of the function, in MB. */
-    static final int MEMORY_MB = 1024;
+    static final int MEMORY_MB = DeploymentContract.FUNCTION_MEMORY_MB;
     /** Timeout of the function. */
-    static final Duration TIMEOUT = Duration.seconds(30);
-    /** Records per invocation: the schema module's, which the local watch uses too. */
-    static final int BATCH_SIZE = MessagesTable.EVENT_BATCH_SIZE;
+    static final Duration TIMEOUT = Duration.seconds(DeploymentContract.FUNCTION_TIMEOUT.toSeconds());
+    /** Records per invocation: the deployment contract's, which the local watch uses too. */
+    static final int BATCH_SIZE = DeploymentContract.BATCH_SIZE;
     /** How long Lambda waits to fill a batch. */
     static final Duration MAX_BATCHING_WINDOW = Duration.seconds(0);
     /** Retries of a failing batch before it goes to the failure destination. */
-    static final int MAX_RETRY_ATTEMPTS = 5;
+    static final int MAX_RETRY_ATTEMPTS = DeploymentContract.MAX_RETRY_ATTEMPTS;
     /** Age after which a record goes to the failure destination instead of being retried. */
-    static final Duration MAX_RECORD_AGE = Duration.hours(1);
+    static final Duration MAX_RECORD_AGE = Duration.seconds(DeploymentContract.MAX_RECORD_AGE.toSeconds());
     /** Where a new mapping starts reading the stream. */
     static final String STARTING_POSITION = "TRIM_HORIZON";
     /** Iterator age (ms) above which conversation lists are considered to lag. */
@@ -484,8 +485,8 @@ public final class MessagingStack extends Stack {
                     + "package), or point -c " + StackConfig.LAMBDA_JAR + "=... at the jar.");
         }
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("TABLE_NAME", table.getTableName());
-        environment.put("INDEX_NAME", MessagesTable.GROUP_INDEX_NAME);
+        environment.put(DeploymentContract.Env.TABLE_NAME, table.getTableName());
+        environment.put(DeploymentContract.Env.INDEX_NAME, MessagesTable.GROUP_INDEX_NAME);
 
         function = Function.Builder.create(this, "StreamHandler")
                 .description("Re-creates Cruddur conversation-list rows from the cruddur-messages stream")
@@ -544,7 +545,7 @@ public final class MessagingStack extends Stack {
                 // REMOVE events and the handler's own GRP# writes never invoke the function.
                 .filterCriteria(CfnEventSourceMapping.FilterCriteriaProperty.builder()
                         .filters(List.of(CfnEventSourceMapping.FilterProperty.builder()
-                                .pattern(MessagesTable.EVENT_FILTER_PATTERN)
+                                .pattern(DeploymentContract.EVENT_FILTER_PATTERN)
                                 .build()))
                         .build())
                 // TRIM_HORIZON: on first deploy (or if the mapping is ever replaced) start at the
@@ -563,7 +564,7 @@ public final class MessagingStack extends Stack {
                 // The handler reports the records it could not process; Lambda retries from the first.
                 .functionResponseTypes(List.of("ReportBatchItemFailures"))
                 // On a function error (crash, timeout) halve the batch to isolate the bad record.
-                .bisectBatchOnFunctionError(true)
+                .bisectBatchOnFunctionError(DeploymentContract.BISECT_BATCH_ON_FUNCTION_ERROR)
                 // Bounded: a record that still fails after five attempts (enough for throttling or
                 // transaction conflicts to clear) goes to the failure destination instead of blocking
                 // its shard until the stream drops it after 24 hours.

@@ -1,9 +1,9 @@
 package com.cruddur.messaging.infra;
 
+import com.cruddur.messaging.schema.DeploymentContract;
 import static com.cruddur.messaging.infra.Synth.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cruddur.messaging.schema.MessagesTable;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +26,8 @@ class EventSourceMappingTest {
     @Test
     void filtersExactlyWithTheSharedEventFilterPattern() {
         assertThat(Synth.list(get(mapping, "FilterCriteria", "Filters")))
-                .containsExactly(Map.of("Pattern", MessagesTable.EVENT_FILTER_PATTERN));
-        assertThat(MessagesTable.EVENT_FILTER_PATTERN).isEqualTo(
+                .containsExactly(Map.of("Pattern", DeploymentContract.EVENT_FILTER_PATTERN));
+        assertThat(DeploymentContract.EVENT_FILTER_PATTERN).isEqualTo(
                 "{\"eventName\":[\"INSERT\",\"MODIFY\"],\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":[{\"prefix\":\"MSG#\"}]}}}}");
     }
 

@@ -3,7 +3,7 @@ package com.cruddur.messaging.infra;
 import static com.cruddur.messaging.infra.Synth.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cruddur.messaging.localdb.TableDefinitions;
+import com.cruddur.messaging.devkit.TableDefinitions;
 import com.cruddur.messaging.schema.MessagesTable;
 import java.util.LinkedHashMap;
 import java.util.List;

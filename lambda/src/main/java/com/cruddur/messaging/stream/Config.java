@@ -1,11 +1,14 @@
 package com.cruddur.messaging.stream;
 
+import com.cruddur.messaging.schema.DeploymentContract.Env;
 import com.cruddur.messaging.schema.MessagesTable;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * Everything the handler can be told, parsed once per container from the environment.
+ * Everything the handler can be told, parsed once per container from the environment. The
+ * variables' names are the deployment contract's ({@link com.cruddur.messaging.schema.DeploymentContract.Env}),
+ * which the stack sets.
  *
  * @param tableName      the messages table ({@code TABLE_NAME}, default {@code cruddur-messages})
  * @param indexName      the index that finds a conversation's rows ({@code INDEX_NAME},
@@ -33,16 +36,16 @@ public record Config(
     public static final int DEFAULT_MAX_CONCURRENCY = 8;
 
     public Config {
-        requireText("TABLE_NAME", tableName);
-        requireText("INDEX_NAME", indexName);
+        requireText(Env.TABLE_NAME, tableName);
+        requireText(Env.INDEX_NAME, indexName);
         if (maxAttempts < 1) {
-            throw new ConfigException("GROUP_MAX_ATTEMPTS must be at least 1, got " + maxAttempts);
+            throw new ConfigException(Env.GROUP_MAX_ATTEMPTS + " must be at least 1, got " + maxAttempts);
         }
         if (backoffBase.isNegative() || backoffMax.compareTo(backoffBase) < 0) {
-            throw new ConfigException("back-off must satisfy 0 <= BACKOFF_BASE_MS <= BACKOFF_MAX_MS");
+            throw new ConfigException("back-off must satisfy 0 <= " + Env.BACKOFF_BASE_MS + " <= " + Env.BACKOFF_MAX_MS);
         }
         if (maxConcurrency < 1) {
-            throw new ConfigException("MAX_CONCURRENCY must be at least 1, got " + maxConcurrency);
+            throw new ConfigException(Env.MAX_CONCURRENCY + " must be at least 1, got " + maxConcurrency);
         }
     }
 
@@ -64,12 +67,12 @@ public record Config(
      */
     public static Config fromEnvironment(Map<String, String> env) {
         return new Config(
-                text(env, "TABLE_NAME", MessagesTable.DEFAULT_TABLE_NAME),
-                text(env, "INDEX_NAME", MessagesTable.GROUP_INDEX_NAME),
-                integer(env, "GROUP_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS),
-                Duration.ofMillis(integer(env, "BACKOFF_BASE_MS", (int) DEFAULT_BACKOFF_BASE.toMillis())),
-                Duration.ofMillis(integer(env, "BACKOFF_MAX_MS", (int) DEFAULT_BACKOFF_MAX.toMillis())),
-                integer(env, "MAX_CONCURRENCY", DEFAULT_MAX_CONCURRENCY));
+                text(env, Env.TABLE_NAME, MessagesTable.DEFAULT_TABLE_NAME),
+                text(env, Env.INDEX_NAME, MessagesTable.GROUP_INDEX_NAME),
+                integer(env, Env.GROUP_MAX_ATTEMPTS, DEFAULT_MAX_ATTEMPTS),
+                Duration.ofMillis(integer(env, Env.BACKOFF_BASE_MS, (int) DEFAULT_BACKOFF_BASE.toMillis())),
+                Duration.ofMillis(integer(env, Env.BACKOFF_MAX_MS, (int) DEFAULT_BACKOFF_MAX.toMillis())),
+                integer(env, Env.MAX_CONCURRENCY, DEFAULT_MAX_CONCURRENCY));
     }
 
     /** A copy with another concurrency limit. */

@@ -1,8 +1,7 @@
 package com.cruddur.messaging.stream;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.cruddur.messaging.schema.MessagesTable;
+import com.cruddur.messaging.schema.StreamRecords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +45,8 @@ final class Priming implements Resource {
     void prime() {
         try {
             String group = "priming-" + UUID.randomUUID();
-            DecodedRecord decoded = decoder.decode(sampleRecord(group), 0);
+            DecodedRecord decoded = decoder.decode(StreamRecords.message(group, "2026-01-01T00:00:00.000000+00:00")
+                    .text("priming").eventId("priming").build(), 0);
             if (decoded instanceof DecodedRecord.Message m) {
                 List<Map<String, AttributeValue>> rows = new ArrayList<>(store.findRows(group)); // empty: the group cannot exist
                 rows.add(absentRow(group));
@@ -69,27 +69,5 @@ final class Priming implements Resource {
         row.put(MessagesTable.ATTR_MESSAGE_GROUP_UUID, AttributeValue.fromS(group));
         row.put(MessagesTable.ATTR_MESSAGE, AttributeValue.fromS("priming"));
         return row;
-    }
-
-    private static com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue lambdaString(String s) {
-        return new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withS(s);
-    }
-
-    private DynamodbStreamRecord sampleRecord(String group) {
-        // Lambda's attribute type (not the SDK's), as the stream delivers records.
-        var keys = new LinkedHashMap<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue>();
-        keys.put(MessagesTable.PK, lambdaString(MessagesTable.messagePk(group)));
-        keys.put(MessagesTable.SK, lambdaString("2026-01-01T00:00:00.000000+00:00"));
-        var image = new LinkedHashMap<>(keys);
-        image.put(MessagesTable.ATTR_MESSAGE, lambdaString("priming"));
-        StreamRecord stream = new StreamRecord();
-        stream.setKeys(keys);
-        stream.setNewImage(image);
-        stream.setSequenceNumber("0");
-        DynamodbStreamRecord record = new DynamodbStreamRecord();
-        record.setEventID("priming");
-        record.setEventName("INSERT");
-        record.setDynamodb(stream);
-        return record;
     }
 }

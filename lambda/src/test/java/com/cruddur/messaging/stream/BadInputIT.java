@@ -1,11 +1,12 @@
 package com.cruddur.messaging.stream;
 
+import com.cruddur.messaging.devkit.LocalContext;
 import static com.cruddur.messaging.stream.Fixtures.LONDO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import com.cruddur.messaging.localdb.DynamoJson;
+import com.cruddur.messaging.devkit.DynamoJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,13 +35,13 @@ class BadInputIT extends DynamoDbLocalTestBase {
     @MethodSource("corpus")
     void badRecordsAreReportedOneLineEachAndTheGoodOnesBesideThemAreApplied(String file) {
         DynamodbEvent event = Fixtures.event(file);
-        CapturingContext context = new CapturingContext();
+        LocalContext context = LocalContext.capturing();
 
         InvocationReport report = handler().process(event, context);
 
         assertThat(report.failedSequenceNumbers()).isEmpty();
         assertThat(report.records()).isEqualTo(event.getRecords().size());
-        List<String> complaints = context.lines.stream().filter(l -> l.contains("\"level\":\"ERROR\"") || l.contains("\"level\":\"WARN\"")).toList();
+        List<String> complaints = context.lines().stream().filter(l -> l.contains("\"level\":\"ERROR\"") || l.contains("\"level\":\"WARN\"")).toList();
         int bad = event.getRecords().size() - report.messages();
         assertThat(complaints).hasSize(bad);
         for (int i = 0; i < complaints.size(); i++) {
@@ -63,7 +64,7 @@ class BadInputIT extends DynamoDbLocalTestBase {
         DynamodbEvent event = Fixtures.event("bad/unicode.json");
         String text = event.getRecords().getFirst().getDynamodb().getNewImage().get("message").getS();
 
-        handler().handleRequest(event, new CapturingContext());
+        handler().handleRequest(event, LocalContext.capturing());
 
         assertThat(item("GRP#" + Fixtures.ANDREW, "2026-11-21T14:11:00.000000+00:00"))
                 .containsEntry("message", AttributeValue.fromS(text));
@@ -80,7 +81,7 @@ class BadInputIT extends DynamoDbLocalTestBase {
         String huge = "é".repeat(100_000); // 200 KB: fits a message item, not this row
 
         InvocationReport report = handler().process(Events.batch(Events.message("g-big", "2026-11-21T15:00:00Z", huge)),
-                new CapturingContext());
+                LocalContext.capturing());
 
         assertThat(report.failedSequenceNumbers()).isEmpty();
         String shown = item("GRP#big", "2026-11-21T15:00:00Z").get("message").s();

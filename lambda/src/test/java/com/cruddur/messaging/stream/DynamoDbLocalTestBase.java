@@ -2,10 +2,10 @@ package com.cruddur.messaging.stream;
 
 import static com.cruddur.messaging.schema.MessagesTable.DEFAULT_TABLE_NAME;
 
-import com.cruddur.messaging.localdb.Items;
-import com.cruddur.messaging.localdb.LocalDynamoDb;
-import com.cruddur.messaging.localdb.RequestCounter;
-import com.cruddur.messaging.localdb.TableDefinitions;
+import com.cruddur.messaging.devkit.Items;
+import com.cruddur.messaging.devkit.LocalDynamoDb;
+import com.cruddur.messaging.devkit.RequestCounter;
+import com.cruddur.messaging.devkit.TableDefinitions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,28 +2,24 @@ package com.cruddur.messaging.stream;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import com.cruddur.messaging.schema.StreamRecords;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Stream records built in code, shaped as Lambda delivers them, for cases the sample files do not cover. */
+/**
+ * Stream records built in code (with the schema's one builder), shaped as Lambda delivers them,
+ * for cases the sample files do not cover. Sequence numbers increase across the test JVM.
+ */
 final class Events {
 
-    static final String ARN = "arn:aws:dynamodb:us-east-1:123456789012:table/cruddur-messages/stream/2026-11-01T00:00:00.000";
+    static final String ARN = StreamRecords.streamArn("cruddur-messages");
     private static final AtomicLong SEQUENCE = new AtomicLong(9_000_000_000_000_000L);
 
     private Events() {
     }
 
     static DynamodbEvent batch(DynamodbStreamRecord... records) {
-        DynamodbEvent event = new DynamodbEvent();
-        event.setRecords(new ArrayList<>(Arrays.asList(records)));
-        return event;
+        return StreamRecords.batch(records);
     }
 
     static DynamodbStreamRecord message(String group, String sk, String text) {
@@ -31,27 +27,15 @@ final class Events {
     }
 
     static DynamodbStreamRecord record(String eventName, String pk, String sk, String text) {
-        Map<String, AttributeValue> keys = new LinkedHashMap<>();
-        keys.put("pk", new AttributeValue().withS(pk));
-        keys.put("sk", new AttributeValue().withS(sk));
-        Map<String, AttributeValue> image = new LinkedHashMap<>(keys);
-        image.put("message", new AttributeValue().withS(text));
-        image.put("message_uuid", new AttributeValue().withS("00000000-0000-4000-8000-" + String.format("%012d", SEQUENCE.get() % 1_000_000_000_000L)));
-        image.put("user_uuid", new AttributeValue().withS(Fixtures.ANDREW));
-        image.put("user_display_name", new AttributeValue().withS("Andrew Brown"));
-        image.put("user_handle", new AttributeValue().withS("andrewbrown"));
-        StreamRecord stream = new StreamRecord();
-        stream.setKeys(keys);
-        stream.setNewImage("REMOVE".equals(eventName) ? null : image);
-        stream.setSequenceNumber(Long.toString(SEQUENCE.incrementAndGet()));
-        stream.setStreamViewType(com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType.NEW_IMAGE);
-        DynamodbStreamRecord record = new DynamodbStreamRecord();
-        record.setEventID(Long.toHexString(SEQUENCE.get()));
-        record.setEventName(eventName);
-        record.setEventSource("aws:dynamodb");
-        record.setEventSourceARN(ARN);
-        record.setDynamodb(stream);
-        return record;
+        long sequence = SEQUENCE.incrementAndGet();
+        return StreamRecords.record(eventName, pk, sk)
+                .text(text)
+                .messageUuid("00000000-0000-4000-8000-" + String.format("%012d", sequence % 1_000_000_000_000L))
+                .sender(Fixtures.ANDREW, "Andrew Brown", "andrewbrown")
+                .sequenceNumber(Long.toString(sequence))
+                .eventId(Long.toHexString(sequence))
+                .sourceArn(ARN)
+                .build();
     }
 
     static List<String> sequenceNumbers(DynamodbEvent event) {

@@ -2,7 +2,7 @@ package com.cruddur.messaging.stream;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import com.cruddur.messaging.localdb.DynamoJson;
+import com.cruddur.messaging.devkit.DynamoJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package com.cruddur.messaging.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cruddur.messaging.localdb.DynamoJson;
+import com.cruddur.messaging.devkit.DynamoJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package com.cruddur.messaging.stream;
 
+import com.cruddur.messaging.devkit.LocalContext;
 import static com.cruddur.messaging.stream.Fixtures.ANDREW;
 import static com.cruddur.messaging.stream.Fixtures.BAYKO;
 import static com.cruddur.messaging.stream.Fixtures.G1;
@@ -10,7 +11,7 @@ import static com.cruddur.messaging.stream.FaultInjector.onFirst;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.cruddur.messaging.localdb.RequestCounter;
+import com.cruddur.messaging.devkit.RequestCounter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +54,7 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
                 .updateExpression("SET user_display_name = :n")
                 .expressionAttributeValues(Map.of(":n", AttributeValue.fromS("Bayko the Brave"))))));
 
-        InvocationReport report = faultyHandler().process(Fixtures.event("new-message.json"), new CapturingContext());
+        InvocationReport report = faultyHandler().process(Fixtures.event("new-message.json"), LocalContext.capturing());
 
         assertThat(report.failedSequenceNumbers()).isEmpty();
         assertThat(report.groups().getFirst().attempts()).isEqualTo(2);
@@ -68,7 +69,7 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
         String newer = "2026-11-22T08:00:00.000000+00:00";
         faults.add(onFirst("TransactWriteItems", 1, () -> moveRow("GRP#" + ANDREW, SEED_G1, newer, "a newer message")));
 
-        InvocationReport report = faultyHandler().process(Fixtures.event("new-message.json"), new CapturingContext());
+        InvocationReport report = faultyHandler().process(Fixtures.event("new-message.json"), LocalContext.capturing());
 
         assertThat(report.failedSequenceNumbers()).isEmpty();
         assertThat(item("GRP#" + ANDREW, newer)).containsEntry("message", AttributeValue.fromS("a newer message"));
@@ -86,7 +87,7 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
             throw FaultInjector.throttling();
         }));
 
-        InvocationReport report = faultyHandler().process(Fixtures.event("new-message.json"), new CapturingContext());
+        InvocationReport report = faultyHandler().process(Fixtures.event("new-message.json"), LocalContext.capturing());
 
         assertThat(report.failedSequenceNumbers()).isEmpty();
         assertThat(report.groups().getFirst().attempts()).isGreaterThan(1);
@@ -104,7 +105,7 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
         DynamodbEvent batch = Fixtures.event("multi-conversation-batch.json");
         // The newest G1 message is the last record; the first record is also G1, but older.
         String newestG1 = batch.getRecords().get(5).getDynamodb().getSequenceNumber();
-        CapturingContext context = new CapturingContext();
+        LocalContext context = LocalContext.capturing();
 
         InvocationReport report = faultyHandler().process(batch, context);
 
@@ -128,7 +129,7 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
         MessageGroupStreamHandler handler = new MessageGroupStreamHandler(faulty, slowBackoff, Sleeper.REAL);
         long start = System.nanoTime();
 
-        InvocationReport report = handler.process(Fixtures.event("new-message.json"), new CapturingContext(3_000));
+        InvocationReport report = handler.process(Fixtures.event("new-message.json"), LocalContext.capturing(java.time.Duration.ofMillis(3_000)));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         assertThat(report.failedSequenceNumbers()).hasSize(1);
@@ -140,9 +141,9 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
         // Andrew's conversation with Londo already ends exactly when the new message was sent.
         moveRow("GRP#" + ANDREW, "2026-11-20T10:30:00.000000+00:00", NEW_SK, "The council meets at noon");
 
-        handler().handleRequest(Fixtures.event("new-message.json"), new CapturingContext());
+        handler().handleRequest(Fixtures.event("new-message.json"), LocalContext.capturing());
         List<String> once = conversationList(ANDREW);
-        handler().handleRequest(Fixtures.event("new-message.json"), new CapturingContext());
+        handler().handleRequest(Fixtures.event("new-message.json"), LocalContext.capturing());
 
         assertThat(conversationList(ANDREW)).containsExactly(
                 G1 + " 2026-11-21T12:00:00.000001+00:00 Running late, save me a seat",
@@ -168,7 +169,7 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
         }
 
         InvocationReport report = handler().process(
-                Events.batch(Events.message(group, NEW_SK, "welcome, all")), new CapturingContext());
+                Events.batch(Events.message(group, NEW_SK, "welcome, all")), LocalContext.capturing());
 
         assertThat(report.rowsRecreated()).isEqualTo(participants);
         // 1.3 MB of rows: more than one 1 MB page; 260 actions: more than one 100-action transaction.
@@ -187,7 +188,7 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
                 "message", AttributeValue.fromS("stale copy"),
                 "user_uuid", AttributeValue.fromS(BAYKO)));
 
-        InvocationReport report = handler().process(Fixtures.event("new-message.json"), new CapturingContext());
+        InvocationReport report = handler().process(Fixtures.event("new-message.json"), LocalContext.capturing());
 
         assertThat(report.duplicatesRemoved()).isEqualTo(1);
         assertThat(conversationList(ANDREW)).containsExactly(
@@ -205,7 +206,7 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
         properties.forEach(System::setProperty);
         try (DynamoDbClient fromEnvironment = ClientFactory.fromEnvironment(Map.of())) {
             InvocationReport report = new MessageGroupStreamHandler(fromEnvironment, Config.fromEnvironment(Map.of()))
-                    .process(Fixtures.event("new-message.json"), new CapturingContext());
+                    .process(Fixtures.event("new-message.json"), LocalContext.capturing());
 
             assertThat(report.rowsRecreated()).as(report.groups().toString()).isEqualTo(2);
         } finally {
@@ -216,13 +217,13 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
     @Test
     void groupsOfABatchAreUpdatedConcurrentlyWithTheSameResultAsOneAtATime() {
         InvocationReport sequential = new MessageGroupStreamHandler(client, Config.defaults().withMaxConcurrency(1), d -> { })
-                .process(Fixtures.event("multi-conversation-batch.json"), new CapturingContext());
+                .process(Fixtures.event("multi-conversation-batch.json"), LocalContext.capturing());
         List<String> expected = List.of(conversationList(ANDREW), conversationList(BAYKO), conversationList(LONDO)).stream()
                 .flatMap(List::stream).toList();
         freshTableWithSampleConversations();
 
         InvocationReport concurrent = new MessageGroupStreamHandler(client, Config.defaults().withMaxConcurrency(3), d -> { })
-                .process(Fixtures.event("multi-conversation-batch.json"), new CapturingContext());
+                .process(Fixtures.event("multi-conversation-batch.json"), LocalContext.capturing());
 
         assertThat(List.of(conversationList(ANDREW), conversationList(BAYKO), conversationList(LONDO)).stream()
                 .flatMap(List::stream).toList()).isEqualTo(expected);

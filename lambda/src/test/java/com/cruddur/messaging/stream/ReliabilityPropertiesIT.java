@@ -1,13 +1,14 @@
 package com.cruddur.messaging.stream;
 
+import com.cruddur.messaging.devkit.LocalContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import com.cruddur.messaging.localdb.DynamoJson;
-import com.cruddur.messaging.localdb.Items;
-import com.cruddur.messaging.localdb.LocalDynamoDb;
-import com.cruddur.messaging.localdb.TableDefinitions;
+import com.cruddur.messaging.devkit.DynamoJson;
+import com.cruddur.messaging.devkit.Items;
+import com.cruddur.messaging.devkit.LocalDynamoDb;
+import com.cruddur.messaging.devkit.TableDefinitions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -375,7 +376,7 @@ class ReliabilityPropertiesIT {
                     try {
                         // (A Crash is the only Error the faults throw; an AssertionError of the harness propagates.)
                         report = handler.process(Events.batch(batch.subList(from, batch.size()).toArray(DynamodbStreamRecord[]::new)),
-                                new CapturingContext());
+                                LocalContext.capturing());
                     } catch (Crash crash) {
                         report = null;
                     }

@@ -1,10 +1,11 @@
 package com.cruddur.messaging.stream;
 
+import com.cruddur.messaging.devkit.LocalContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.cruddur.messaging.localdb.Items;
-import com.cruddur.messaging.localdb.Workload;
+import com.cruddur.messaging.devkit.Items;
+import com.cruddur.messaging.devkit.Workload;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +37,7 @@ class RequestCountIT extends DynamoDbLocalTestBase {
         int expected = batches.stream().mapToInt(Workload::conversationsIn).sum();
 
         for (DynamodbEvent batch : batches) {
-            assertThat(handler().process(batch, new CapturingContext()).failedSequenceNumbers()).isEmpty();
+            assertThat(handler().process(batch, LocalContext.capturing()).failedSequenceNumbers()).isEmpty();
         }
 
         assertThat(requests.snapshot()).containsOnlyKeys("Query", "TransactWriteItems");

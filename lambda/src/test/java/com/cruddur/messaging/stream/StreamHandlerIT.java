@@ -1,5 +1,6 @@
 package com.cruddur.messaging.stream;
 
+import com.cruddur.messaging.devkit.LocalContext;
 import static com.cruddur.messaging.stream.Fixtures.ANDREW;
 import static com.cruddur.messaging.stream.Fixtures.BAYKO;
 import static com.cruddur.messaging.stream.Fixtures.G1;
@@ -10,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.cruddur.messaging.localdb.DynamoJson;
+import com.cruddur.messaging.devkit.DynamoJson;
 import com.cruddur.messaging.stream.DecodedRecord.SkipReason;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ class StreamHandlerIT extends DynamoDbLocalTestBase {
     void newMessageRecreatesBothRowsAtTheNewSortKeyKeepingEveryOtherAttribute() {
         Map<String, AttributeValue> before = item("GRP#" + ANDREW, SEED_G1);
 
-        StreamsEventResponse response = handler().handleRequest(Fixtures.event("new-message.json"), new CapturingContext());
+        StreamsEventResponse response = handler().handleRequest(Fixtures.event("new-message.json"), LocalContext.capturing());
 
         String sk = "2026-11-21T12:00:00.000000+00:00";
         assertThat(response.getBatchItemFailures()).isEmpty();
@@ -51,7 +52,7 @@ class StreamHandlerIT extends DynamoDbLocalTestBase {
 
     @Test
     void everyRecordOfABatchCountsAndEachConversationCostsOneQueryAndOneTransaction() {
-        InvocationReport report = handler().process(Fixtures.event("multi-conversation-batch.json"), new CapturingContext());
+        InvocationReport report = handler().process(Fixtures.event("multi-conversation-batch.json"), LocalContext.capturing());
 
         // Each conversation shows its newest message, whatever the order of the records.
         assertThat(conversationList(ANDREW)).containsExactly(
@@ -73,11 +74,11 @@ class StreamHandlerIT extends DynamoDbLocalTestBase {
     @Test
     void deliveringTheSameBatchTwiceLeavesTheTableAsDeliveringItOnce() {
         DynamodbEvent batch = Fixtures.event("multi-conversation-batch.json");
-        handler().handleRequest(batch, new CapturingContext());
+        handler().handleRequest(batch, LocalContext.capturing());
         List<String> once = dump();
         requests.reset();
 
-        InvocationReport again = handler().process(Fixtures.event("multi-conversation-batch.json"), new CapturingContext());
+        InvocationReport again = handler().process(Fixtures.event("multi-conversation-batch.json"), LocalContext.capturing());
 
         assertThat(dump()).isEqualTo(once);
         assertThat(again.rowsRecreated()).isZero();
@@ -86,10 +87,10 @@ class StreamHandlerIT extends DynamoDbLocalTestBase {
 
     @Test
     void anOlderMessageDeliveredLateNeverMovesAConversationBackwards() {
-        handler().handleRequest(Fixtures.event("multi-conversation-batch.json"), new CapturingContext());
+        handler().handleRequest(Fixtures.event("multi-conversation-batch.json"), LocalContext.capturing());
         List<String> newer = dump();
 
-        InvocationReport late = handler().process(Fixtures.event("new-message.json"), new CapturingContext());
+        InvocationReport late = handler().process(Fixtures.event("new-message.json"), LocalContext.capturing());
 
         assertThat(dump()).isEqualTo(newer);
         assertThat(late.staleRows()).isEqualTo(2);
@@ -98,7 +99,7 @@ class StreamHandlerIT extends DynamoDbLocalTestBase {
 
     @Test
     void anEditOfTheLatestMessageUpdatesTheRowsInPlace() {
-        InvocationReport report = handler().process(Fixtures.event("modify-latest.json"), new CapturingContext());
+        InvocationReport report = handler().process(Fixtures.event("modify-latest.json"), LocalContext.capturing());
 
         assertThat(report.rowsEdited()).isEqualTo(2);
         assertThat(report.rowsRecreated()).isZero();
@@ -112,8 +113,8 @@ class StreamHandlerIT extends DynamoDbLocalTestBase {
     void removeEventsAndTheHandlersOwnGroupWritesChangeNothingAndSendNoRequest() {
         List<String> before = dump();
 
-        InvocationReport remove = handler().process(Fixtures.event("remove.json"), new CapturingContext());
-        InvocationReport own = handler().process(Fixtures.event("own-group-write.json"), new CapturingContext());
+        InvocationReport remove = handler().process(Fixtures.event("remove.json"), LocalContext.capturing());
+        InvocationReport own = handler().process(Fixtures.event("own-group-write.json"), LocalContext.capturing());
 
         assertThat(remove.skipped()).containsEntry(SkipReason.REMOVE, 1);
         assertThat(own.skipped()).containsEntry(SkipReason.NOT_A_MESSAGE, 1);
@@ -124,7 +125,7 @@ class StreamHandlerIT extends DynamoDbLocalTestBase {
     @Test
     void malformedRecordsAreLoggedWithTheirIdsAndTheGoodOnesBesideThemAreApplied() {
         DynamodbEvent event = Fixtures.event("malformed-among-good.json");
-        CapturingContext context = new CapturingContext();
+        LocalContext context = LocalContext.capturing();
 
         StreamsEventResponse response = handler().handleRequest(event, context);
 
@@ -147,7 +148,7 @@ class StreamHandlerIT extends DynamoDbLocalTestBase {
 
     @Test
     void logsCarryCountsAndIdsButNeverMessageTextOrNames() {
-        CapturingContext context = new CapturingContext();
+        LocalContext context = LocalContext.capturing();
 
         handler().handleRequest(Fixtures.event("multi-conversation-batch.json"), context);
         handler().handleRequest(Fixtures.event("malformed-among-good.json"), context);
@@ -155,7 +156,7 @@ class StreamHandlerIT extends DynamoDbLocalTestBase {
         assertThat(context.linesWith("batch_processed")).hasSize(2);
         assertThat(context.linesWith("batch_processed").getFirst())
                 .contains("\"records\":6", "\"groups\":3", "\"rowsRecreated\":6", "\"groupsFailed\":0", "\"staleRows\":0");
-        String all = String.join("\n", context.lines);
+        String all = String.join("\n", context.lines());
         for (Map<String, AttributeValue> seeded : Fixtures.seedItems()) {
             assertThat(all).doesNotContain(seeded.get("message").s())
                     .doesNotContain(seeded.get("user_display_name").s())
@@ -172,14 +173,14 @@ class StreamHandlerIT extends DynamoDbLocalTestBase {
                 """.formatted(G1, G1, ANDREW));
         put(message);
 
-        handler().handleRequest(Fixtures.event("new-message.json"), new CapturingContext());
+        handler().handleRequest(Fixtures.event("new-message.json"), LocalContext.capturing());
 
         assertThat(item("MSG#" + G1, "2026-11-20T07:00:00.000000+00:00")).isEqualTo(message);
     }
 
     @Test
     void theSampleRemoveOfAnotherConversationLeavesItsRowsAlone() {
-        handler().handleRequest(Fixtures.event("remove.json"), new CapturingContext());
+        handler().handleRequest(Fixtures.event("remove.json"), LocalContext.capturing());
 
         assertThat(item("GRP#" + BAYKO, SEED_G3)).isNotNull();
         assertThat(item("GRP#" + LONDO, SEED_G3)).isNotNull();

@@ -1,6 +1,6 @@
 package com.cruddur.messaging.local;
 
-import com.cruddur.messaging.localdb.Workload;
+import com.cruddur.messaging.devkit.Workload;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,11 +1,12 @@
 package com.cruddur.messaging.local;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.cruddur.messaging.localdb.Items;
-import com.cruddur.messaging.localdb.LocalDynamoDb;
-import com.cruddur.messaging.localdb.RequestCounter;
-import com.cruddur.messaging.localdb.TableDefinitions;
-import com.cruddur.messaging.localdb.Workload;
+import com.cruddur.messaging.devkit.Items;
+import com.cruddur.messaging.devkit.LocalContext;
+import com.cruddur.messaging.devkit.LocalDynamoDb;
+import com.cruddur.messaging.devkit.RequestCounter;
+import com.cruddur.messaging.devkit.TableDefinitions;
+import com.cruddur.messaging.devkit.Workload;
 import com.cruddur.messaging.stream.Config;
 import com.cruddur.messaging.stream.InvocationReport;
 import com.cruddur.messaging.stream.MessageGroupStreamHandler;

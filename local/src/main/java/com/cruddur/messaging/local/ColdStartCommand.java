@@ -1,7 +1,8 @@
 package com.cruddur.messaging.local;
 
-import com.cruddur.messaging.localdb.LocalDynamoDb;
-import com.cruddur.messaging.localdb.TableDefinitions;
+import com.cruddur.messaging.devkit.LocalDynamoDb;
+import com.cruddur.messaging.devkit.TableDefinitions;
+import com.cruddur.messaging.schema.DeploymentContract.Env;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -139,13 +140,13 @@ final class ColdStartCommand implements Command {
             }
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             Map<String, String> env = builder.environment();
-            env.keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("TABLE_NAME") || k.equals("INDEX_NAME"));
+            env.keySet().removeIf(k -> k.startsWith("AWS_") || k.equals(Env.TABLE_NAME) || k.equals(Env.INDEX_NAME));
             env.put("AWS_ENDPOINT_URL_DYNAMODB", target.endpoint().toString());
             // DynamoDB Local keeps tables per region and access key: the CLI's own.
             env.put("AWS_REGION", LocalDynamoDb.REGION.id());
             env.put("AWS_ACCESS_KEY_ID", LocalDynamoDb.CREDENTIALS.resolveCredentials().accessKeyId());
             env.put("AWS_SECRET_ACCESS_KEY", LocalDynamoDb.CREDENTIALS.resolveCredentials().secretAccessKey());
-            env.put("TABLE_NAME", target.table());
+            env.put(Env.TABLE_NAME, target.table());
             long start = System.nanoTime();
             Process process = builder.start();
             String figures = null;

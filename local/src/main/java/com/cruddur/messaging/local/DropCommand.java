@@ -1,6 +1,6 @@
 package com.cruddur.messaging.local;
 
-import com.cruddur.messaging.localdb.TableDefinitions;
+import com.cruddur.messaging.devkit.TableDefinitions;
 import java.util.List;
 import java.util.Set;
 

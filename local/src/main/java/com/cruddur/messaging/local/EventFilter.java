@@ -1,6 +1,6 @@
 package com.cruddur.messaging.local;
 
-import com.cruddur.messaging.schema.MessagesTable;
+import com.cruddur.messaging.schema.DeploymentContract;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +11,7 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 /**
  * Lambda's event filtering for the pattern features the project uses: nested objects, lists of
  * literal values, and {@code {"prefix": "..."}}. {@link #DEPLOYED} is parsed from
- * {@link MessagesTable#EVENT_FILTER_PATTERN}, the very string the CDK app deploys, so the local
+ * {@link DeploymentContract#EVENT_FILTER_PATTERN}, the very string the CDK app deploys, so the local
  * {@code watch} drops exactly the records the real event source mapping drops.
  *
  * <p>Semantics (as Lambda's): a record matches when every field of the pattern is present in it
@@ -23,7 +23,7 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 public final class EventFilter {
 
     /** The event source mapping's filter. */
-    public static final EventFilter DEPLOYED = parse(MessagesTable.EVENT_FILTER_PATTERN);
+    public static final EventFilter DEPLOYED = parse(DeploymentContract.EVENT_FILTER_PATTERN);
 
     private sealed interface Node permits Fields, Conditions {
     }

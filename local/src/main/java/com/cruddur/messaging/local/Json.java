@@ -1,6 +1,6 @@
 package com.cruddur.messaging.local;
 
-import com.cruddur.messaging.localdb.DynamoJson;
+import com.cruddur.messaging.devkit.DynamoJson;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /** The little JSON the CLI writes by hand (stream records as Lambda delivers them). */

@@ -1,6 +1,7 @@
 package com.cruddur.messaging.local;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.stream.InvocationReport;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -16,8 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  */
 final class LocalEventSourceMapping {
 
-    /** Retries of a failing batch: the deployed mapping's maximum retry attempts (infra's MessagingStack). */
-    static final int DEFAULT_MAX_RETRIES = 5;
+    /** Retries of a failing batch: the deployed mapping's maximum retry attempts. */
+    static final int DEFAULT_MAX_RETRIES = DeploymentContract.MAX_RETRY_ATTEMPTS;
 
     /**
      * What one batch of stream records came to.

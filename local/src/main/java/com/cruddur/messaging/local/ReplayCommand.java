@@ -2,8 +2,8 @@ package com.cruddur.messaging.local;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import com.cruddur.messaging.localdb.DynamoJson;
-import com.cruddur.messaging.localdb.Items;
+import com.cruddur.messaging.devkit.DynamoJson;
+import com.cruddur.messaging.devkit.Items;
 import com.cruddur.messaging.schema.MessagesTable;
 import com.cruddur.messaging.stream.InvocationReport;
 import java.io.PrintStream;

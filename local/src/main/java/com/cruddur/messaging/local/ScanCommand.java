@@ -1,7 +1,7 @@
 package com.cruddur.messaging.local;
 
-import com.cruddur.messaging.localdb.DynamoJson;
-import com.cruddur.messaging.localdb.Items;
+import com.cruddur.messaging.devkit.DynamoJson;
+import com.cruddur.messaging.devkit.Items;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -1,6 +1,6 @@
 package com.cruddur.messaging.local;
 
-import com.cruddur.messaging.localdb.TableDefinitions;
+import com.cruddur.messaging.devkit.TableDefinitions;
 import com.cruddur.messaging.schema.MessagesTable;
 import java.util.List;
 

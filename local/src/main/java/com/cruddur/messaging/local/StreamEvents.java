@@ -1,6 +1,6 @@
 package com.cruddur.messaging.local;
 
-import com.cruddur.messaging.localdb.DynamoJson;
+import com.cruddur.messaging.devkit.DynamoJson;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

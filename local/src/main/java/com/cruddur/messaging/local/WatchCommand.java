@@ -1,6 +1,6 @@
 package com.cruddur.messaging.local;
 
-import com.cruddur.messaging.schema.MessagesTable;
+import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.stream.InvocationReport;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 final class WatchCommand implements Command {
 
     /** The deployed mapping's batch size. */
-    static final int DEFAULT_BATCH_SIZE = MessagesTable.EVENT_BATCH_SIZE;
+    static final int DEFAULT_BATCH_SIZE = DeploymentContract.BATCH_SIZE;
     /** Lambda polls each shard about four times a second. */
     static final long POLL_INTERVAL_MILLIS = 250;
 

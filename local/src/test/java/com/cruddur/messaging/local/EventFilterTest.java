@@ -1,9 +1,9 @@
 package com.cruddur.messaging.local;
 
+import com.cruddur.messaging.schema.DeploymentContract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.cruddur.messaging.schema.MessagesTable;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class EventFilterTest {
 
     @Test
     void theDeployedFilterIsParsedFromTheSchemasPatternTheCdkAppDeploys() {
-        assertThat(EventFilter.DEPLOYED.pattern()).isEqualTo(MessagesTable.EVENT_FILTER_PATTERN);
+        assertThat(EventFilter.DEPLOYED.pattern()).isEqualTo(DeploymentContract.EVENT_FILTER_PATTERN);
     }
 
     @ParameterizedTest(name = "{0} of {1} -> delivered: {2}")

@@ -1,7 +1,7 @@
 package com.cruddur.messaging.local;
 
-import com.cruddur.messaging.localdb.LocalDynamoDb;
-import com.cruddur.messaging.localdb.TableDefinitions;
+import com.cruddur.messaging.devkit.LocalDynamoDb;
+import com.cruddur.messaging.devkit.TableDefinitions;
 import com.cruddur.messaging.schema.MessagesTable;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicInteger;

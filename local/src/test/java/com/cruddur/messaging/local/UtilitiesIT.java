@@ -7,9 +7,9 @@ import static com.cruddur.messaging.local.CliRun.LONDO;
 import static com.cruddur.messaging.local.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cruddur.messaging.localdb.DynamoJson;
-import com.cruddur.messaging.localdb.Items;
-import com.cruddur.messaging.localdb.TableDefinitions;
+import com.cruddur.messaging.devkit.DynamoJson;
+import com.cruddur.messaging.devkit.Items;
+import com.cruddur.messaging.devkit.TableDefinitions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

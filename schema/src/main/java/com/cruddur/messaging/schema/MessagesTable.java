@@ -52,25 +52,11 @@ public final class MessagesTable {
     public static final String ATTR_USER_DISPLAY_NAME = "user_display_name";
     public static final String ATTR_USER_HANDLE = "user_handle";
 
-    /** Stream event names that carry a new or edited message; the event source filter passes only these. */
+    /**
+     * Stream event names that carry a new or edited message; the event source filter
+     * ({@link DeploymentContract#EVENT_FILTER_PATTERN}) passes only these.
+     */
     public static final List<String> MESSAGE_EVENT_NAMES = List.of("INSERT", "MODIFY");
-
-    /**
-     * The event filter of the stream's event source mapping, as Lambda's filter-criteria JSON:
-     * only INSERT and MODIFY events whose key {@code pk} begins with {@code MSG#}. REMOVE events and
-     * the handler's own {@code GRP#} writes never invoke the function. The CDK app deploys exactly
-     * this pattern and the local {@code watch} command applies it.
-     */
-    public static final String EVENT_FILTER_PATTERN =
-            "{\"eventName\":[\"INSERT\",\"MODIFY\"],\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":[{\"prefix\":\"MSG#\"}]}}}}";
-
-    /**
-     * Records per invocation of the stream's event source mapping; the local {@code watch} uses the
-     * same. The handler costs one query and one transaction per conversation of a batch, whatever
-     * the batch's size, so a large maximum lowers the cost under load; with no batching window a
-     * quiet stream is still delivered at once, in small batches.
-     */
-    public static final int EVENT_BATCH_SIZE = 100;
 
     private MessagesTable() {
     }

@@ -1,0 +1,66 @@
+package com.cruddur.messaging.schema;
+
+import java.time.Duration;
+
+/**
+ * What the deployed function and its event source mapping agree on, in one place: the CDK stack
+ * deploys these values, the handler's {@code Config} reads the environment variables named here,
+ * and the local CLI's event source mapping and Lambda context imitate the same settings. A name
+ * that drifted between the stack and the handler would silently point the function at the default
+ * table; with one constant it cannot.
+ */
+public final class DeploymentContract {
+
+    /** The handler entry point the stack deploys. */
+    public static final String HANDLER = "com.cruddur.messaging.stream.MessageGroupStreamHandler::handleRequest";
+
+    /** Environment variables of the function, set by the stack and read by the handler's {@code Config}. */
+    public static final class Env {
+        /** The table name; default {@link MessagesTable#DEFAULT_TABLE_NAME}. */
+        public static final String TABLE_NAME = "TABLE_NAME";
+        /** The group index name; default {@link MessagesTable#GROUP_INDEX_NAME}. */
+        public static final String INDEX_NAME = "INDEX_NAME";
+        /** Conversations updated at once per invocation. */
+        public static final String MAX_CONCURRENCY = "MAX_CONCURRENCY";
+        /** Attempts per conversation before it is reported in {@code batchItemFailures}. */
+        public static final String GROUP_MAX_ATTEMPTS = "GROUP_MAX_ATTEMPTS";
+        /** First back-off between a conversation's attempts, in milliseconds. */
+        public static final String BACKOFF_BASE_MS = "BACKOFF_BASE_MS";
+        /** Cap of one back-off, in milliseconds. */
+        public static final String BACKOFF_MAX_MS = "BACKOFF_MAX_MS";
+
+        private Env() {
+        }
+    }
+
+    /** The function's timeout; the local context counts down the same. */
+    public static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(30);
+    /** The function's memory size in MB; Lambda gives CPU in proportion (1,769 MB = one vCPU). */
+    public static final int FUNCTION_MEMORY_MB = 1024;
+
+    /**
+     * Records per invocation of the stream's event source mapping; the local {@code watch} uses the
+     * same. The handler costs one query and one write per conversation of a batch, whatever the
+     * batch's size, so a large maximum lowers the cost under load; with no batching window a quiet
+     * stream is still delivered at once, in small batches.
+     */
+    public static final int BATCH_SIZE = 100;
+    /** Retries of a failing batch before the mapping gives up on it and tells the failure destination. */
+    public static final int MAX_RETRY_ATTEMPTS = 5;
+    /** Age after which a record goes to the failure destination instead of being retried. */
+    public static final Duration MAX_RECORD_AGE = Duration.ofHours(1);
+    /** On a function error (crash, timeout) the mapping halves the batch to isolate the bad record. */
+    public static final boolean BISECT_BATCH_ON_FUNCTION_ERROR = true;
+
+    /**
+     * The event filter of the stream's event source mapping, as Lambda's filter-criteria JSON:
+     * only INSERT and MODIFY events whose key {@code pk} begins with {@code MSG#}. REMOVE events and
+     * the handler's own {@code GRP#} writes never invoke the function. The CDK app deploys exactly
+     * this pattern and the local {@code watch} command applies it.
+     */
+    public static final String EVENT_FILTER_PATTERN =
+            "{\"eventName\":[\"INSERT\",\"MODIFY\"],\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":[{\"prefix\":\"MSG#\"}]}}}}";
+
+    private DeploymentContract() {
+    }
+}
