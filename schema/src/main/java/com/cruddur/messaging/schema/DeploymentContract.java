@@ -28,8 +28,46 @@ public final class DeploymentContract {
         public static final String BACKOFF_BASE_MS = "BACKOFF_BASE_MS";
         /** Cap of one back-off, in milliseconds. */
         public static final String BACKOFF_MAX_MS = "BACKOFF_MAX_MS";
+        /** CloudWatch namespace of the function's custom metrics; default {@link Metrics#DEFAULT_NAMESPACE}. */
+        public static final String METRICS_NAMESPACE = "METRICS_NAMESPACE";
 
         private Env() {
+        }
+    }
+
+    /**
+     * The function's custom metrics, written as CloudWatch Embedded Metric Format in its log (the
+     * isolated VPC reaches no monitoring endpoint; EMF needs none), one value each per invocation,
+     * with the dimension {@value #DIMENSION} = the function's name. The stack's alarms and dashboard
+     * read the same names.
+     */
+    public static final class Metrics {
+        public static final String DEFAULT_NAMESPACE = "Cruddur/Messaging";
+        /** The one dimension: the function's name ({@code AWS_LAMBDA_FUNCTION_NAME}). */
+        public static final String DIMENSION = "FunctionName";
+
+        /** Records in the batch (Count). */
+        public static final String RECORDS = "Records";
+        /** Messages decoded from the batch (Count). */
+        public static final String MESSAGES = "Messages";
+        /** Conversations the batch touched (Count). */
+        public static final String GROUPS = "Groups";
+        /** Conversations brought up to date (Count). */
+        public static final String GROUPS_UPDATED = "GroupsUpdated";
+        /** Conversations reported in batchItemFailures (Count). */
+        public static final String GROUPS_FAILED = "GroupsFailed";
+        /** Records skipped as malformed (Count). */
+        public static final String MALFORMED_RECORDS = "MalformedRecords";
+        /** Rows re-created under a new sort key (Count). */
+        public static final String ROWS_RECREATED = "RowsRecreated";
+        /** Rows left alone because they were newer than the message (Count). */
+        public static final String STALE_ROWS = "StaleRows";
+        /** Retries: conversation update attempts after each conversation's first, summed (Count). */
+        public static final String ATTEMPTS = "Attempts";
+        /** The invocation's processing time (Milliseconds). */
+        public static final String DURATION_MS = "DurationMs";
+
+        private Metrics() {
         }
     }
 
