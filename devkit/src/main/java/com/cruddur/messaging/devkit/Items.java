@@ -10,8 +10,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Bulk item operations for developers' tables and tests: load, scan, sort. */
@@ -27,17 +25,8 @@ public final class Items {
 
     /** Every item of the table, following pagination, ordered by pk then sk. */
     public static List<Map<String, AttributeValue>> scanAll(DynamoDbClient client, String tableName) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            ScanRequest.Builder request = ScanRequest.builder().tableName(tableName).consistentRead(true);
-            if (start != null) {
-                request.exclusiveStartKey(start);
-            }
-            ScanResponse page = client.scan(request.build());
-            items.addAll(page.items());
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        List<Map<String, AttributeValue>> items = new ArrayList<>(
+                client.scanPaginator(b -> b.tableName(tableName).consistentRead(true)).items().stream().toList());
         items.sort(BY_KEY);
         return items;
     }

@@ -7,9 +7,8 @@ import java.util.List;
  *
  * @param actions   the writes, in a stable order (by owner)
  * @param staleRows rows already newer than the message: left alone, never moved backwards
- * @param upToDate  rows already showing the message
  */
-public record GroupPlan(List<RowAction> actions, int staleRows, int upToDate) {
+public record GroupPlan(List<RowAction> actions, int staleRows) {
 
     public GroupPlan {
         actions = List.copyOf(actions);

@@ -13,13 +13,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -52,7 +52,7 @@ public final class GroupRowStore {
      * The index is eventually consistent: what it returns may lag the table, which the writes'
      * conditions detect.
      */
-    public List<Map<String, AttributeValue>> findRows(String messageGroupUuid) {
+    public List<GroupRow> findRows(String messageGroupUuid) {
         Map<String, String> names = new LinkedHashMap<>();
         names.put("#g", ATTR_MESSAGE_GROUP_UUID);
         names.put("#pk", PK);
@@ -68,15 +68,11 @@ public final class GroupRowStore {
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .build();
-        List<Map<String, AttributeValue>> rows = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryResponse page = client.query(startKey == null ? request
-                    : request.toBuilder().exclusiveStartKey(startKey).build());
-            rows.addAll(page.items());
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
-        return rows;
+        // The paginator follows LastEvaluatedKey to the end, one request per page.
+        return client.queryPaginator(request).items().stream()
+                .map(GroupRow::from)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /**
@@ -138,23 +134,22 @@ public final class GroupRowStore {
     }
 
     private void addItems(String messageGroupUuid, RowAction action, List<TransactWriteItem> items, List<Target> targets) {
-        Map<String, AttributeValue> row = action.row();
-        Map<String, AttributeValue> key = keyOf(row);
-        Conditions asRead = Conditions.unchangedSinceRead(row);
+        Map<String, AttributeValue> key = action.row().key();
+        Conditions asRead = Conditions.unchangedSinceRead(action.row().item());
         switch (action) {
             case Recreate recreate -> {
                 items.add(deleteAsRead(key, asRead));
                 targets.add(null);
                 Conditions free = Conditions.freeOrSameGroup(messageGroupUuid);
                 items.add(TransactWriteItem.builder().put(Put.builder()
-                        .tableName(tableName).item(recreate.replacement())
+                        .tableName(tableName).item(recreate.replacement().item())
                         .conditionExpression(free.expression())
                         .expressionAttributeNames(free.names())
                         .expressionAttributeValues(free.values())
                         // On a collision, say whose row holds the key, without another read.
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                         .build()).build());
-                targets.add(new Target(keyOf(recreate.replacement())));
+                targets.add(new Target(recreate.replacement().key()));
             }
             case EditMessage edit -> {
                 Map<String, String> names = new LinkedHashMap<>(asRead.names());
@@ -215,13 +210,6 @@ public final class GroupRowStore {
             }
         }
         return taken;
-    }
-
-    static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> key = new LinkedHashMap<>();
-        key.put(PK, item.get(PK));
-        key.put(SK, item.get(SK));
-        return key;
     }
 
     private static Map<String, AttributeValue> nullIfEmpty(Map<String, AttributeValue> values) {

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Brings one conversation's rows up to its newest message: read, plan, write, and on a failed
@@ -46,7 +45,7 @@ final class GroupUpdater {
                 }
             }
             try {
-                List<Map<String, AttributeValue>> rows = store.findRows(message.messageGroupUuid());
+                List<GroupRow> rows = store.findRows(message.messageGroupUuid());
                 GroupPlan plan = Planner.plan(message, rows, takenKeys);
                 stale = plan.staleRows();
                 if (plan.isEmpty()) {

@@ -18,8 +18,8 @@ final class ItemSize {
 
     /** The row appears in the condition; a re-creation also carries the new item. */
     static long estimate(RowAction action) {
-        long row = of(action.row());
-        return action instanceof Recreate recreate ? row + of(recreate.replacement()) : row * 2;
+        long row = of(action.row().item());
+        return action instanceof Recreate recreate ? row + of(recreate.replacement().item()) : row * 2;
     }
 
     static long of(Map<String, AttributeValue> item) {

@@ -1,10 +1,6 @@
 package com.cruddur.messaging.stream;
 
 import static com.cruddur.messaging.schema.MessagesTable.ATTR_MESSAGE;
-import static com.cruddur.messaging.schema.MessagesTable.ATTR_MESSAGE_GROUP_UUID;
-import static com.cruddur.messaging.schema.MessagesTable.GROUP_PREFIX;
-import static com.cruddur.messaging.schema.MessagesTable.PK;
-import static com.cruddur.messaging.schema.MessagesTable.SK;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.cruddur.messaging.stream.RowAction.EditMessage;
@@ -52,8 +48,8 @@ public final class Planner {
      * Plans one conversation's rows for its newest message.
      *
      * <ul>
-     *   <li>Only rows of this conversation whose key begins with {@code GRP#} are considered:
-     *       message items that happen to carry a {@code message_group_uuid} are never touched.</li>
+     *   <li>Only rows of this conversation are considered (message items that happen to carry a
+     *       {@code message_group_uuid} never become a {@link GroupRow}).</li>
      *   <li>A row newer than the message is left alone (late or out-of-order delivery).</li>
      *   <li>A row at the message's sort key gets the message's text if it differs (an edit).</li>
      *   <li>An older row is re-created at the message's sort key with the message's text, every
@@ -66,52 +62,41 @@ public final class Planner {
      * </ul>
      *
      * @param message   the conversation's newest message in the batch
-     * @param rows      the rows read from the index (any order; may include foreign items)
+     * @param rows      the rows read from the index (any order; rows of other conversations are ignored)
      * @param takenKeys keys (pk to sort keys) known to be held by other conversations
      */
-    public static GroupPlan plan(NewMessage message, Collection<Map<String, AttributeValue>> rows,
+    public static GroupPlan plan(NewMessage message, Collection<GroupRow> rows,
                                  Map<String, ? extends Collection<String>> takenKeys) {
         // Group by owner; TreeMap for a stable order of writes (and deterministic transactions).
-        Map<String, List<Map<String, AttributeValue>>> byOwner = new TreeMap<>();
-        for (Map<String, AttributeValue> row : rows) {
-            if (isGroupRowOf(row, message.messageGroupUuid())) {
-                byOwner.computeIfAbsent(row.get(PK).s(), k -> new ArrayList<>()).add(row);
+        Map<String, List<GroupRow>> byOwner = new TreeMap<>();
+        for (GroupRow row : rows) {
+            if (row.messageGroupUuid().equals(message.messageGroupUuid())) {
+                byOwner.computeIfAbsent(row.pk(), k -> new ArrayList<>()).add(row);
             }
         }
         List<RowAction> actions = new ArrayList<>();
         int stale = 0;
-        int upToDate = 0;
-        for (Map.Entry<String, List<Map<String, AttributeValue>>> owner : byOwner.entrySet()) {
-            List<Map<String, AttributeValue>> ownRows = owner.getValue();
-            ownRows.sort(Comparator.comparing((Map<String, AttributeValue> r) -> r.get(SK).s()).reversed());
-            Map<String, AttributeValue> row = ownRows.getFirst();
-            for (Map<String, AttributeValue> duplicate : ownRows.subList(1, ownRows.size())) {
+        for (Map.Entry<String, List<GroupRow>> owner : byOwner.entrySet()) {
+            List<GroupRow> ownRows = owner.getValue();
+            ownRows.sort(Comparator.comparing(GroupRow::sk).reversed());
+            GroupRow row = ownRows.getFirst();
+            for (GroupRow duplicate : ownRows.subList(1, ownRows.size())) {
                 actions.add(new RemoveDuplicate(duplicate));
             }
-            int order = row.get(SK).s().compareTo(message.createdAt());
+            int order = row.sk().compareTo(message.createdAt());
             if (order > 0) {
                 stale++;
             } else if (order == 0) {
                 String text = fitting(row, message.text());
-                if (Objects.equals(stringOf(row, ATTR_MESSAGE), text)) {
-                    upToDate++;
-                } else {
+                if (!Objects.equals(row.message(), text)) {
                     actions.add(new EditMessage(row, text));
                 }
             } else {
                 String target = freeKey(message.createdAt(), takenKeys.get(owner.getKey()));
-                actions.add(new Recreate(row, replacement(row, target, fitting(row, message.text()))));
+                actions.add(new Recreate(row, row.movedTo(target, fitting(row, message.text()))));
             }
         }
-        return new GroupPlan(actions, stale, upToDate);
-    }
-
-    /** Whether the item is a conversation-list row of the given conversation with a string sort key. */
-    static boolean isGroupRowOf(Map<String, AttributeValue> item, String messageGroupUuid) {
-        String pk = stringOf(item, PK);
-        return pk != null && pk.startsWith(GROUP_PREFIX)
-                && stringOf(item, SK) != null
-                && messageGroupUuid.equals(stringOf(item, ATTR_MESSAGE_GROUP_UUID));
+        return new GroupPlan(actions, stale);
     }
 
     private static String freeKey(String sortKey, Collection<String> taken) {
@@ -131,8 +116,8 @@ public final class Planner {
      * cut (on a character boundary) and ends with an ellipsis: the conversation still moves and
      * shows the start of its last message, instead of failing forever.
      */
-    static String fitting(Map<String, AttributeValue> row, String text) {
-        Map<String, AttributeValue> others = new LinkedHashMap<>(row);
+    static String fitting(GroupRow row, String text) {
+        Map<String, AttributeValue> others = new LinkedHashMap<>(row.item());
         others.remove(ATTR_MESSAGE);
         long room = MAX_ROW_BYTES - ItemSize.of(others) - ATTR_MESSAGE.length();
         byte[] utf8 = text.getBytes(UTF_8);
@@ -152,18 +137,5 @@ public final class Planner {
             end += Character.charCount(codePoint);
         }
         return text.substring(0, end) + ELLIPSIS;
-    }
-
-    private static Map<String, AttributeValue> replacement(Map<String, AttributeValue> row, String sortKey, String text) {
-        // Copy every attribute, known or not; change only the sort key and the last message.
-        Map<String, AttributeValue> copy = new LinkedHashMap<>(row);
-        copy.put(SK, AttributeValue.fromS(sortKey));
-        copy.put(ATTR_MESSAGE, AttributeValue.fromS(text));
-        return copy;
-    }
-
-    private static String stringOf(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : value.s();
     }
 }

@@ -48,7 +48,7 @@ final class Priming implements Resource {
             DecodedRecord decoded = decoder.decode(StreamRecords.message(group, "2026-01-01T00:00:00.000000+00:00")
                     .text("priming").eventId("priming").build(), 0);
             if (decoded instanceof DecodedRecord.Message m) {
-                List<Map<String, AttributeValue>> rows = new ArrayList<>(store.findRows(group)); // empty: the group cannot exist
+                List<GroupRow> rows = new ArrayList<>(store.findRows(group)); // empty: the group cannot exist
                 rows.add(absentRow(group));
                 Planner.newestPerGroup(List.of(m.message()));
                 GroupPlan plan = Planner.plan(m.message(), rows, Map.of());
@@ -61,13 +61,13 @@ final class Priming implements Resource {
     }
 
     /** A row that is not in the table: its re-creation must be cancelled by its own condition. */
-    private static Map<String, AttributeValue> absentRow(String group) {
+    private static GroupRow absentRow(String group) {
         Map<String, AttributeValue> row = new LinkedHashMap<>();
         row.put(MessagesTable.PK, AttributeValue.fromS(
                 MessagesTable.groupPk("priming-" + UUID.randomUUID())));
         row.put(MessagesTable.SK, AttributeValue.fromS("2000-01-01T00:00:00.000000+00:00"));
         row.put(MessagesTable.ATTR_MESSAGE_GROUP_UUID, AttributeValue.fromS(group));
         row.put(MessagesTable.ATTR_MESSAGE, AttributeValue.fromS("priming"));
-        return row;
+        return new GroupRow(row);
     }
 }

@@ -75,11 +75,11 @@ public final class RecordDecoder {
         }
         String pk = string(keys, MessagesTable.PK);
         if (pk == null) {
-            return new Malformed(eventId, sequenceNumber, position, problem(keys, "key pk"));
+            return new Malformed(eventId, sequenceNumber, position, problem(keys, MessagesTable.PK, "key pk"));
         }
         String sk = string(keys, MessagesTable.SK);
         if (sk == null) {
-            return new Malformed(eventId, sequenceNumber, position, problem(keys, "key sk"));
+            return new Malformed(eventId, sequenceNumber, position, problem(keys, MessagesTable.SK, "key sk"));
         }
         if (!pk.startsWith(MessagesTable.MESSAGE_PREFIX)) {
             return new Skipped(SkipReason.NOT_A_MESSAGE);
@@ -97,7 +97,8 @@ public final class RecordDecoder {
         }
         String text = string(image, MessagesTable.ATTR_MESSAGE);
         if (text == null) {
-            return new Malformed(eventId, sequenceNumber, position, problem(image, "NewImage.message"));
+            return new Malformed(eventId, sequenceNumber, position,
+                    problem(image, MessagesTable.ATTR_MESSAGE, "NewImage.message"));
         }
         return new Message(new NewMessage(eventId, sequenceNumber, position, group, sk, text));
     }
@@ -107,9 +108,9 @@ public final class RecordDecoder {
         return value == null ? null : value.getS();
     }
 
-    private static String problem(Map<String, AttributeValue> item, String what) {
-        String name = what.substring(what.lastIndexOf(' ') + 1).replace("NewImage.", "");
-        return item.get(name) == null ? what + " is missing" : what + " is not a string";
+    /** Why {@code item}'s attribute {@code name} (called {@code label} in the message) is not a string. */
+    private static String problem(Map<String, AttributeValue> item, String name, String label) {
+        return item.get(name) == null ? label + " is missing" : label + " is not a string";
     }
 
     /** The table name in {@code arn:aws:dynamodb:REGION:ACCOUNT:table/NAME/stream/LABEL}, or null. */

@@ -15,14 +15,13 @@ import java.util.Map;
  * @param recreated         rows moved to the new sort key
  * @param edited            rows whose message was updated in place
  * @param duplicatesRemoved duplicate rows deleted
- * @param transactions      transactions committed
  * @param conflict          whether a transaction was cancelled by a failed condition
  * @param takenKeys         keys found held by another conversation (pk to sort keys)
  */
-public record WriteResult(int recreated, int edited, int duplicatesRemoved, int transactions,
+public record WriteResult(int recreated, int edited, int duplicatesRemoved,
                           boolean conflict, Map<String, List<String>> takenKeys) {
 
-    static final WriteResult NOTHING = new WriteResult(0, 0, 0, 0, false, Map.of());
+    static final WriteResult NOTHING = new WriteResult(0, 0, 0, false, Map.of());
 
     static WriteResult applied(Collection<RowAction> actions) {
         int recreated = 0;
@@ -35,11 +34,11 @@ public record WriteResult(int recreated, int edited, int duplicatesRemoved, int 
                 case RemoveDuplicate d -> removed++;
             }
         }
-        return new WriteResult(recreated, edited, removed, 1, false, Map.of());
+        return new WriteResult(recreated, edited, removed, false, Map.of());
     }
 
     static WriteResult conflict(Map<String, List<String>> takenKeys) {
-        return new WriteResult(0, 0, 0, 0, true, takenKeys);
+        return new WriteResult(0, 0, 0, true, takenKeys);
     }
 
     WriteResult plus(WriteResult other) {
@@ -47,7 +46,7 @@ public record WriteResult(int recreated, int edited, int duplicatesRemoved, int 
         takenKeys.forEach((k, v) -> taken.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
         other.takenKeys.forEach((k, v) -> taken.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
         return new WriteResult(recreated + other.recreated, edited + other.edited,
-                duplicatesRemoved + other.duplicatesRemoved, transactions + other.transactions,
+                duplicatesRemoved + other.duplicatesRemoved,
                 conflict || other.conflict, taken);
     }
 }

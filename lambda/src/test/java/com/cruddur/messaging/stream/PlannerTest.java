@@ -32,16 +32,17 @@ class PlannerTest {
 
     @Test
     void anOlderRowIsRecreatedWithEveryAttributeAndOnlySortKeyAndMessageChanged() {
-        Map<String, AttributeValue> row = row("GRP#u1", T1, G, "old");
-        row.put("muted", AttributeValue.fromBool(true));
-        row.put("prefs", AttributeValue.fromM(Map.of("theme", AttributeValue.fromS("dark"))));
+        Map<String, AttributeValue> item = item("GRP#u1", T1, G, "old");
+        item.put("muted", AttributeValue.fromBool(true));
+        item.put("prefs", AttributeValue.fromM(Map.of("theme", AttributeValue.fromS("dark"))));
+        GroupRow row = new GroupRow(item);
 
         GroupPlan plan = Planner.plan(message(G, T3, "new", 0), List.of(row), Map.of());
 
-        Map<String, AttributeValue> expected = new LinkedHashMap<>(row);
+        Map<String, AttributeValue> expected = new LinkedHashMap<>(item);
         expected.put("sk", AttributeValue.fromS(T3));
         expected.put("message", AttributeValue.fromS("new"));
-        assertThat(plan.actions()).containsExactly(new Recreate(row, expected));
+        assertThat(plan.actions()).containsExactly(new Recreate(row, new GroupRow(expected)));
     }
 
     @Test
@@ -54,27 +55,37 @@ class PlannerTest {
 
     @Test
     void aRowAtTheMessagesSortKeyGetsAnEditedTextInPlaceAndNothingWhenTheTextIsTheSame() {
-        Map<String, AttributeValue> row = row("GRP#u1", T2, G, "typo");
+        GroupRow row = row("GRP#u1", T2, G, "typo");
 
         assertThat(Planner.plan(message(G, T2, "fixed", 0), List.of(row), Map.of()).actions())
                 .containsExactly(new EditMessage(row, "fixed"));
         assertThat(Planner.plan(message(G, T2, "typo", 0), List.of(row), Map.of()))
-                .isEqualTo(new GroupPlan(List.of(), 0, 1));
+                .isEqualTo(new GroupPlan(List.of(), 0));
     }
 
     @Test
-    void itemsThatAreNotThisGroupsRowsAreNeverPlanned() {
-        List<Map<String, AttributeValue>> rows = List.of(
-                row("MSG#" + G, T1, G, "a message item carrying the group id"),
-                row("GRP#u1", T1, "another-group", "another conversation"));
+    void rowsOfAnotherConversationAreNeverPlanned() {
+        List<GroupRow> rows = List.of(row("GRP#u1", T1, "another-group", "another conversation"));
 
         assertThat(Planner.plan(message(G, T3, "new", 0), rows, Map.of()).actions()).isEmpty();
     }
 
     @Test
+    void onlyGroupItemsWithStringKeysAndAConversationBecomeRows() {
+        assertThat(GroupRow.from(item("MSG#" + G, T1, G, "a message item carrying the group id"))).isEmpty();
+        Map<String, AttributeValue> numericSortKey = item("GRP#u1", T1, G, "x");
+        numericSortKey.put("sk", AttributeValue.fromN("1"));
+        assertThat(GroupRow.from(numericSortKey)).isEmpty();
+        Map<String, AttributeValue> noConversation = item("GRP#u1", T1, G, "x");
+        noConversation.remove("message_group_uuid");
+        assertThat(GroupRow.from(noConversation)).isEmpty();
+        assertThat(GroupRow.from(item("GRP#u1", T1, G, "x"))).map(GroupRow::sk).contains(T1);
+    }
+
+    @Test
     void aSecondRowOfTheSameOwnerIsRemovedAndTheNewestOneMoved() {
-        Map<String, AttributeValue> newest = row("GRP#u1", T2, G, "b");
-        Map<String, AttributeValue> duplicate = row("GRP#u1", T1, G, "a");
+        GroupRow newest = row("GRP#u1", T2, G, "b");
+        GroupRow duplicate = row("GRP#u1", T1, G, "a");
 
         GroupPlan plan = Planner.plan(message(G, T3, "c", 0), List.of(duplicate, newest), Map.of());
 
@@ -86,12 +97,12 @@ class PlannerTest {
 
     @Test
     void aKeyHeldByAnotherConversationPushesTheRowToTheNextFreeLaterKey() {
-        Map<String, AttributeValue> row = row("GRP#u1", T1, G, "old");
+        GroupRow row = row("GRP#u1", T1, G, "old");
 
         GroupPlan plan = Planner.plan(message(G, T3, "new", 0), List.of(row),
                 Map.of("GRP#u1", List.of(T3, "2026-11-21T12:00:00.000001+00:00")));
 
-        assertThat(((Recreate) plan.actions().getFirst()).replacement().get("sk").s())
+        assertThat(((Recreate) plan.actions().getFirst()).replacement().sk())
                 .isEqualTo("2026-11-21T12:00:00.000002+00:00");
     }
 
@@ -100,14 +111,18 @@ class PlannerTest {
         GroupPlan plan = Planner.plan(message(G, T3, "new", 0),
                 List.of(row("GRP#u2", T1, G, "x"), row("GRP#u1", T1, G, "x")), Map.of());
 
-        assertThat(plan.actions()).extracting(a -> a.row().get("pk").s()).containsExactly("GRP#u1", "GRP#u2");
+        assertThat(plan.actions()).extracting(a -> a.row().pk()).containsExactly("GRP#u1", "GRP#u2");
     }
 
     static NewMessage message(String group, String sk, String text, int position) {
         return new NewMessage("e" + position, Integer.toString(100 + position), position, group, sk, text);
     }
 
-    static Map<String, AttributeValue> row(String pk, String sk, String group, String message) {
+    static GroupRow row(String pk, String sk, String group, String message) {
+        return new GroupRow(item(pk, sk, group, message));
+    }
+
+    static Map<String, AttributeValue> item(String pk, String sk, String group, String message) {
         Map<String, AttributeValue> row = new LinkedHashMap<>();
         row.put("pk", AttributeValue.fromS(pk));
         row.put("sk", AttributeValue.fromS(sk));

@@ -46,10 +46,9 @@ class TransactionChunksTest {
     }
 
     private static Recreate recreate(int i, String padding) {
-        Map<String, AttributeValue> row = PlannerTest.row("GRP#u" + i, "t1", "g", "m");
-        row.put("padding", AttributeValue.fromS(padding));
-        Map<String, AttributeValue> replacement = new java.util.LinkedHashMap<>(row);
-        replacement.put("sk", AttributeValue.fromS("t2"));
-        return new Recreate(row, replacement);
+        Map<String, AttributeValue> item = PlannerTest.item("GRP#u" + i, "t1", "g", "m");
+        item.put("padding", AttributeValue.fromS(padding));
+        GroupRow row = new GroupRow(item);
+        return new Recreate(row, row.movedTo("t2", "m"));
     }
 }

@@ -58,7 +58,7 @@ public final class StreamRecords {
         private String sequenceNumber = "0";
         private String eventId;
         private String sourceArn;
-        private boolean withImage;
+        private final boolean withImage;
         private Long sizeBytes;
 
         private Builder(String eventName, String pk, String sk) {
@@ -89,12 +89,6 @@ public final class StreamRecords {
         /** Any string attribute of the new image. */
         public Builder attribute(String name, String value) {
             image.put(name, string(value));
-            return this;
-        }
-
-        /** Without a new image (as on a stream whose view type is KEYS_ONLY). */
-        public Builder withoutNewImage() {
-            withImage = false;
             return this;
         }
 
