@@ -128,6 +128,15 @@ record ReliabilityCase(Scenario scenario, FaultPlan faults) {
             return new Scenario(groups, messages, batchSizes, rewinds, value, groupAttempts);
         }
 
+        /** The extra attribute of the {@code row}-th row (rows counted conversation by conversation, participant by participant). */
+        Extra extraOfRow(int row) {
+            return Extra.values()[extras.get(row % extras.size())];
+        }
+
+        int rows() {
+            return groups.stream().mapToInt(g -> g.participants().size()).sum();
+        }
+
         Scenario withGroupAttempts(int value) {
             return new Scenario(groups, messages, batchSizes, rewinds, extras, value);
         }
@@ -215,7 +224,7 @@ record ReliabilityCase(Scenario scenario, FaultPlan faults) {
             out.add(new ReliabilityCase(s, faults.without(kind)));
         }
         for (int g = 0; s.groups().size() > 1 && g < s.groups().size(); g++) {
-            out.add(with(withoutGroup(s, g)));
+            out.add(with(withoutGroup(s, g).withExtras(withoutRows(s.extras(), firstRow(s, g), s.groups().get(g).participants().size()))));
         }
         for (int i = 0; s.messages().size() > 1 && i < s.messages().size(); i++) {
             out.add(with(s.withMessages(removed(s.messages(), i))));
@@ -225,7 +234,7 @@ record ReliabilityCase(Scenario scenario, FaultPlan faults) {
             for (int p = 0; participants.size() > 2 && p < participants.size(); p++) {
                 List<Group> groups = new ArrayList<>(s.groups());
                 groups.set(g, new Group(removed(participants, p)));
-                out.add(with(s.withGroups(groups)));
+                out.add(with(s.withGroups(groups).withExtras(withoutRows(s.extras(), firstRow(s, g) + p, 1))));
             }
         }
         for (int i = 0; s.batchSizes().size() > 1 && i < s.batchSizes().size(); i++) {
@@ -249,6 +258,13 @@ record ReliabilityCase(Scenario scenario, FaultPlan faults) {
         if (!s.extras().equals(noExtras)) {
             out.add(with(s.withExtras(noExtras)));
         }
+        for (int row = 0; row < Math.min(s.rows(), s.extras().size()); row++) {
+            if (s.extraOfRow(row) != Extra.NONE) {
+                List<Integer> extras = new ArrayList<>(s.extras());
+                extras.set(row, Extra.NONE.ordinal());
+                out.add(with(s.withExtras(extras)));
+            }
+        }
         if (s.groupAttempts() != Config.DEFAULT_MAX_ATTEMPTS) {
             out.add(with(s.withGroupAttempts(Config.DEFAULT_MAX_ATTEMPTS)));
         }
@@ -264,6 +280,20 @@ record ReliabilityCase(Scenario scenario, FaultPlan faults) {
                 .map(m -> m.group() > group ? new Msg(m.group() - 1, m.minute(), m.edited()) : m)
                 .toList();
         return s.withGroups(removed(s.groups(), group)).withMessages(messages);
+    }
+
+    private static int firstRow(Scenario s, int group) {
+        return s.groups().subList(0, group).stream().mapToInt(g -> g.participants().size()).sum();
+    }
+
+    /** The extras of the rows left when {@code count} rows from {@code from} go: every other row keeps its own. */
+    private static List<Integer> withoutRows(List<Integer> extras, int from, int count) {
+        List<Integer> copy = new ArrayList<>(extras);
+        for (int i = 0; i < count && from < copy.size(); i++) {
+            copy.remove(from);
+            copy.add(Extra.NONE.ordinal());
+        }
+        return List.copyOf(copy);
     }
 
     private static <T> List<T> removed(List<T> list, int index) {
@@ -296,8 +326,17 @@ record ReliabilityCase(Scenario scenario, FaultPlan faults) {
                 : new TreeSet<>(faults.kinds()).stream().map(k -> k.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))
                 + " drawn from seed " + faults.seed() + " at rate " + faults.rate()
                 + (faults.removed().isEmpty() ? "" : ", without " + new TreeSet<>(faults.removed())));
-        boolean anyExtra = scenario.extras().stream().anyMatch(e -> e != Extra.NONE.ordinal());
-        text.append("\nextra attributes on rows: ").append(anyExtra ? "yes" : "none")
+        List<String> extras = new ArrayList<>();
+        int row = 0;
+        for (int g = 0; g < groups.size(); g++) {
+            for (int owner : groups.get(g).participants()) {
+                Extra extra = scenario.extraOfRow(row++);
+                if (extra != Extra.NONE) {
+                    extras.add("u" + owner + "/g" + g + " " + extra.name().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        text.append("\nextra attributes on rows: ").append(extras.isEmpty() ? "none" : String.join(", ", extras))
                 .append("; handler attempts per conversation: ").append(scenario.groupAttempts());
         return text.toString();
     }

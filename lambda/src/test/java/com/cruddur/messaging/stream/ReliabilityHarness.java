@@ -115,7 +115,7 @@ final class ReliabilityHarness implements AutoCloseable {
 
     private void seedAndBuildModel() {
         List<Map<String, AttributeValue>> rows = new ArrayList<>();
-        int extraIndex = 0;
+        int rowIndex = 0;
         for (int g = 0; g < scenario.groups().size(); g++) {
             List<Integer> participants = scenario.groups().get(g).participants();
             for (int owner : participants) {
@@ -130,7 +130,7 @@ final class ReliabilityHarness implements AutoCloseable {
                 row.put("user_display_name", s("User " + other));
                 row.put("user_handle", s("user" + other));
                 row.put("unread_count", AttributeValue.fromN("0"));
-                addExtra(row, Extra.values()[scenario.extras().get(extraIndex++ % scenario.extras().size())]);
+                addExtra(row, scenario.extraOfRow(rowIndex++));
                 rows.add(row);
                 expectedRows.put(rowKey(owner, g), new LinkedHashMap<>(row));
             }

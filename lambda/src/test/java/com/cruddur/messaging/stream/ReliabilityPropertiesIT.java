@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestInfo;
  * DynamoDB. Each property runs for every {@link #handlers() handler configuration}. Cases are
  * generated from seeds ({@link ReliabilityCase}); a failing case is shrunk and reported with the
  * commands that replay it. Settings (Maven passes {@code -D} options on to the tests):
+ * (The racing property's thread interleaving is not replayed, only its case: stream, batches and faults.)
  * <ul>
  *   <li>{@code -Dreliability.cases=N}: generated cases per property and configuration (default 30);</li>
  *   <li>{@code -Dreliability.faultRate=P}: chance of a fault per request (default 0.15; the racing
@@ -131,9 +132,7 @@ class ReliabilityPropertiesIT extends DynamoDbLocalTestBase {
                     + " failed; shrinking it...");
             Shrinker.Result smallest = Shrinker.shrink(c, run, candidate -> run(candidate, new ReliabilityStats()),
                     SHRINK_ATTEMPTS, SHRINK_BUDGET);
-            String report = report(c, seed, run, smallest);
-            System.out.println(report);
-            AssertionError error = new AssertionError(report, run.failure());
+            AssertionError error = new AssertionError(report(c, seed, run, smallest), run.failure());
             if (smallest.steps() > 0) {
                 error.addSuppressed(smallest.run().failure());
             }
@@ -158,13 +157,14 @@ class ReliabilityPropertiesIT extends DynamoDbLocalTestBase {
             text.append("Reliability property ").append(method).append(" failed for the ").append(target.name())
                     .append(" handler.\n");
             if (seed != null) {
-                text.append("Case seed ").append(seed).append(" (run seed ").append(RUN_SEED).append(", fault rate ")
-                        .append(FAULT_RATE).append("). Replay exactly this case:\n  ")
+                text.append("Case seed ").append(seed)
+                        .append(REPLAY_SEED == null ? " (run seed " + RUN_SEED + ", " : " (")
+                        .append("fault rate ").append(FAULT_RATE).append("). Replay exactly this case:\n  ")
                         .append(replay("-Dreliability.seed=" + seed + " -Dreliability.faultRate=" + FAULT_RATE)).append('\n');
             }
             text.append("The case:\n").append(indent(c.describe()))
                     .append("Faults that struck: ").append(struck(run)).append('\n')
-                    .append("Failure: ").append(firstLines(run.failure(), 3)).append("\n\n");
+                    .append("Failure: ").append(firstLines(run.failure(), smallest.steps() == 0 ? 40 : 3)).append("\n\n");
             if (smallest.steps() == 0) {
                 text.append("Shrinking found no smaller failing case in ").append(smallest.attempts()).append(" attempts.\n");
                 return text.toString();
