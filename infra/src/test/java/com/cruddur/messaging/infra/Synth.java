@@ -14,6 +14,7 @@ import software.amazon.awscdk.assertions.Template;
 final class Synth {
 
     private static Template defaultTemplate;
+    private static Template existingTableTemplate;
 
     private Synth() {
     }
@@ -24,6 +25,22 @@ final class Synth {
             defaultTemplate = Template.fromStack(stack(new LinkedHashMap<>()));
         }
         return defaultTemplate;
+    }
+
+    /** The stack on an existing table, {@code cruddur-messages} with the stream {@link StackConfigTest#STREAM_ARN}. */
+    static synchronized Template existingTableTemplate() {
+        if (existingTableTemplate == null) {
+            existingTableTemplate = Template.fromStack(stack(existingTableContext()));
+        }
+        return existingTableTemplate;
+    }
+
+    /** {@code -c existingTableName=cruddur-messages -c existingTableStreamArn=...}. */
+    static Map<String, Object> existingTableContext() {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put(StackConfig.EXISTING_TABLE_NAME, "cruddur-messages");
+        context.put(StackConfig.EXISTING_TABLE_STREAM_ARN, StackConfigTest.STREAM_ARN);
+        return context;
     }
 
     /** The stack built by {@link InfraApp#createStack} in a new app with the given context. */
