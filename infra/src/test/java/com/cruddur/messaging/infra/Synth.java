@@ -15,6 +15,7 @@ final class Synth {
 
     private static Template defaultTemplate;
     private static Template existingTableTemplate;
+    private static Template existingVpcTemplate;
 
     private Synth() {
     }
@@ -33,6 +34,29 @@ final class Synth {
             existingTableTemplate = Template.fromStack(stack(existingTableContext()));
         }
         return existingTableTemplate;
+    }
+
+    /** The stack in an existing VPC whose route tables are confirmed as the function's alone. */
+    static synchronized Template existingVpcTemplate() {
+        if (existingVpcTemplate == null) {
+            Map<String, Object> context = new LinkedHashMap<>();
+            context.put(StackConfig.VPC_ID, "vpc-0123456789abcdef0");
+            context.put(StackConfig.SUBNET_IDS, "subnet-0aaaaaaaaaaaaaaa1,subnet-0bbbbbbbbbbbbbbb2");
+            context.put(StackConfig.ROUTE_TABLE_IDS, "rtb-0aaaaaaaaaaaaaaa1,rtb-0bbbbbbbbbbbbbbb2");
+            context.put(StackConfig.AVAILABILITY_ZONES, "eu-west-1a,eu-west-1b");
+            context.put(StackConfig.DEDICATED_ROUTE_TABLES, "true");
+            existingVpcTemplate = Template.fromStack(stack(context));
+        }
+        return existingVpcTemplate;
+    }
+
+    /** The templates of the deployment modes, by name: new-table, existing-table, existing-vpc. */
+    static Map<String, Template> modes() {
+        Map<String, Template> modes = new LinkedHashMap<>();
+        modes.put("new-table", defaultTemplate());
+        modes.put("existing-table", existingTableTemplate());
+        modes.put("existing-vpc", existingVpcTemplate());
+        return modes;
     }
 
     /** {@code -c existingTableName=cruddur-messages -c existingTableStreamArn=...}. */
