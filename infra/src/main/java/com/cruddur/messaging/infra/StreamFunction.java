@@ -103,7 +103,7 @@ final class StreamFunction extends Construct {
         Suppressions.nag(function, "Serverless-LambdaTracing",
                 "The function's isolated VPC reaches DynamoDB only; X-Ray would need an interface endpoint and "
                         + "xray:PutTraceSegments on '*'. The handler logs one JSON line per batch with ids, counts and "
-                        + "durations, and writes its metrics as EMF, which answer the operational questions.");
+                        + "its duration, and Lambda's own metrics (errors, iterator age) feed the alarms.");
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                 "The stack publishes a version (currentVersion) and the mapping invokes its alias.");
 
