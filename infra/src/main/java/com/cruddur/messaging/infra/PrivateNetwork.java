@@ -214,7 +214,7 @@ final class PrivateNetwork extends Construct {
                 // One small API call per deploy: the smallest size, stated.
                 .memorySize(128)
                 .build();
-        Suppressions.nag(lookup, "AwsSolutions-IAM5",
+        Suppressions.nagWithChildren(lookup, "AwsSolutions-IAM5",
                 "ec2:DescribeManagedPrefixLists supports no resource-level permissions, so its resource "
                         + "must be '*'; it is a read-only call returning public prefix-list metadata.",
                 "Resource::*");

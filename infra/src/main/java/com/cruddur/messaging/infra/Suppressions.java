@@ -30,13 +30,22 @@ final class Suppressions {
     private Suppressions() {
     }
 
-    /** A cdk-nag suppression of rule {@code id} on a construct (and its children); {@code appliesTo} narrows it to findings. */
+    /** A cdk-nag suppression of rule {@code id} on a resource; {@code appliesTo} narrows it to findings. */
     static void nag(IConstruct construct, String id, String reason, String... appliesTo) {
+        NagSuppressions.addResourceSuppressions(construct, List.of(nagSuppression(id, reason, appliesTo)), false);
+    }
+
+    /** {@link #nag}, on a construct's every resource (a construct of several, such as a custom resource). */
+    static void nagWithChildren(IConstruct construct, String id, String reason, String... appliesTo) {
+        NagSuppressions.addResourceSuppressions(construct, List.of(nagSuppression(id, reason, appliesTo)), true);
+    }
+
+    private static NagPackSuppression nagSuppression(String id, String reason, String... appliesTo) {
         NagPackSuppression.Builder suppression = NagPackSuppression.builder().id(id).reason(reason);
         if (appliesTo.length > 0) {
             suppression.appliesTo(List.of((Object[]) appliesTo));
         }
-        NagSuppressions.addResourceSuppressions(construct, List.of(suppression.build()), true);
+        return suppression.build();
     }
 
     /**
