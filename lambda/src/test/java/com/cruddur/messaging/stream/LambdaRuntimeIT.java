@@ -122,8 +122,12 @@ class LambdaRuntimeIT extends DynamoDbLocalTestBase {
                     environment(api.address(), logFormat, logLevel, initializationType, version));
             try {
                 for (String name : events) {
-                    results.add(api.invoke(Files.readAllBytes(Fixtures.EVENTS.resolve(name)), INVOKE_TIMEOUT));
+                    results.add(api.invoke(Files.readAllBytes(Fixtures.EVENTS.resolve(name)), INVOKE_TIMEOUT, runtime::isAlive));
                 }
+            } catch (IllegalStateException e) {
+                throw new AssertionError(e.getMessage() + "\nruntime alive: " + runtime.isAlive()
+                        + "\nstdout:\n" + String.join("\n", runtime.stdout())
+                        + "\nstderr:\n" + String.join("\n", runtime.stderr()), e);
             } finally {
                 runtime.close();
             }

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Lambda's Runtime API, as much of it as the Java runtime interface client 2.9.0 calls, on a
@@ -73,28 +74,36 @@ final class RuntimeApiEmulator implements AutoCloseable {
         return List.copyOf(calls);
     }
 
-    /** Queues one invocation and waits for the runtime's response or error. */
-    Result invoke(byte[] payload, Duration timeout) {
+    /**
+     * Queues one invocation and waits for the runtime's response or error; fails at once if the
+     * runtime reports an init error or stops ({@code alive} turns false).
+     */
+    Result invoke(byte[] payload, Duration timeout, BooleanSupplier alive) {
         String requestId = UUID.randomUUID().toString();
         CompletableFuture<Result> result = new CompletableFuture<>();
         results.put(requestId, result);
         queue.add(new Pending(requestId, payload));
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            return CompletableFuture.anyOf(result, initError).thenApply(r -> {
-                if (r instanceof Result done) {
-                    return done;
+            while (System.nanoTime() < deadline) {
+                try {
+                    return result.get(200, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (initError.isDone()) {
+                        throw new IllegalStateException("the runtime reported an error at init: " + initError.join());
+                    }
+                    if (!alive.getAsBoolean()) {
+                        throw new IllegalStateException("the runtime stopped before answering invocation " + requestId);
+                    }
                 }
-                throw new IllegalStateException("the runtime reported an init error: " + r);
-            }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("no answer to invocation " + requestId + " within " + timeout
-                    + "; calls so far: " + calls, e);
         }
+        throw new IllegalStateException("no answer to invocation " + requestId + " within " + timeout + "; calls so far: " + calls);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
