@@ -41,7 +41,10 @@ import java.util.function.Supplier;
  * would only have prefixed {@code [INFO]}).
  *
  * <p>The metrics line ({@link #metrics}) is written at {@link LogLevel#UNDEFINED}, the level the
- * runtime never filters: lowering the function's log level quiets the log, never the metrics.
+ * runtime's filter always lets through ("UNDEFINED ... we're not filtering the message in the
+ * runtime", {@code LogLevel}). Lambda's guide ("Log-level filtering") counts a JSON line without a
+ * {@code level} as INFO for its own filtering, so the application log level must stay at INFO or
+ * below for the metrics to be certain; the stack sets INFO.
  */
 public final class StructuredLog {
 
