@@ -60,7 +60,9 @@ public final class StructuredLog {
 
     /**
      * The request being served in this execution environment, for lines written without the
-     * invocation's context (the SDK's). Lambda runs one invocation at a time per environment.
+     * invocation's context (the SDK's). Lambda runs one invocation at a time per environment; under
+     * the runtime's multi-concurrency ({@code AWS_LAMBDA_MAX_CONCURRENCY}, Lambda Managed Instances,
+     * not used by this stack) an SDK line could carry a concurrent invocation's id.
      */
     private static volatile String currentRequestId;
 
