@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +40,8 @@ final class LambdaJavaRuntime implements AutoCloseable {
     private final List<String> stderr = new CopyOnWriteArrayList<>();
     private final Thread outReader;
     private final Thread errReader;
+    /** A reader's failure: the output would be incomplete, so {@link #close()} reports it. */
+    private volatile IOException readFailure;
 
     private LambdaJavaRuntime(Process process) {
         this.process = process;
@@ -124,15 +125,23 @@ final class LambdaJavaRuntime implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Stops the runtime (Lambda shuts environments down the same way) and returns once its output is read. */
+    /**
+     * Stops the runtime with SIGTERM (as Lambda shuts an environment down) and returns once all its
+     * output is read. The signal goes through the {@link ProcessHandle}: {@link Process#destroy()}
+     * would also close this side's pipes, and lines the readers had not reached yet would be lost.
+     */
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        process.toHandle().destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.toHandle().destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
         }
-        outReader.join(10_000);
-        errReader.join(10_000);
+        outReader.join(30_000);
+        errReader.join(30_000);
+        if (readFailure != null || outReader.isAlive() || errReader.isAlive()) {
+            throw new IllegalStateException("the runtime's output could not be read to its end", readFailure);
+        }
     }
 
     /** Every line the runtime wrote to standard output (where its log sink writes outside Lambda), so far. */
@@ -145,14 +154,14 @@ final class LambdaJavaRuntime implements AutoCloseable {
         return List.copyOf(stderr);
     }
 
-    private static Thread reader(InputStream stream, List<String> lines, String name) {
+    private Thread reader(InputStream stream, List<String> lines, String name) {
         Thread thread = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     lines.add(line);
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                readFailure = e;
             }
         }, name);
         thread.setDaemon(true);

@@ -254,7 +254,8 @@ class LambdaRuntimeIT extends DynamoDbLocalTestBase {
                 .contains("WARN", "ERROR");
         assertThat(values(run.lines("malformed_record"), "AWSRequestId")).containsOnly(run.requestIds().get(1)).hasSize(2);
         // The metrics line is written at UNDEFINED, which the runtime's filter always lets through.
-        assertThat(values(run.lines("metrics"), "AWSRequestId")).containsExactlyElementsOf(run.requestIds());
+        assertThat(values(run.lines("metrics"), "AWSRequestId")).as("metrics in %s", run.stdout())
+                .containsExactlyElementsOf(run.requestIds());
         assertThat(run.stdout()).filteredOn(l -> l.contains("\"event\":\"metrics\""))
                 .allSatisfy(l -> assertThat(EmfDocument.problems(l)).isEmpty());
         // An on-demand environment is not restored from a snapshot and never asks to be.
