@@ -1,6 +1,7 @@
 package com.cruddur.messaging.stream;
 
 import com.cruddur.messaging.schema.DeploymentContract.Env;
+import com.cruddur.messaging.schema.DeploymentContract.Metrics;
 import com.cruddur.messaging.schema.MessagesTable;
 import java.time.Duration;
 import java.util.Map;
@@ -21,6 +22,8 @@ import java.util.Map;
  * @param backoffMax     cap of one back-off ({@code BACKOFF_MAX_MS}, default 2000)
  * @param maxConcurrency how many conversations of one batch are updated at once
  *                       ({@code MAX_CONCURRENCY}, default 8)
+ * @param metricsNamespace the CloudWatch namespace of the function's custom metrics
+ *                       ({@code METRICS_NAMESPACE}, default {@value Metrics#DEFAULT_NAMESPACE})
  */
 public record Config(
         String tableName,
@@ -28,7 +31,8 @@ public record Config(
         int maxAttempts,
         Duration backoffBase,
         Duration backoffMax,
-        int maxConcurrency) {
+        int maxConcurrency,
+        String metricsNamespace) {
 
     public static final int DEFAULT_MAX_ATTEMPTS = 6;
     public static final Duration DEFAULT_BACKOFF_BASE = Duration.ofMillis(50);
@@ -47,6 +51,7 @@ public record Config(
         if (maxConcurrency < 1) {
             throw new ConfigException(Env.MAX_CONCURRENCY + " must be at least 1, got " + maxConcurrency);
         }
+        requireNamespace(metricsNamespace);
     }
 
     /** The defaults: the production table and index names. */
@@ -57,7 +62,7 @@ public record Config(
     /** The defaults for another table name (the index name is part of the schema). */
     public static Config forTable(String tableName) {
         return new Config(tableName, MessagesTable.GROUP_INDEX_NAME, DEFAULT_MAX_ATTEMPTS,
-                DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_MAX, DEFAULT_MAX_CONCURRENCY);
+                DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_MAX, DEFAULT_MAX_CONCURRENCY, Metrics.DEFAULT_NAMESPACE);
     }
 
     /**
@@ -72,17 +77,18 @@ public record Config(
                 integer(env, Env.GROUP_MAX_ATTEMPTS, DEFAULT_MAX_ATTEMPTS),
                 Duration.ofMillis(integer(env, Env.BACKOFF_BASE_MS, (int) DEFAULT_BACKOFF_BASE.toMillis())),
                 Duration.ofMillis(integer(env, Env.BACKOFF_MAX_MS, (int) DEFAULT_BACKOFF_MAX.toMillis())),
-                integer(env, Env.MAX_CONCURRENCY, DEFAULT_MAX_CONCURRENCY));
+                integer(env, Env.MAX_CONCURRENCY, DEFAULT_MAX_CONCURRENCY),
+                text(env, Env.METRICS_NAMESPACE, Metrics.DEFAULT_NAMESPACE));
     }
 
     /** A copy with another concurrency limit. */
     public Config withMaxConcurrency(int value) {
-        return new Config(tableName, indexName, maxAttempts, backoffBase, backoffMax, value);
+        return new Config(tableName, indexName, maxAttempts, backoffBase, backoffMax, value, metricsNamespace);
     }
 
     /** A copy with other retry settings. */
     public Config withRetries(int attempts, Duration base, Duration max) {
-        return new Config(tableName, indexName, attempts, base, max, maxConcurrency);
+        return new Config(tableName, indexName, attempts, base, max, maxConcurrency, metricsNamespace);
     }
 
     private static String text(Map<String, String> env, String name, String fallback) {
@@ -99,6 +105,22 @@ public record Config(
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
             throw new ConfigException(name + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    /**
+     * CloudWatch's rules for a namespace ("Amazon CloudWatch concepts", Namespaces): at most 255
+     * characters of {@code 0-9A-Za-z . - _ / # :} and space, at least one not a space, not beginning
+     * with {@code :} (the {@code Metric} API's pattern) nor with {@code AWS/} (reserved for AWS
+     * services). A namespace CloudWatch rejects would lose every metric silently, so it fails the
+     * function's initialization instead.
+     */
+    private static void requireNamespace(String namespace) {
+        requireText(Env.METRICS_NAMESPACE, namespace);
+        if (namespace.length() > 255 || !namespace.matches("[0-9A-Za-z._/#: -]+")
+                || namespace.startsWith(":") || namespace.startsWith("AWS/")) {
+            throw new ConfigException(Env.METRICS_NAMESPACE + " must be a CloudWatch namespace (at most 255 of 0-9 A-Z a-z . - _ / # : "
+                    + "and space, not beginning with ':' or 'AWS/'), got '" + namespace + "'");
         }
     }
 
