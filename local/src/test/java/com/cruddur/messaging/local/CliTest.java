@@ -54,7 +54,7 @@ class CliTest {
     void anUnknownCommandIsNamed() {
         CliRun run = cli("frob");
 
-        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(run.errLines().getFirst()).isEqualTo("messaging-local: unknown command 'frob' (see --help)");
     }
 
@@ -62,7 +62,7 @@ class CliTest {
     void anUnknownOptionGivesOneLineNamingItThenTheUsageLine() {
         CliRun run = cli("replay", "--frob", "../events/new-message.json");
 
-        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(run.errLines()).containsExactly(
                 "messaging-local replay: unknown option --frob (see --help)",
                 "usage: messaging-local " + new ReplayCommand().synopsis());
@@ -73,7 +73,7 @@ class CliTest {
     void replayWithoutAFileIsAUsageError() {
         CliRun run = cli("replay");
 
-        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(run.errLines().getFirst()).isEqualTo("messaging-local replay: no event file given (see --help)");
     }
 
@@ -81,7 +81,7 @@ class CliTest {
     void replayOfAMissingFileNamesTheFileAndStartsNothing() {
         CliRun run = cli("replay", "../events/new-message.json", "nope.json");
 
-        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(run.errLines()).containsExactly("messaging-local replay: nope.json: no such file");
         assertThat(run.out()).isEmpty();
     }
@@ -92,7 +92,7 @@ class CliTest {
 
         CliRun run = cli("replay", file.toString());
 
-        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.errLines().getFirst()).startsWith("messaging-local replay: " + file + ": invalid JSON (");
     }
@@ -102,7 +102,7 @@ class CliTest {
         // The seed file is valid JSON, but items, not an event.
         CliRun run = cli("replay", "../events/seed/conversations.json");
 
-        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(run.errLines()).containsExactly("messaging-local replay: ../events/seed/conversations.json: "
                 + "not a stream event (expected a JSON object with a \"Records\" array)");
     }
@@ -119,7 +119,7 @@ class CliTest {
 
         CliRun run = cli("replay", file);
 
-        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(run.errLines()).singleElement().asString().startsWith("messaging-local replay: " + file + ": " + problem);
         assertThat(run.out()).isEmpty();
     }
@@ -128,7 +128,7 @@ class CliTest {
     void aSeedFileThatIsNotItemsNamesTheFile() {
         CliRun run = cli("replay", "--seed", "../events/new-message.json", "../events/new-message.json");
 
-        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(run.errLines()).containsExactly("messaging-local replay: ../events/new-message.json: "
                 + "expected a JSON array of items in DynamoDB JSON");
     }
@@ -137,7 +137,7 @@ class CliTest {
     void dropWithoutYesIsRefused() {
         CliRun run = cli("drop", "--endpoint", "http://localhost:1");
 
-        assertThat(run.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(run.code()).isEqualTo(ExitCode.REFUSED.code());
         assertThat(run.errLines()).containsExactly(
                 "messaging-local drop: refusing to delete table cruddur-messages without --yes");
     }
@@ -151,7 +151,7 @@ class CliTest {
             default -> cli(command, "--aws");
         };
 
-        assertThat(run.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(run.code()).isEqualTo(ExitCode.REFUSED.code());
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.errLines().getFirst()).startsWith("messaging-local " + command + ": refusing to run "
                 + command + " against AWS (--aws): ");
@@ -162,9 +162,9 @@ class CliTest {
         CliRun seed = cli("replay", "--aws", "--seed", "../events/seed/conversations.json", "../events/new-message.json");
         CliRun dump = cli("replay", "--aws", "--dump", "../events/new-message.json");
 
-        assertThat(seed.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(seed.code()).isEqualTo(ExitCode.REFUSED.code());
         assertThat(seed.err()).contains("refusing --seed with --aws");
-        assertThat(dump.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(dump.code()).isEqualTo(ExitCode.REFUSED.code());
         assertThat(dump.err()).contains("refusing --dump with --aws");
     }
 
@@ -173,9 +173,9 @@ class CliTest {
         CliRun both = cli("scan", "--aws", "--endpoint", "http://localhost:8000");
         CliRun notUrl = cli("scan", "--endpoint", "localhost:8000");
 
-        assertThat(both.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(both.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(both.errLines().getFirst()).isEqualTo("messaging-local scan: --endpoint and --aws exclude each other (see --help)");
-        assertThat(notUrl.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(notUrl.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(notUrl.errLines().getFirst()).contains("--endpoint needs an http(s) URL");
     }
 
@@ -185,7 +185,7 @@ class CliTest {
                 .isEqualTo("messaging-local conversations: missing required option --user (see --help)");
         assertThat(cli("messages", "--group", "not-a-uuid").errLines().getFirst())
                 .isEqualTo("messaging-local messages: option --group needs a UUID, got 'not-a-uuid' (see --help)");
-        assertThat(cli("messages", "--group", CliRun.G1, "--limit", "0").code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(cli("messages", "--group", CliRun.G1, "--limit", "0").code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(cli("watch", "--from", "yesterday").errLines().getFirst())
                 .isEqualTo("messaging-local watch: option --from takes trim-horizon or latest, got 'yesterday' (see --help)");
         assertThat(cli("send", "--group", CliRun.G1, "--user", CliRun.BAYKO).errLines().getFirst())
@@ -197,7 +197,7 @@ class CliTest {
         // Port 1 on loopback: nothing listens, the connection is refused at once.
         CliRun run = cli("list-tables", "--endpoint", "http://127.0.0.1:1");
 
-        assertThat(run.code()).isEqualTo(ExitCode.DYNAMODB_ERROR);
+        assertThat(run.code()).isEqualTo(ExitCode.DYNAMODB_ERROR.code());
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.errLines().getFirst()).startsWith("messaging-local list-tables: cannot reach DynamoDB (");
     }

@@ -1,4 +1,4 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.local.mapping;
 
 import static com.cruddur.messaging.local.CliRun.ANDREW;
 import static com.cruddur.messaging.local.CliRun.BAYKO;
@@ -6,6 +6,10 @@ import static com.cruddur.messaging.local.CliRun.G1;
 import static com.cruddur.messaging.local.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cruddur.messaging.local.CliRun;
+import com.cruddur.messaging.local.ExitCode;
+import com.cruddur.messaging.local.LocalDynamoDbTestBase;
+import com.cruddur.messaging.local.MessagingLocal;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +34,7 @@ class WatchIT extends LocalDynamoDbTestBase {
         Background(String... args) {
             PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-            exit = CompletableFuture.supplyAsync(() -> Cli.run(args, o, e));
+            exit = CompletableFuture.supplyAsync(() -> MessagingLocal.run(args, o, e));
         }
 
         String out() {
@@ -108,7 +112,7 @@ class WatchIT extends LocalDynamoDbTestBase {
 
         CliRun run = cli("watch", "--endpoint", endpoint, "--max-retries", "1", "--idle-exit", "2");
 
-        assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.HANDLER_FAILURES);
+        assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.HANDLER_FAILURES.code());
         assertThat(run.out()).contains("[batch 1] shard …", "[batch 1, retry 1] shard …", "1 failed · batchItemFailures: [\"",
                 "watch stopped: no stream record for 2 s: 1 batch, 2 invocations, 1 record delivered, 1 filtered out, 1 given up on");
         assertThat(run.err()).contains("messaging-local watch: giving up on sequence numbers [",

@@ -1,4 +1,4 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.local.replay;
 
 import static com.cruddur.messaging.local.CliRun.ANDREW;
 import static com.cruddur.messaging.local.CliRun.EVENTS;
@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cruddur.messaging.devkit.DynamoJson;
 import com.cruddur.messaging.devkit.Items;
 import com.cruddur.messaging.devkit.TableDefinitions;
+import com.cruddur.messaging.local.CliRun;
+import com.cruddur.messaging.local.ExitCode;
+import com.cruddur.messaging.local.LocalDynamoDbTestBase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,7 +177,7 @@ class ReplayIT extends LocalDynamoDbTestBase {
 
         CliRun run = cli("replay", "--endpoint", endpoint, NEW_MESSAGE);
 
-        assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.HANDLER_FAILURES);
+        assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.HANDLER_FAILURES.code());
         assertThat(run.out()).contains("(conversation lists not shown: The table does not have the specified index")
                 .contains("1 failed · batchItemFailures: [\"4100000000012345679000\"]")
                 .contains("failed: conversation 5ae290ed… (sequence 4100000000012345679000");

@@ -1,8 +1,10 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.local.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.cruddur.messaging.local.LambdaEvents;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +47,7 @@ class StreamEventsTest {
         String json = StreamEvents.eventJson(List.of(
                 StreamEvents.recordJson(record(OperationType.INSERT, "MSG#g1", "say \"hi\"\n"), ARN)));
 
-        DynamodbEvent event = EventFile.deserialize(json);
+        DynamodbEvent event = LambdaEvents.deserialize(json.getBytes(StandardCharsets.UTF_8));
 
         DynamodbEvent.DynamodbStreamRecord r = event.getRecords().getFirst();
         assertThat(r.getEventID()).isEqualTo("e1");

@@ -1,9 +1,11 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.local.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.cruddur.messaging.local.CliRun;
+import com.cruddur.messaging.local.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

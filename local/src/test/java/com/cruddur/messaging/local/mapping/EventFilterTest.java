@@ -1,9 +1,11 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.local.mapping;
 
-import com.cruddur.messaging.schema.DeploymentContract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.cruddur.messaging.local.CliRun;
+import com.cruddur.messaging.local.replay.EventFile;
+import com.cruddur.messaging.schema.DeploymentContract;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.local.table;
 
 import static com.cruddur.messaging.local.CliRun.ANDREW;
 import static com.cruddur.messaging.local.CliRun.BAYKO;
@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cruddur.messaging.devkit.DynamoJson;
 import com.cruddur.messaging.devkit.Items;
 import com.cruddur.messaging.devkit.TableDefinitions;
+import com.cruddur.messaging.local.CliRun;
+import com.cruddur.messaging.local.ExitCode;
+import com.cruddur.messaging.local.LocalDynamoDbTestBase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,7 +182,7 @@ class UtilitiesIT extends LocalDynamoDbTestBase {
 
         CliRun run = cli("send", "--endpoint", endpoint, "--table", table, "--group", G1, "--user", LONDO, "--text", "hi");
 
-        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(run.errLines()).containsExactly(
                 "messaging-local send: user " + LONDO + " is not a participant of conversation " + G1);
     }
@@ -206,7 +209,7 @@ class UtilitiesIT extends LocalDynamoDbTestBase {
         CliRun dropped = cli("drop", "--endpoint", endpoint, "--table", table, "--yes");
         CliRun again = cli("drop", "--endpoint", endpoint, "--table", table, "--yes");
 
-        assertThat(refused.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(refused.code()).isEqualTo(ExitCode.REFUSED.code());
         assertThat(refused.errLines()).containsExactly("messaging-local drop: refusing to delete table " + table + " without --yes");
         assertThat(dropped.code()).isZero();
         assertThat(dropped.out()).contains("dropped table " + table);
@@ -221,7 +224,7 @@ class UtilitiesIT extends LocalDynamoDbTestBase {
 
         CliRun run = cli("conversations", "--endpoint", endpoint, "--table", table, "--user", ANDREW);
 
-        assertThat(run.code()).isEqualTo(ExitCode.DYNAMODB_ERROR);
+        assertThat(run.code()).isEqualTo(ExitCode.DYNAMODB_ERROR.code());
         assertThat(run.errLines()).containsExactly("messaging-local conversations: table " + table
                 + " not found at DynamoDB Local at " + endpoint + " (create it with schema-load)");
     }
