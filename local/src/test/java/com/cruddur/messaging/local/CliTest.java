@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The command line's contract without a database: help, usage errors, input problems and refusals
@@ -65,7 +68,8 @@ class CliTest {
         assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(run.errLines()).containsExactly(
                 "messaging-local replay: unknown option --frob (see --help)",
-                "usage: messaging-local " + new ReplayCommand().synopsis());
+                "usage: messaging-local replay [--endpoint URL | --aws] [--table NAME] [--seed FILE] [--dump] [--stats]"
+                        + " [--verbose] EVENT.json...");
         assertThat(run.out()).isEmpty();
     }
 
@@ -200,5 +204,58 @@ class CliTest {
         assertThat(run.code()).isEqualTo(ExitCode.DYNAMODB_ERROR.code());
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.errLines().getFirst()).startsWith("messaging-local list-tables: cannot reach DynamoDB (");
+    }
+
+    @Test
+    void everySynopsisNamesEveryOptionOfItsCommand() {
+        CommandLine top = MessagingLocal.commandLine();
+        // --aws is left out of the synopses of the commands that always refuse it.
+        Set<String> acceptAws = Set.of("replay", "conversations", "messages");
+
+        top.getSubcommands().forEach((name, command) -> {
+            if (command.getCommandSpec().usageMessage().hidden()) {
+                return;
+            }
+            String synopsis = String.join(" ", command.getCommandSpec().usageMessage().customSynopsis());
+            for (OptionSpec option : command.getCommandSpec().options()) {
+                String longName = option.longestName();
+                if (option.usageHelp() || (longName.equals("--aws") && !acceptAws.contains(name))) {
+                    continue;
+                }
+                assertThat(synopsis).as(name + "'s synopsis").contains(longName);
+            }
+        });
+    }
+
+    @Test
+    void optionsTakeTheirValueAfterASpaceOrAnEqualsSignAndDoubleDashEndsThem() {
+        CliRun equals = cli("messages", "--group=" + CliRun.G1, "--limit=ten");
+        CliRun dashed = cli("replay", "--", "--weird.json");
+
+        assertThat(equals.errLines().getFirst())
+                .isEqualTo("messaging-local messages: option --limit needs a whole number, got 'ten' (see --help)");
+        assertThat(dashed.code()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(dashed.errLines()).containsExactly("messaging-local replay: --weird.json: no such file");
+    }
+
+    @Test
+    void aMissingValueAnOutOfRangeNumberAndAnExtraArgumentAreEachNamed() {
+        assertThat(cli("messages", "--group", CliRun.G1, "--limit").errLines().getFirst())
+                .isEqualTo("messaging-local messages: option --limit needs a value (see --help)");
+        assertThat(cli("messages", "--group", CliRun.G1, "--limit", "0").errLines().getFirst())
+                .isEqualTo("messaging-local messages: option --limit must be between 1 and 10000, got 0 (see --help)");
+        assertThat(cli("scan", "extra").errLines()).containsExactly(
+                "messaging-local scan: unexpected argument 'extra' (see --help)",
+                "usage: messaging-local scan [--endpoint URL] [--table NAME]");
+    }
+
+    @Test
+    void versionNamesTheBuildTheHandlerAndTheLibraries() {
+        CliRun run = cli("--version");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.outLines().getFirst()).matches("messaging-local \\d+\\.\\d+\\.\\d+.*");
+        assertThat(run.out()).contains("MessageGroupStreamHandler", "messaging-stream-lambda.jar", "AWS SDK 2.",
+                "picocli 4.", "Jackson 2.").doesNotContain("${");
     }
 }

@@ -1,4 +1,4 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.local.bench;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.cruddur.messaging.devkit.Items;
@@ -12,7 +12,6 @@ import com.cruddur.messaging.stream.InvocationReport;
 import com.cruddur.messaging.stream.MessageGroupStreamHandler;
 import java.io.PrintStream;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ final class Benchmark {
 
     /** The figures of one strategy on one workload. */
     record Result(String strategy, int messages, int batches, long nanos, Map<String, Integer> requests,
-                  long[] batchNanos, int failures) {
+                  long[] batchNanos) {
 
         double messagesPerSecond() {
             return messages / (nanos / 1e9);
@@ -104,7 +103,7 @@ final class Benchmark {
                 }
                 long nanos = System.nanoTime() - start;
                 return new Result(name, workload.messages(), batches.size(), nanos,
-                        new TreeMap<>(counter.snapshot()), latencies, 0);
+                        new TreeMap<>(counter.snapshot()), latencies);
             } finally {
                 admin.deleteTable(b -> b.tableName(table));
             }
@@ -129,12 +128,5 @@ final class Benchmark {
                     base.requestsPerMessage() / ours.requestsPerMessage(),
                     base.percentileMillis(50) / ours.percentileMillis(50));
         }
-    }
-
-    static List<Result> both(Benchmark bench, Workload workload) {
-        List<Result> results = new ArrayList<>();
-        results.add(bench.handler(workload));
-        results.add(bench.baseline(workload));
-        return results;
     }
 }

@@ -1,85 +1,105 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.local.bench;
 
 import com.cruddur.messaging.devkit.LocalDynamoDb;
 import com.cruddur.messaging.devkit.TableDefinitions;
+import com.cruddur.messaging.local.CliCommand;
+import com.cruddur.messaging.local.CliException;
+import com.cruddur.messaging.local.ExitCode;
+import com.cruddur.messaging.local.InputException;
+import com.cruddur.messaging.local.SeedData;
+import com.cruddur.messaging.local.Style;
+import com.cruddur.messaging.local.Target;
+import com.cruddur.messaging.local.LocalEndpointOption;
+import com.cruddur.messaging.local.replay.EventFile;
 import com.cruddur.messaging.schema.DeploymentContract.Env;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code coldstart}: the deployment jar's cold start, measured in fresh JVMs. */
-final class ColdStartCommand implements Command {
+@Command(name = "coldstart",
+        customSynopsis = {"messaging-local coldstart [--runs N] [--jar PATH] [--event FILE] [--endpoint URL]"},
+        description = {"the Lambda jar's cold start in fresh JVMs: time to the response, classes loaded", "",
+            """
+                    Starts DynamoDB Local, then, --runs times per variant, a fresh JVM whose class path begins with
+                    the deployment jar. The JVM does what Lambda's runtime does for a first event: constructs the
+                    handler with its no-argument constructor (configuration and client from the environment, with
+                    AWS_ENDPOINT_URL_DYNAMODB pointing at DynamoDB Local), deserializes the event with the runtime's
+                    serializer and invokes it against a freshly seeded table. It prints the medians: wall time from
+                    starting the process to the response, the handler's construction and first invocation, and the
+                    classes loaded (-Xlog:class+load). A probe JVM that has not answered within 60 s is stopped.
 
-    static final String DEFAULT_JAR = "lambda/target/messaging-stream-lambda.jar";
-    static final String DEFAULT_EVENT = "events/new-message.json";
+                    variants:
+                      lambda          the JIT settings of Lambda's Java runtime (-XX:TieredStopAtLevel=1)
+                      lambda+priming  the same, with the SnapStart priming hook run after construction: the
+                                      first invocation is then what a restored snapshot runs
+                      full-jit        the JVM's default tiered compilation
+
+                    SnapStart itself (restoring a snapshot) cannot be measured off AWS."""},
+        footer = {"example:", "  ./dev build && ./dev coldstart --runs 7"})
+public final class ColdStartCommand extends CliCommand {
+
+    private static final String DEFAULT_JAR = "lambda/target/messaging-stream-lambda.jar";
     /** The Lambda Java runtime's default JIT setting (C1 only), for start-up. */
-    static final List<String> LAMBDA_JVM = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+    private static final List<String> LAMBDA_JVM = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+    /** How long a probe JVM may take to answer; a cold start takes a few seconds even on a busy machine. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(60);
 
     /** One way of starting the function, measured {@code runs} times. */
-    record Variant(String name, List<String> jvmArgs, boolean prime) {
+    private record Variant(String name, List<String> jvmArgs, boolean prime) {
     }
 
     /** Medians of one variant. */
-    record Figures(String variant, long totalMs, long constructMs, long invokeMs, long classes) {
+    private record Figures(String variant, long totalMs, long constructMs, long invokeMs, long classes) {
     }
 
-    @Override
-    public String name() {
-        return "coldstart";
+    /**
+     * What a probe process printed.
+     *
+     * @param figures its figures line ({@code construct=... invoke=... failures=...})
+     * @param atMs    when that line came, in milliseconds after the process was started
+     */
+    record ProbeOutput(String figures, long atMs) {
     }
 
-    @Override
-    public String summary() {
-        return "the Lambda jar's cold start in fresh JVMs: time to the first response, classes loaded";
-    }
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "runs per variant (default ${DEFAULT-VALUE})")
+    private int runs;
+
+    @Option(names = "--jar", paramLabel = "PATH", defaultValue = DEFAULT_JAR,
+            description = "the deployment jar (default ${DEFAULT-VALUE})")
+    private Path jar;
+
+    @Option(names = "--event", paramLabel = "FILE", defaultValue = "events/new-message.json",
+            description = "the first event (default ${DEFAULT-VALUE})")
+    private Path event;
+
+    @Mixin
+    private LocalEndpointOption where;
 
     @Override
-    public String synopsis() {
-        return "coldstart [--runs N] [--jar PATH] [--event FILE] [--endpoint URL]";
-    }
-
-    @Override
-    public String details() {
-        return """
-                Starts DynamoDB Local, then, --runs times per variant (default 5), a fresh JVM whose class
-                path begins with the deployment jar (default lambda/target/messaging-stream-lambda.jar). The
-                JVM does what Lambda's runtime does for a first event: constructs the handler with its
-                no-argument constructor (configuration and client from the environment, with
-                AWS_ENDPOINT_URL_DYNAMODB pointing at DynamoDB Local), deserializes the event (default
-                events/new-message.json) with the runtime's serializer and invokes it against a freshly seeded
-                table. It prints the medians: wall time from starting the process to the response, the
-                handler's construction and first invocation, and the classes loaded (-Xlog:class+load).
-
-                variants:
-                  lambda          the JIT settings of Lambda's Java runtime (-XX:TieredStopAtLevel=1)
-                  lambda+priming  the same, with the SnapStart priming hook run after construction: the
-                                  first invocation is then what a restored snapshot runs
-                  full-jit        the JVM's default tiered compilation
-
-                SnapStart itself (restoring a snapshot) cannot be measured off AWS.
-
-                example:
-                  ./dev build && ./dev coldstart --runs 7""";
-    }
-
-    @Override
-    public int run(List<String> argv, Io io) {
-        Args args = Args.parse(argv, Set.of(), Set.of("--runs", "--jar", "--event", Target.ENDPOINT));
-        args.noPositional();
-        int runs = args.integer("--runs", 5, 1, 100);
-        Path jar = Path.of(args.value("--jar", DEFAULT_JAR));
-        Path event = Path.of(args.value("--event", DEFAULT_EVENT));
+    protected ExitCode run(Io io) {
+        within("--runs", runs, 1, 100);
         if (!Files.isRegularFile(jar)) {
             throw new InputException(jar + ": no such jar (build it first: ./dev build)");
         }
@@ -89,7 +109,7 @@ final class ColdStartCommand implements Command {
                 new Variant("lambda", LAMBDA_JVM, false),
                 new Variant("lambda+priming", LAMBDA_JVM, true),
                 new Variant("full-jit", List.of(), false));
-        try (Target target = Target.open(Target.Spec.from(args))) {
+        try (Target target = Target.open(where.spec())) {
             DynamoDbClient client = target.client();
             io.out().printf("deployment jar %s: %,d bytes · %d run(s) per variant · JVM %s%n",
                     jar, size(jar), runs, Runtime.version());
@@ -98,8 +118,8 @@ final class ColdStartCommand implements Command {
                 List<long[]> samples = new ArrayList<>();
                 for (int run = 1; run <= runs; run++) {
                     io.err().println("… " + variant.name() + " " + run + "/" + runs);
-                    freshTable(client, target.table(), io);
-                    samples.add(measure(variant, jar, self, event, target, io));
+                    freshTable(client, target.table());
+                    samples.add(measure(variant, self, target));
                 }
                 all.add(new Figures(variant.name(), median(samples, 0), median(samples, 1), median(samples, 2),
                         median(samples, 3)));
@@ -113,16 +133,16 @@ final class ColdStartCommand implements Command {
         }
     }
 
-    private static void freshTable(DynamoDbClient client, String table, Io io) {
+    private static void freshTable(DynamoDbClient client, String table) {
         if (TableDefinitions.tableExists(client, table)) {
             client.deleteTable(b -> b.tableName(table));
         }
         TableDefinitions.createTable(client, table);
-        SeedData.sample().load(client, table, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        SeedData.sample().load(client, table, new PrintStream(OutputStream.nullOutputStream()));
     }
 
     /** One fresh JVM: {total ms to the response line, construct ms, invoke ms, classes loaded}. */
-    private static long[] measure(Variant variant, Path jar, Path self, Path event, Target target, Io io) {
+    private long[] measure(Variant variant, Path self, Target target) {
         try {
             Path classLog = Files.createTempFile("coldstart-classes-", ".log");
             List<String> command = new ArrayList<>();
@@ -132,7 +152,7 @@ final class ColdStartCommand implements Command {
             command.add("-Xshare:auto");
             command.add("-cp");
             // The deployment jar first: every class it holds is loaded from it, as in Lambda.
-            command.add(jar + java.io.File.pathSeparator + self);
+            command.add(jar + File.pathSeparator + self);
             command.add(ColdStartProbe.class.getName());
             command.add(event.toString());
             if (variant.prime()) {
@@ -147,26 +167,7 @@ final class ColdStartCommand implements Command {
             env.put("AWS_ACCESS_KEY_ID", LocalDynamoDb.CREDENTIALS.resolveCredentials().accessKeyId());
             env.put("AWS_SECRET_ACCESS_KEY", LocalDynamoDb.CREDENTIALS.resolveCredentials().secretAccessKey());
             env.put(Env.TABLE_NAME, target.table());
-            long start = System.nanoTime();
-            Process process = builder.start();
-            String figures = null;
-            String last = "";
-            long total = -1;
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    last = line;
-                    if (line.startsWith("construct=")) {
-                        total = (System.nanoTime() - start) / 1_000_000;
-                        figures = line;
-                    }
-                }
-            }
-            if (!process.waitFor(60, TimeUnit.SECONDS) || figures == null || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new CliException(ExitCode.HANDLER_FAILURES, "the probe JVM did not answer (" + variant.name()
-                        + "); its last line: " + Json.firstLine(last));
-            }
+            ProbeOutput output = runProbe(builder, PROBE_TIMEOUT, variant.name());
             long classes;
             List<String> missing;
             try (var lines = Files.lines(classLog)) {
@@ -187,25 +188,77 @@ final class ColdStartCommand implements Command {
                         + " class(es) the function loads, e.g. " + missing.getFirst());
             }
             Files.deleteIfExists(classLog);
-            Map<String, Long> values = new java.util.HashMap<>();
-            for (String pair : figures.split(" ")) {
+            Map<String, Long> values = new HashMap<>();
+            for (String pair : output.figures().split(" ")) {
                 String[] kv = pair.split("=");
                 values.put(kv[0], Long.parseLong(kv[1]));
             }
             if (values.get("failures") != 0) {
                 throw new CliException(ExitCode.HANDLER_FAILURES, "the probe's invocation reported batch item failures");
             }
-            return new long[] {total, values.get("construct"), values.get("invoke"), classes};
+            return new long[] {output.atMs(), values.get("construct"), values.get("invoke"), classes};
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts a probe process and waits at most {@code timeout} for it to end. Its output is read on
+     * another thread: a probe that hangs without printing or exiting would otherwise block the read,
+     * and with it the whole command, forever. A probe past its time is killed.
+     *
+     * @throws CliException (exit 1) if the probe did not end in time, failed, or printed no figures line
+     */
+    static ProbeOutput runProbe(ProcessBuilder builder, Duration timeout, String variant) throws IOException {
+        long start = System.nanoTime();
+        Process process = builder.start();
+        String[] figures = {null};
+        long[] figuresAt = {-1};
+        String[] last = {""};
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    synchronized (last) {
+                        last[0] = line;
+                        if (line.startsWith("construct=") && figures[0] == null) {
+                            figuresAt[0] = (System.nanoTime() - start) / 1_000_000;
+                            figures[0] = line;
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // The process was killed and its output closed under the reader: nothing more to read.
+            }
+        });
+        try {
+            boolean ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!ended) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            // The output ends with the process; a bounded wait all the same.
+            reader.join(Duration.ofSeconds(10));
+            synchronized (last) {
+                if (!ended) {
+                    throw new CliException(ExitCode.HANDLER_FAILURES, "the probe JVM did not answer within "
+                            + timeout.toSeconds() + " s (" + variant + "); stopped it. Its last line: "
+                            + Style.firstLine(last[0]));
+                }
+                if (figures[0] == null || process.exitValue() != 0) {
+                    throw new CliException(ExitCode.HANDLER_FAILURES, "the probe JVM did not answer (" + variant
+                            + ", exit " + process.exitValue() + "); its last line: " + Style.firstLine(last[0]));
+                }
+                return new ProbeOutput(figures[0], figuresAt[0]);
+            }
         } catch (InterruptedException e) {
+            process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new CliException(ExitCode.HANDLER_FAILURES, "interrupted");
         }
     }
 
     /** Classes that must come from the deployment jar (not the runtime's serializer or the probe). */
-    static boolean belongsToTheFunction(String className) {
+    private static boolean belongsToTheFunction(String className) {
         return className.startsWith("com.cruddur.messaging.stream.")
                 || className.startsWith("com.cruddur.messaging.schema.")
                 || className.startsWith("software.amazon.awssdk.")
@@ -228,7 +281,7 @@ final class ColdStartCommand implements Command {
 
     /** Entries of the CLI jar the probe JVM needs: the probe and Lambda's runtime serializer. */
     private static final List<String> PROBE_ENTRIES = List.of(
-            "com/cruddur/messaging/local/ColdStartProbe",
+            ColdStartProbe.class.getName().replace('.', '/'),
             "com/amazonaws/services/lambda/runtime/serialization/",
             "com/amazonaws/lambda/thirdparty/",
             "META-INF/services/com.amazonaws.lambda.thirdparty.");
@@ -242,12 +295,12 @@ final class ColdStartCommand implements Command {
         try {
             Path probe = Files.createTempFile("coldstart-probe-", ".jar");
             probe.toFile().deleteOnExit();
-            try (var in = new java.util.zip.ZipFile(cliJar.toFile());
-                 var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(probe))) {
+            try (var in = new ZipFile(cliJar.toFile());
+                 var out = new ZipOutputStream(Files.newOutputStream(probe))) {
                 for (var entries = in.entries(); entries.hasMoreElements(); ) {
                     var entry = entries.nextElement();
                     if (!entry.isDirectory() && PROBE_ENTRIES.stream().anyMatch(entry.getName()::startsWith)) {
-                        out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                        out.putNextEntry(new ZipEntry(entry.getName()));
                         try (var data = in.getInputStream(entry)) {
                             data.transferTo(out);
                         }

@@ -1,12 +1,13 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.local.mapping;
 
+import com.cruddur.messaging.devkit.Json;
 import com.cruddur.messaging.schema.DeploymentContract;
-import java.math.BigDecimal;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+import java.util.stream.StreamSupport;
 
 /**
  * Lambda's event filtering for the pattern features the project uses: nested objects, lists of
@@ -44,21 +45,20 @@ public final class EventFilter {
             if (literal.isNull()) {
                 return value.isNull();
             }
-            if (literal.isString()) {
-                return value.isString() && value.asString().equals(literal.asString());
+            if (literal.isTextual()) {
+                return value.isTextual() && value.textValue().equals(literal.textValue());
             }
             if (literal.isNumber()) {
-                return value.isNumber()
-                        && new BigDecimal(value.asNumber()).compareTo(new BigDecimal(literal.asNumber())) == 0;
+                return value.isNumber() && value.decimalValue().compareTo(literal.decimalValue()) == 0;
             }
-            return literal.isBoolean() && value.isBoolean() && value.asBoolean() == literal.asBoolean();
+            return literal.isBoolean() && value.isBoolean() && value.booleanValue() == literal.booleanValue();
         }
     }
 
     private record Prefix(String prefix) implements Condition {
         @Override
         public boolean test(JsonNode value) {
-            return value.isString() && value.asString().startsWith(prefix);
+            return value.isTextual() && value.textValue().startsWith(prefix);
         }
     }
 
@@ -75,7 +75,7 @@ public final class EventFilter {
      *
      * @throws IllegalArgumentException if the pattern is not JSON or uses a feature not implemented here
      */
-    public static EventFilter parse(String pattern) {
+    static EventFilter parse(String pattern) {
         JsonNode node = Json.parse(pattern);
         if (!node.isObject()) {
             throw new IllegalArgumentException("a filter pattern must be a JSON object");
@@ -89,18 +89,20 @@ public final class EventFilter {
     }
 
     /** As {@link #matches(JsonNode)}, for a record in JSON text. */
-    public boolean matches(String recordJson) {
+    boolean matches(String recordJson) {
         return matches(Json.parse(recordJson));
     }
 
     /** The pattern's JSON, as given. */
-    public String pattern() {
+    String pattern() {
         return pattern;
     }
 
     private static Fields fields(JsonNode node, String path) {
         Map<String, Node> fields = new LinkedHashMap<>();
-        node.asObject().forEach((name, value) -> {
+        node.properties().forEach(field -> {
+            String name = field.getKey();
+            JsonNode value = field.getValue();
             String at = path + "." + name;
             if (value.isObject()) {
                 fields.put(name, fields(value, at));
@@ -115,15 +117,16 @@ public final class EventFilter {
 
     private static Conditions conditions(JsonNode array, String path) {
         List<Condition> any = new ArrayList<>();
-        for (JsonNode element : array.asArray()) {
+        for (JsonNode element : array) {
             if (element.isObject()) {
-                Map<String, JsonNode> operator = element.asObject();
-                JsonNode prefix = operator.get("prefix");
-                if (operator.size() != 1 || prefix == null || !prefix.isString()) {
+                JsonNode prefix = element.get("prefix");
+                if (element.size() != 1 || prefix == null || !prefix.isTextual()) {
+                    List<String> operators = new ArrayList<>();
+                    element.fieldNames().forEachRemaining(operators::add);
                     throw new IllegalArgumentException("filter pattern: " + path + " uses an operator other than "
-                            + "{\"prefix\": \"...\"}: " + operator.keySet() + " is not implemented by the local filter");
+                            + "{\"prefix\": \"...\"}: " + operators + " is not implemented by the local filter");
                 }
-                any.add(new Prefix(prefix.asString()));
+                any.add(new Prefix(prefix.textValue()));
             } else if (element.isArray()) {
                 throw new IllegalArgumentException("filter pattern: " + path + " has a nested array");
             } else {
@@ -135,11 +138,11 @@ public final class EventFilter {
 
     private static boolean matches(Node pattern, JsonNode value) {
         if (value.isArray()) {
-            return value.asArray().stream().anyMatch(element -> matches(pattern, element));
+            return StreamSupport.stream(value.spliterator(), false).anyMatch(element -> matches(pattern, element));
         }
         return switch (pattern) {
             case Fields f -> value.isObject() && f.fields().entrySet().stream().allMatch(e -> {
-                JsonNode field = value.asObject().get(e.getKey());
+                JsonNode field = value.get(e.getKey());
                 return field != null && matches(e.getValue(), field);
             });
             case Conditions c -> c.any().stream().anyMatch(condition -> condition.test(value));

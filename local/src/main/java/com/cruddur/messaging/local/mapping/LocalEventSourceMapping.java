@@ -1,9 +1,12 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.local.mapping;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.cruddur.messaging.local.Invoker;
+import com.cruddur.messaging.local.LambdaEvents;
 import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.stream.InvocationReport;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -15,10 +18,10 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * lowest failed sequence number (bounded, like the deployed mapping's retry attempts), then gives
  * up on those records with a report instead of blocking the shard.
  */
-final class LocalEventSourceMapping {
+public final class LocalEventSourceMapping {
 
     /** Retries of a failing batch: the deployed mapping's maximum retry attempts. */
-    static final int DEFAULT_MAX_RETRIES = DeploymentContract.MAX_RETRY_ATTEMPTS;
+    public static final int DEFAULT_MAX_RETRIES = DeploymentContract.MAX_RETRY_ATTEMPTS;
 
     /**
      * What one batch of stream records came to.
@@ -28,15 +31,15 @@ final class LocalEventSourceMapping {
      * @param invocations every handler invocation, retries included, in order
      * @param gaveUpOn    sequence numbers still failing after the last retry (empty when all went well)
      */
-    record Delivery(int received, int filteredOut, List<InvocationReport> invocations, List<String> gaveUpOn) {
+    public record Delivery(int received, int filteredOut, List<InvocationReport> invocations, List<String> gaveUpOn) {
 
-        boolean invoked() {
+        public boolean invoked() {
             return !invocations.isEmpty();
         }
     }
 
     /** Told about each invocation as it happens (retries included), for progress lines. */
-    interface Listener {
+    public interface Listener {
         void invoked(int attempt, int records, InvocationReport report);
     }
 
@@ -45,7 +48,7 @@ final class LocalEventSourceMapping {
     private final String streamArn;
     private final int maxRetries;
 
-    LocalEventSourceMapping(Invoker invoker, EventFilter filter, String streamArn, int maxRetries) {
+    public LocalEventSourceMapping(Invoker invoker, EventFilter filter, String streamArn, int maxRetries) {
         this.invoker = invoker;
         this.filter = filter;
         this.streamArn = streamArn;
@@ -53,7 +56,7 @@ final class LocalEventSourceMapping {
     }
 
     /** Delivers one shard's batch of records to the handler. */
-    Delivery deliver(List<Record> records, Listener listener) {
+    public Delivery deliver(List<Record> records, Listener listener) {
         List<String> passed = new ArrayList<>();
         List<String> sequenceNumbers = new ArrayList<>();
         for (Record record : records) {
@@ -71,7 +74,7 @@ final class LocalEventSourceMapping {
         int from = 0;
         for (int attempt = 0; ; attempt++) {
             List<String> batch = passed.subList(from, passed.size());
-            DynamodbEvent event = EventFile.deserialize(StreamEvents.eventJson(batch));
+            DynamodbEvent event = LambdaEvents.deserialize(StreamEvents.eventJson(batch).getBytes(StandardCharsets.UTF_8));
             InvocationReport report = invoker.invoke(event);
             invocations.add(report);
             listener.invoked(attempt, batch.size(), report);

@@ -1,6 +1,7 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.local.mapping;
 
 import com.cruddur.messaging.devkit.DynamoJson;
+import com.cruddur.messaging.local.LambdaEvents;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ final class StreamEvents {
         json.append(',');
         field(json, "eventVersion", or(record.eventVersion(), "1.1"));
         json.append(',');
-        field(json, "eventSource", or(record.eventSource(), EventFile.DYNAMODB_SOURCE));
+        field(json, "eventSource", or(record.eventSource(), LambdaEvents.DYNAMODB_SOURCE));
         json.append(',');
         field(json, "awsRegion", or(record.awsRegion(), "us-east-1"));
         json.append(",\"dynamodb\":");
@@ -89,12 +90,12 @@ final class StreamEvents {
         if (!first) {
             json.append(',');
         }
-        json.append(Json.quote(name)).append(':').append(DynamoJson.format(item));
+        json.append(DynamoJson.quote(name)).append(':').append(DynamoJson.format(item));
         return false;
     }
 
     private static void field(StringBuilder json, String name, String value) {
-        json.append(Json.quote(name)).append(':').append(value == null ? "null" : Json.quote(value));
+        json.append(DynamoJson.quote(name)).append(':').append(value == null ? "null" : DynamoJson.quote(value));
     }
 
     private static String or(String value, String fallback) {

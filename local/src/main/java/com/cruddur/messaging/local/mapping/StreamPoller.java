@@ -1,4 +1,4 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.local.mapping;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * its parent is read to its end, records in order within a shard. Not thread-safe: one poller,
  * one thread.
  */
-final class StreamPoller {
+public final class StreamPoller {
 
     /**
      * Records read from one shard in one poll.
@@ -30,7 +30,7 @@ final class StreamPoller {
      * @param shardId the shard
      * @param records in stream order
      */
-    record Batch(String shardId, List<Record> records) {
+    public record Batch(String shardId, List<Record> records) {
     }
 
     private static final long REFRESH_NANOS = 1_000_000_000L;
@@ -51,14 +51,14 @@ final class StreamPoller {
      *                oldest record, as the deployed mapping starts) or LATEST; shards that appear
      *                later are always read from their start
      */
-    StreamPoller(DynamoDbStreamsClient streams, String streamArn, ShardIteratorType startAt) {
+    public StreamPoller(DynamoDbStreamsClient streams, String streamArn, ShardIteratorType startAt) {
         this.streams = streams;
         this.streamArn = streamArn;
         this.startAt = startAt;
     }
 
     /** One read of every open shard, up to {@code limit} records each; shards with no records are left out. */
-    List<Batch> poll(int limit) {
+    public List<Batch> poll(int limit) {
         if (!discovered || System.nanoTime() >= nextRefresh) {
             refreshShards();
         }
@@ -83,11 +83,6 @@ final class StreamPoller {
             }
         }
         return batches;
-    }
-
-    /** Shards being read. */
-    int openShards() {
-        return iterators.size();
     }
 
     private GetRecordsResponse getRecords(String shardId, int limit) {

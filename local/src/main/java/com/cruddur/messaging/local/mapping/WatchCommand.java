@@ -1,15 +1,27 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.local.mapping;
 
+import com.cruddur.messaging.local.CliCommand;
+import com.cruddur.messaging.local.CliException;
+import com.cruddur.messaging.local.ExitCode;
+import com.cruddur.messaging.local.Invoker;
+import com.cruddur.messaging.local.MessagingLocal;
+import com.cruddur.messaging.local.Style;
+import com.cruddur.messaging.local.Target;
+import com.cruddur.messaging.local.TargetOptions;
+import com.cruddur.messaging.local.Targets;
+import com.cruddur.messaging.local.Views;
 import com.cruddur.messaging.schema.DeploymentContract;
-import com.cruddur.messaging.stream.InvocationReport;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 
 /**
@@ -17,77 +29,78 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
  * invokes the handler with batches, through the deployed filter, so that {@code send} in another
  * terminal reorders {@code conversations} as it would in AWS.
  */
-final class WatchCommand implements Command {
+@Command(name = "watch",
+        customSynopsis = {"messaging-local watch [--endpoint URL] [--table NAME] [--batch-size N]",
+            "                             [--from trim-horizon|latest] [--max-retries N] [--max-batches N]",
+            "                             [--idle-exit SECONDS] [--verbose]"},
+        description = {"the local event source mapping: poll the stream, invoke the handler with batches", "",
+            """
+                    Polls every shard of the table's stream (a child shard after its parent) and invokes the handler
+                    with batches of up to --batch-size records (default 100, as the deployed mapping), after the
+                    deployed event filter (only INSERT and MODIFY of MSG# items reach the handler). One line per
+                    batch. On batch item failures it retries from the lowest failed sequence number, as Lambda
+                    does, at most --max-retries times (default 5), then reports the records and moves on.
 
-    /** The deployed mapping's batch size. */
-    static final int DEFAULT_BATCH_SIZE = DeploymentContract.BATCH_SIZE;
+                    Embedded (the default) it starts DynamoDB Local with the sample conversation and prints its
+                    endpoint: send to it from another terminal with send --endpoint. With --endpoint it watches
+                    that DynamoDB Local (creating the table if it is missing). Refused with --aws: in AWS the
+                    deployed mapping already delivers the stream to the deployed function. Ctrl-C stops it after
+                    the batch in hand."""},
+        footer = {"example:",
+            "  ./dev watch --endpoint http://localhost:8000",
+            "  (another terminal) ./dev send --endpoint http://localhost:8000 \\",
+            "      --group 5ae290ed-55d1-47a0-bc6d-fe2bc2700399 --user 2f6a8f0e-5b1c-4c3e-8d7a-1b2c3d4e5f60 --text hi"})
+public final class WatchCommand extends CliCommand {
+
     /** Lambda polls each shard about four times a second. */
-    static final long POLL_INTERVAL_MILLIS = 250;
+    private static final long POLL_INTERVAL_MILLIS = 250;
 
-    @Override
-    public String name() {
-        return "watch";
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + DeploymentContract.BATCH_SIZE,
+            description = "records per invocation, 1-1000 (default ${DEFAULT-VALUE}, as deployed)")
+    private int batchSize;
+
+    @Option(names = "--from", paramLabel = "POSITION", defaultValue = "trim-horizon", completionCandidates = Positions.class,
+            description = "trim-horizon (default, as deployed: the oldest record still in the stream) or latest"
+                    + " (only records written from now on)")
+    private String from;
+
+    @Option(names = "--max-retries", paramLabel = "N", defaultValue = "" + DeploymentContract.MAX_RETRY_ATTEMPTS,
+            description = "retries of a batch with failures, 0-100 (default ${DEFAULT-VALUE}, as deployed)")
+    private int maxRetries;
+
+    @Option(names = "--max-batches", paramLabel = "N", description = "stop after N invocations (for scripts and tests)")
+    private Integer maxBatches;
+
+    @Option(names = "--idle-exit", paramLabel = "SECONDS", description = "stop after SECONDS without a stream record")
+    private Integer idleExit;
+
+    @Option(names = "--verbose", description = "the handler's own JSON log lines, on standard error")
+    private boolean verbose;
+
+    @Mixin
+    private TargetOptions where;
+
+    /** The values of {@code --from}, for shell completion. */
+    static final class Positions implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("trim-horizon", "latest").iterator();
+        }
     }
 
     @Override
-    public String summary() {
-        return "the local event source mapping: poll the stream, invoke the handler with batches";
-    }
-
-    @Override
-    public String synopsis() {
-        return "watch [--endpoint URL] [--table NAME] [--batch-size N] [--from trim-horizon|latest] "
-                + "[--max-retries N] [--max-batches N] [--idle-exit SECONDS] [--verbose]";
-    }
-
-    @Override
-    public String details() {
-        return """
-                Polls every shard of the table's stream (a child shard after its parent) and invokes the handler
-                with batches of up to --batch-size records (default 100, as the deployed mapping), after the
-                deployed event filter (only INSERT and MODIFY of MSG# items reach the handler). One line per
-                batch. On batch item failures it retries from the lowest failed sequence number, as Lambda
-                does, at most --max-retries times (default 5), then reports the records and moves on.
-
-                Embedded (the default) it starts DynamoDB Local with the sample conversation and prints its
-                endpoint: send to it from another terminal with send --endpoint. With --endpoint it watches
-                that DynamoDB Local (creating the table if it is missing). Refused with --aws: in AWS the
-                deployed mapping already delivers the stream to the deployed function.
-
-                options:
-                  --batch-size N       records per invocation, 1-1000 (default 100)
-                  --from POSITION      trim-horizon (default, as deployed: the oldest record still in the
-                                       stream) or latest (only records written from now on)
-                  --max-retries N      retries of a batch with failures (default 5)
-                  --max-batches N      stop after N invocations (for scripts and tests)
-                  --idle-exit SECONDS  stop after SECONDS without a stream record
-                  --verbose            the handler's own JSON log lines, on standard error
-                Ctrl-C stops it after the batch in hand.
-
-                example:
-                  ./dev watch --endpoint http://localhost:8000
-                  (another terminal) ./dev send --endpoint http://localhost:8000 \\
-                      --group 5ae290ed-55d1-47a0-bc6d-fe2bc2700399 --user 2f6a8f0e-5b1c-4c3e-8d7a-1b2c3d4e5f60 --text hi""";
-    }
-
-    @Override
-    public int run(List<String> argv, Io io) {
-        Args args = Args.parse(argv, ReplayCommand.union(Target.FLAGS, Set.of("--verbose")),
-                ReplayCommand.union(Target.OPTIONS,
-                        Set.of("--batch-size", "--from", "--max-retries", "--max-batches", "--idle-exit")));
-        args.noPositional();
-        Target.Spec spec = Target.Spec.from(args).refuseAws(name(),
+    protected ExitCode run(Io io) {
+        Target.Spec spec = where.spec().refuseAws(name(),
                 "in AWS the deployed event source mapping already delivers the stream to the deployed function");
         // GetRecords returns at most 1000 records per call.
-        int batchSize = args.integer("--batch-size", DEFAULT_BATCH_SIZE, 1, 1000);
-        int maxRetries = args.integer("--max-retries", LocalEventSourceMapping.DEFAULT_MAX_RETRIES, 0, 100);
-        int maxBatches = args.integer("--max-batches", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
-        int idleExit = args.integer("--idle-exit", 0, 1, 86_400);
-        ShardIteratorType from = switch (args.value("--from", "trim-horizon").toLowerCase(Locale.ROOT)) {
+        within("--batch-size", batchSize, 1, 1000);
+        within("--max-retries", maxRetries, 0, 100);
+        int batches = maxBatches == null ? Integer.MAX_VALUE : within("--max-batches", maxBatches, 1, Integer.MAX_VALUE);
+        int idleSeconds = idleExit == null ? 0 : within("--idle-exit", idleExit, 1, 86_400);
+        ShardIteratorType position = switch (from.toLowerCase(Locale.ROOT)) {
             case "trim-horizon", "trim_horizon" -> ShardIteratorType.TRIM_HORIZON;
             case "latest" -> ShardIteratorType.LATEST;
-            default -> throw new UsageException("option --from takes trim-horizon or latest, got '"
-                    + args.value("--from", "") + "'");
+            default -> throw usageError("option --from takes trim-horizon or latest, got '" + from + "'");
         };
         PrintStream out = io.out();
         Style style = io.style();
@@ -120,14 +133,14 @@ final class WatchCommand implements Command {
                         + " --group 5ae290ed-55d1-47a0-bc6d-fe2bc2700399 --user 2f6a8f0e-5b1c-4c3e-8d7a-1b2c3d4e5f60"
                         + " --text \"hello\"");
             }
-            StreamPoller poller = new StreamPoller(opened.target().streams(), streamArn, from);
+            StreamPoller poller = new StreamPoller(opened.target().streams(), streamArn, position);
             LocalEventSourceMapping mapping = new LocalEventSourceMapping(
-                    new Invoker(target, args.flag("--verbose"), io.err()), EventFilter.DEPLOYED, streamArn, maxRetries);
+                    new Invoker(target, verbose, io.err()), EventFilter.DEPLOYED, streamArn, maxRetries);
             out.println("watching the stream of " + target.table() + style.join(List.of("",
-                    "batch size " + batchSize, "from " + from, "filter " + EventFilter.DEPLOYED.pattern()))
+                    "batch size " + batchSize, "from " + position, "filter " + EventFilter.DEPLOYED.pattern()))
                     + " (Ctrl-C stops)");
             out.flush();
-            return loop(poller, mapping, batchSize, maxBatches, idleExit, stop, io);
+            return loop(poller, mapping, batchSize, batches, idleSeconds, stop, io);
         } finally {
             done.countDown();
             try {
@@ -138,7 +151,7 @@ final class WatchCommand implements Command {
         }
     }
 
-    private static int loop(StreamPoller poller, LocalEventSourceMapping mapping, int batchSize, int maxBatches,
+    private static ExitCode loop(StreamPoller poller, LocalEventSourceMapping mapping, int batchSize, int maxBatches,
                             int idleExitSeconds, AtomicBoolean stop, Io io) {
         PrintStream out = io.out();
         Style style = io.style();
@@ -192,7 +205,7 @@ final class WatchCommand implements Command {
                 delivered += delivery.received() - delivery.filteredOut();
                 if (!delivery.gaveUpOn().isEmpty()) {
                     gaveUpOn.addAll(delivery.gaveUpOn());
-                    io.err().println(Cli.PROGRAM + " watch: giving up on sequence numbers " + delivery.gaveUpOn()
+                    io.err().println(MessagingLocal.PROGRAM + " watch: giving up on sequence numbers " + delivery.gaveUpOn()
                             + " after " + Views.plural(delivery.invocations().size() - 1, "retry", "retries")
                             + " (the deployed mapping would send them to its failure destination)");
                 }

@@ -1,31 +1,25 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.local.replay;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import com.cruddur.messaging.devkit.Json;
+import com.cruddur.messaging.local.InputException;
+import com.cruddur.messaging.local.LambdaEvents;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
- * A stream event file: one Lambda invocation's {@code {"Records": [...]}}, deserialized by the
- * Lambda Java runtime's own serializer, so the handler sees exactly what Lambda would give it.
+ * A stream event file: one Lambda invocation's {@code {"Records": [...]}}, checked with Jackson
+ * (so that a problem is named precisely) and deserialized by the Lambda Java runtime's own
+ * serializer ({@link LambdaEvents}), so the handler sees exactly what Lambda would give it.
  *
  * @param path    the file, as given on the command line
  * @param event   the event, as Lambda deserializes it
  * @param records the records as JSON, for the event filter
  */
-record EventFile(Path path, DynamodbEvent event, List<JsonNode> records) {
-
-    /** The event source of DynamoDB stream records. */
-    static final String DYNAMODB_SOURCE = "aws:dynamodb";
+public record EventFile(Path path, DynamodbEvent event, List<JsonNode> records) {
 
     /**
      * Reads and checks a file.
@@ -33,8 +27,8 @@ record EventFile(Path path, DynamodbEvent event, List<JsonNode> records) {
      * @throws InputException naming the file and the problem: missing, unreadable, not JSON, not a
      *         DynamoDB stream event
      */
-    static EventFile load(Path path) {
-        byte[] bytes = read(path);
+    public static EventFile load(Path path) {
+        byte[] bytes = InputException.read(path);
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.isBlank()) {
             throw new InputException(path, "invalid JSON (empty file)");
@@ -49,32 +43,14 @@ record EventFile(Path path, DynamodbEvent event, List<JsonNode> records) {
         return new EventFile(path, deserialize(path, bytes), records);
     }
 
-    /**
-     * Deserializes an event as the Lambda Java runtime does.
-     *
-     * @throws IllegalArgumentException if Lambda's deserializer rejects the JSON
-     */
-    static DynamodbEvent deserialize(byte[] json) {
-        try {
-            return Serializer.INSTANCE.fromJson(new ByteArrayInputStream(json));
-        } catch (RuntimeException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalArgumentException(Json.firstLine(cause.getMessage()), e);
-        }
-    }
-
-    /** As {@link #deserialize(byte[])}, for JSON text. */
-    static DynamodbEvent deserialize(String json) {
-        return deserialize(json.getBytes(StandardCharsets.UTF_8));
-    }
-
+    /** The number of records. */
     int size() {
         return event.getRecords() == null ? 0 : event.getRecords().size();
     }
 
     private static DynamodbEvent deserialize(Path path, byte[] bytes) {
         try {
-            DynamodbEvent event = deserialize(bytes);
+            DynamodbEvent event = LambdaEvents.deserialize(bytes);
             if (event == null || event.getRecords() == null) {
                 throw new InputException(path, "not a stream event (no \"Records\" array)");
             }
@@ -88,51 +64,30 @@ record EventFile(Path path, DynamodbEvent event, List<JsonNode> records) {
         if (!root.isObject()) {
             throw new InputException(path, "not a stream event (expected a JSON object with a \"Records\" array)");
         }
-        JsonNode records = root.asObject().get("Records");
+        JsonNode records = root.get("Records");
         if (records == null) {
             throw new InputException(path, "not a stream event (no \"Records\" array)");
         }
         if (!records.isArray()) {
             throw new InputException(path, "not a stream event (\"Records\" is not an array)");
         }
-        List<JsonNode> list = records.asArray();
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode record = list.get(i);
+        List<JsonNode> list = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            JsonNode record = records.get(i);
             if (!record.isObject()) {
                 throw new InputException(path, "not a stream event (record " + i + " is not a JSON object)");
             }
-            Map<String, JsonNode> fields = record.asObject();
-            JsonNode source = fields.get("eventSource");
-            if (source != null && source.isString() && !DYNAMODB_SOURCE.equals(source.asString())) {
+            JsonNode source = record.get("eventSource");
+            if (source != null && source.isTextual() && !LambdaEvents.DYNAMODB_SOURCE.equals(source.textValue())) {
                 throw new InputException(path, "not a DynamoDB stream event (record " + i + " comes from "
-                        + source.asString() + ")");
+                        + source.textValue() + ")");
             }
-            if (source == null && !fields.containsKey("dynamodb")) {
+            if (source == null && !record.has("dynamodb")) {
                 throw new InputException(path, "not a DynamoDB stream event (record " + i
                         + " has neither \"eventSource\" nor \"dynamodb\")");
             }
+            list.add(record);
         }
-        return list;
-    }
-
-    private static byte[] read(Path path) {
-        if (Files.isDirectory(path)) {
-            throw new InputException(path, "is a directory, not a file");
-        }
-        try {
-            return Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new InputException(path, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new InputException(path, "cannot read (permission denied)");
-        } catch (IOException e) {
-            throw new InputException(path, "cannot read (" + Json.firstLine(e.getMessage()) + ")");
-        }
-    }
-
-    /** Built on first use: the runtime's serializer takes a moment to set up. */
-    private static final class Serializer {
-        static final PojoSerializer<DynamodbEvent> INSTANCE =
-                LambdaEventSerializers.serializerFor(DynamodbEvent.class, DynamodbEvent.class.getClassLoader());
+        return List.copyOf(list);
     }
 }

@@ -1,9 +1,21 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.local.replay;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.cruddur.messaging.devkit.DynamoJson;
 import com.cruddur.messaging.devkit.Items;
+import com.cruddur.messaging.local.CliCommand;
+import com.cruddur.messaging.local.ExitCode;
+import com.cruddur.messaging.local.Invoker;
+import com.cruddur.messaging.local.RefusedException;
+import com.cruddur.messaging.local.SeedData;
+import com.cruddur.messaging.local.Style;
+import com.cruddur.messaging.local.Target;
+import com.cruddur.messaging.local.TargetOptions;
+import com.cruddur.messaging.local.Views;
+import com.cruddur.messaging.local.mapping.EventFilter;
+import com.cruddur.messaging.local.table.ConversationLists;
+import com.cruddur.messaging.local.table.Conversations;
 import com.cruddur.messaging.schema.MessagesTable;
 import com.cruddur.messaging.stream.InvocationReport;
 import java.io.PrintStream;
@@ -15,6 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -22,62 +38,54 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * order given; the report shows what the handler did and the affected users' conversation lists
  * before and after.
  */
-final class ReplayCommand implements Command {
+@Command(name = "replay",
+        customSynopsis = {"messaging-local replay [--endpoint URL | --aws] [--table NAME] [--seed FILE] [--dump]",
+            "                              [--stats] [--verbose] EVENT.json..."},
+        description = {"replay stream event files through the handler and show what it did", "",
+            """
+                    Each EVENT.json is one Lambda invocation ({"Records": [...]} exactly as Lambda delivers it),
+                    replayed in the order given and deserialized by the Lambda Java runtime's own serializer. For
+                    each, the report shows what the handler did (records processed and skipped, conversations
+                    updated, rows re-created, stale, failed, the batchItemFailures it returned) and the affected
+                    users' conversation lists, newest first, before and after.
+
+                    Embedded (the default), the table starts with the sample conversation
+                    (events/seed/conversations.json) unless --seed names another file. With --endpoint, the table is
+                    created only if it is missing, and existing data is never deleted, cleared or reseeded unless
+                    --seed is given. With --aws the real table is used and must exist; --seed and --dump are refused."""},
+        footer = {"example:", "  ./dev replay events/new-message.json"})
+public final class ReplayCommand extends CliCommand {
 
     /** Conversation lists shown per invocation; a big batch lists the rest by count. */
     private static final int MAX_USERS_SHOWN = 10;
 
-    @Override
-    public String name() {
-        return "replay";
-    }
+    @Mixin
+    private TargetOptions where;
+
+    @Option(names = "--seed", paramLabel = "FILE",
+            description = "load these items first (a JSON array of items in DynamoDB JSON)")
+    private Path seedFile;
+
+    @Option(names = "--dump", description = "then print every item of the table, one DynamoDB JSON line each, sorted"
+            + " by pk then sk, on standard output; the report then goes to standard error")
+    private boolean dump;
+
+    @Option(names = "--stats", description = "DynamoDB requests by operation and the handler's time, per invocation")
+    private boolean stats;
+
+    @Option(names = "--verbose", description = "the handler's own JSON log lines, on standard error")
+    private boolean verbose;
+
+    @Parameters(paramLabel = "EVENT.json", arity = "0..*", description = "stream event files, one invocation each")
+    private List<Path> eventFiles;
 
     @Override
-    public String summary() {
-        return "replay stream event files through the handler and show what it did";
-    }
-
-    @Override
-    public String synopsis() {
-        return "replay [--endpoint URL | --aws] [--table NAME] [--seed FILE] [--dump] [--stats] [--verbose] EVENT.json...";
-    }
-
-    @Override
-    public String details() {
-        return """
-                Each EVENT.json is one Lambda invocation ({"Records": [...]} exactly as Lambda delivers it),
-                replayed in the order given and deserialized by the Lambda Java runtime's own serializer. For
-                each, the report shows what the handler did (records processed and skipped, conversations
-                updated, rows re-created, stale, failed, the batchItemFailures it returned) and the affected
-                users' conversation lists, newest first, before and after.
-
-                Embedded (the default), the table starts with the sample conversation (events/seed/
-                conversations.json) unless --seed names another file. With --endpoint, the table is created
-                only if it is missing, and existing data is never deleted, cleared or reseeded unless --seed
-                is given. With --aws the real table is used and must exist; --seed and --dump are refused.
-
-                options:
-                  --seed FILE  load these items first (a JSON array of items in DynamoDB JSON)
-                  --dump       then print every item of the table, one DynamoDB JSON line each, sorted by pk
-                               then sk, on standard output; the report then goes to standard error
-                  --stats      DynamoDB requests by operation and the handler's time, per invocation
-                  --verbose    the handler's own JSON log lines, on standard error
-
-                example:
-                  ./dev replay events/new-message.json""";
-    }
-
-    @Override
-    public int run(List<String> argv, Io io) {
-        Args args = Args.parse(argv,
-                union(Target.FLAGS, Set.of("--dump", "--stats", "--verbose")),
-                union(Target.OPTIONS, Set.of("--seed")));
-        Target.Spec spec = Target.Spec.from(args);
-        if (args.positional().isEmpty()) {
-            throw new UsageException("no event file given");
+    protected ExitCode run(Io io) {
+        Target.Spec spec = where.spec();
+        if (eventFiles == null || eventFiles.isEmpty()) {
+            throw usageError("no event file given");
         }
-        boolean dump = args.flag("--dump");
-        if (spec.kind() == Target.Kind.AWS && args.value("--seed").isPresent()) {
+        if (spec.kind() == Target.Kind.AWS && seedFile != null) {
             throw new RefusedException("refusing --seed with --aws: seed never writes to the real table");
         }
         if (spec.kind() == Target.Kind.AWS && dump) {
@@ -85,11 +93,11 @@ final class ReplayCommand implements Command {
         }
         // Every file is read and checked before anything starts: a typo fails in milliseconds.
         List<EventFile> files = new ArrayList<>();
-        for (String name : args.positional()) {
-            files.add(EventFile.load(Path.of(name)));
+        for (Path file : eventFiles) {
+            files.add(EventFile.load(file));
         }
-        SeedData seed = args.value("--seed").map(f -> SeedData.fromFile(Path.of(f)))
-                .orElse(spec.kind() == Target.Kind.EMBEDDED ? SeedData.sample() : null);
+        SeedData seed = seedFile != null ? SeedData.fromFile(seedFile)
+                : spec.kind() == Target.Kind.EMBEDDED ? SeedData.sample() : null;
 
         // With --dump, standard output carries the items only.
         PrintStream report = dump ? io.err() : io.out();
@@ -106,13 +114,13 @@ final class ReplayCommand implements Command {
             }
             report.println(style.join(header));
 
-            Invoker invoker = new Invoker(target, args.flag("--verbose"), io.err());
+            Invoker invoker = new Invoker(target, verbose, io.err());
             Conversations conversations = new Conversations(admin, target.table());
             int failedInvocations = 0;
             int number = 0;
             for (EventFile file : files) {
                 number++;
-                InvocationReport result = replay(file, number, files.size(), invoker, conversations, args.flag("--stats"),
+                InvocationReport result = replay(file, number, files.size(), invoker, conversations, stats,
                         report, style);
                 if (!result.failedSequenceNumbers().isEmpty()) {
                     failedInvocations++;
@@ -161,7 +169,7 @@ final class ReplayCommand implements Command {
         } catch (AwsServiceException e) {
             // Best effort: a table the handler cannot work with either (no index, say) still gets
             // replayed, so that the person sees what the handler makes of it.
-            out.println("  (conversation lists not shown: " + Json.firstLine(e.awsErrorDetails() == null
+            out.println("  (conversation lists not shown: " + Style.firstLine(e.awsErrorDetails() == null
                     ? e.getMessage() : e.awsErrorDetails().errorMessage()) + ")");
             people = new Conversations.People(List.of(), Map.of());
             groups = Set.of();
@@ -185,7 +193,7 @@ final class ReplayCommand implements Command {
                     + Views.requests(invoker.lastRequests()));
         }
         for (String user : shown) {
-            Views.beforeAfter(out, "  ", people.label(user, style), before.get(user), conversations.listOf(user),
+            ConversationLists.beforeAfter(out, "  ", people.label(user, style), before.get(user), conversations.listOf(user),
                     groups, style);
         }
         if (shown.size() < people.owners().size()) {
@@ -199,7 +207,7 @@ final class ReplayCommand implements Command {
     }
 
     /** The conversations (message_group_uuid) of the batch's message records, in order. */
-    static Set<String> groupsOf(DynamodbEvent event) {
+    private static Set<String> groupsOf(DynamodbEvent event) {
         Set<String> groups = new LinkedHashSet<>();
         if (event.getRecords() == null) {
             return groups;
@@ -218,7 +226,7 @@ final class ReplayCommand implements Command {
     }
 
     /** The senders (user_uuid of the new image) of the batch's records. */
-    static Set<String> sendersOf(DynamodbEvent event) {
+    private static Set<String> sendersOf(DynamodbEvent event) {
         Set<String> senders = new LinkedHashSet<>();
         if (event.getRecords() == null) {
             return senders;
@@ -236,7 +244,7 @@ final class ReplayCommand implements Command {
     }
 
     /** The table of a stream ARN ({@code arn:aws:dynamodb:REGION:ACCOUNT:table/NAME/stream/LABEL}), or null. */
-    static String tableOf(String streamArn) {
+    private static String tableOf(String streamArn) {
         int start = streamArn.indexOf(":table/");
         int end = streamArn.indexOf("/stream/");
         return start < 0 || end < start + 7 ? null : streamArn.substring(start + 7, end);
@@ -244,11 +252,5 @@ final class ReplayCommand implements Command {
 
     private static String millis(InvocationReport result) {
         return String.format("%.1f ms", result.duration().toNanos() / 1_000_000.0);
-    }
-
-    static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new LinkedHashSet<>(a);
-        all.addAll(b);
-        return all;
     }
 }

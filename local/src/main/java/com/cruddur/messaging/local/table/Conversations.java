@@ -1,5 +1,6 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.local.table;
 
+import com.cruddur.messaging.local.Style;
 import com.cruddur.messaging.schema.MessagesTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,10 +11,9 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** The table's access patterns, as the app uses them, for the CLI's views. */
-final class Conversations {
+public final class Conversations {
 
     /**
      * One row of a user's conversation list.
@@ -24,7 +24,7 @@ final class Conversations {
      * @param lastAt    the row's sort key: when the last message was sent
      * @param message   the last message
      */
-    record Row(String groupUuid, String otherUuid, String otherName, String lastAt, String message) {
+    public record Row(String groupUuid, String otherUuid, String otherName, String lastAt, String message) {
     }
 
     /**
@@ -41,17 +41,17 @@ final class Conversations {
     private final DynamoDbClient client;
     private final String table;
 
-    Conversations(DynamoDbClient client, String table) {
+    public Conversations(DynamoDbClient client, String table) {
         this.client = client;
         this.table = table;
     }
 
-    String table() {
+    public String table() {
         return table;
     }
 
     /** Access pattern B: a user's conversation list, newest first (strongly consistent). */
-    List<Row> listOf(String userUuid) {
+    public List<Row> listOf(String userUuid) {
         List<Row> rows = new ArrayList<>();
         for (Map<String, AttributeValue> item : query(QueryRequest.builder()
                 .tableName(table)
@@ -101,7 +101,7 @@ final class Conversations {
      * The participants of conversations: the owners of their rows, in order of first appearance,
      * with the display names the rows hold (each participant's name is on the other's row).
      */
-    People participants(Iterable<String> groupUuids) {
+    public People participants(Iterable<String> groupUuids) {
         Set<String> owners = new LinkedHashSet<>();
         Map<String, String> names = new LinkedHashMap<>();
         for (String group : groupUuids) {
@@ -130,33 +130,24 @@ final class Conversations {
      * @param owners users who own rows, in order of first appearance
      * @param names  display name by user
      */
-    record People(List<String> owners, Map<String, String> names) {
+    public record People(List<String> owners, Map<String, String> names) {
 
         /** The owners, those not in {@code last} first: the recipients of a batch before its senders. */
-        List<String> ownersWithLast(Set<String> last) {
+        public List<String> ownersWithLast(Set<String> last) {
             List<String> ordered = new ArrayList<>(owners.stream().filter(o -> !last.contains(o)).toList());
             ordered.addAll(owners.stream().filter(last::contains).toList());
             return ordered;
         }
 
-        String label(String userUuid, Style style) {
+        public String label(String userUuid, Style style) {
             String name = names.get(userUuid);
             return (name == null || name.isBlank() ? "" : style.clip(name, 32) + " ") + "(" + style.shortId(userUuid) + ")";
         }
     }
 
+    /** The items of a query, page after page (the SDK's paginator), at most {@code limit}. */
     private List<Map<String, AttributeValue>> query(QueryRequest.Builder request, int limit) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            if (start != null) {
-                request.exclusiveStartKey(start);
-            }
-            QueryResponse page = client.query(request.build());
-            items.addAll(page.items());
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null && items.size() < limit);
-        return items.size() > limit ? items.subList(0, limit) : items;
+        return client.queryPaginator(request.build()).items().stream().limit(limit).toList();
     }
 
     static String s(Map<String, AttributeValue> item, String name) {

@@ -1,44 +1,37 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.local.table;
 
+import com.cruddur.messaging.local.CliCommand;
+import com.cruddur.messaging.local.ExitCode;
+import com.cruddur.messaging.local.Style;
+import com.cruddur.messaging.local.TargetOptions;
+import com.cruddur.messaging.local.Targets;
+import com.cruddur.messaging.local.Usage;
+import com.cruddur.messaging.local.Views;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code conversations}: access pattern B, a user's conversation list, newest first. */
-final class ConversationsCommand implements Command {
+@Command(name = "conversations",
+        customSynopsis = {"messaging-local conversations --user UUID [--endpoint URL | --aws] [--table NAME]"},
+        description = {"a user's conversation list, newest first (access pattern B)", "",
+            """
+                    Queries the user's conversation-list rows (pk GRP#<user>, newest sort key first): the other
+                    participant, when the last message was sent, the last message, the conversation's UUID."""},
+        footer = {"example:", "  ./dev conversations --user 90b2a6d4-2e7e-4d52-9a2a-6d1c9e4f3a11"})
+public final class ConversationsCommand extends CliCommand {
+
+    @Option(names = "--user", paramLabel = "UUID", required = true, converter = Usage.UuidText.class,
+            description = "the user (user_uuid)")
+    private String user;
+
+    @Mixin
+    private TargetOptions where;
 
     @Override
-    public String name() {
-        return "conversations";
-    }
-
-    @Override
-    public String summary() {
-        return "a user's conversation list, newest first (access pattern B)";
-    }
-
-    @Override
-    public String synopsis() {
-        return "conversations --user UUID [--endpoint URL | --aws] [--table NAME]";
-    }
-
-    @Override
-    public String details() {
-        return """
-                Queries the user's conversation-list rows (pk GRP#<user>, newest sort key first): the other
-                participant, when the last message was sent, the last message, the conversation's UUID.
-
-                example:
-                  ./dev conversations --user 90b2a6d4-2e7e-4d52-9a2a-6d1c9e4f3a11""";
-    }
-
-    @Override
-    public int run(List<String> argv, Io io) {
-        Args args = Args.parse(argv, Target.FLAGS, ReplayCommand.union(Target.OPTIONS, Set.of("--user")));
-        args.noPositional();
-        String user = uuid(args, "--user");
-        Target.Spec spec = Target.Spec.from(args);
-        try (Targets.Opened opened = Targets.open(spec, Targets.Embedded.SAMPLE, io.out(), io)) {
+    protected ExitCode run(Io io) {
+        try (Targets.Opened opened = Targets.open(where.spec(), Targets.Embedded.SAMPLE, io.out(), io)) {
             opened.target().requireTable(opened.client());
             Conversations conversations = new Conversations(opened.client(), opened.target().table());
             List<Conversations.Row> rows = conversations.listOf(user);
@@ -59,16 +52,5 @@ final class ConversationsCommand implements Command {
 
     private static String label(Conversations.Row row, Style style) {
         return style.clip(row.otherName().isBlank() ? row.otherUuid() : row.otherName(), 32);
-    }
-
-    /** A required UUID option. */
-    static String uuid(Args args, String option) {
-        String value = args.required(option);
-        try {
-            UUID.fromString(value);
-            return value;
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("option " + option + " needs a UUID, got '" + value + "'");
-        }
     }
 }

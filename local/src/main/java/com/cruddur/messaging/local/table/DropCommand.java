@@ -1,43 +1,36 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.local.table;
 
 import com.cruddur.messaging.devkit.TableDefinitions;
-import java.util.List;
-import java.util.Set;
+import com.cruddur.messaging.local.CliCommand;
+import com.cruddur.messaging.local.ExitCode;
+import com.cruddur.messaging.local.RefusedException;
+import com.cruddur.messaging.local.Target;
+import com.cruddur.messaging.local.TargetOptions;
+import com.cruddur.messaging.local.Targets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code drop}: deletes the table, only with {@code --yes} and never on AWS. */
-final class DropCommand implements Command {
+@Command(name = "drop",
+        customSynopsis = {"messaging-local drop --yes [--endpoint URL] [--table NAME]"},
+        description = {"delete the table (needs --yes; never on AWS)", "",
+            """
+                    Deletes the table and everything in it. Refuses (exit 3) without --yes, and always with --aws.
+                    A missing table is not an error: there is nothing to drop."""},
+        footer = {"example:", "  ./dev drop --endpoint http://localhost:8000 --yes"})
+public final class DropCommand extends CliCommand {
+
+    @Mixin
+    private TargetOptions where;
+
+    @Option(names = "--yes", description = "yes, delete the table and everything in it")
+    private boolean yes;
 
     @Override
-    public String name() {
-        return "drop";
-    }
-
-    @Override
-    public String summary() {
-        return "delete the table (needs --yes; never on AWS)";
-    }
-
-    @Override
-    public String synopsis() {
-        return "drop --yes [--endpoint URL] [--table NAME]";
-    }
-
-    @Override
-    public String details() {
-        return """
-                Deletes the table and everything in it. Refuses (exit 3) without --yes, and always with --aws.
-                A missing table is not an error: there is nothing to drop.
-
-                example:
-                  ./dev drop --endpoint http://localhost:8000 --yes""";
-    }
-
-    @Override
-    public int run(List<String> argv, Io io) {
-        Args args = Args.parse(argv, ReplayCommand.union(Target.FLAGS, Set.of("--yes")), Target.OPTIONS);
-        args.noPositional();
-        Target.Spec spec = Target.Spec.from(args).refuseAws(name(), "the real table is deleted only through the CDK app");
-        if (!args.flag("--yes")) {
+    protected ExitCode run(Io io) {
+        Target.Spec spec = where.spec().refuseAws(name(), "the real table is deleted only through the CDK app");
+        if (!yes) {
             throw new RefusedException("refusing to delete table " + spec.table() + " without --yes");
         }
         try (Targets.Opened opened = Targets.open(spec, Targets.Embedded.SAMPLE, io.out(), io)) {

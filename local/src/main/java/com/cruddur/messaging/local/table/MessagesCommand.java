@@ -1,46 +1,42 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.local.table;
 
+import com.cruddur.messaging.local.CliCommand;
+import com.cruddur.messaging.local.ExitCode;
+import com.cruddur.messaging.local.Style;
+import com.cruddur.messaging.local.TargetOptions;
+import com.cruddur.messaging.local.Targets;
+import com.cruddur.messaging.local.Usage;
+import com.cruddur.messaging.local.Views;
 import java.util.List;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code messages}: access pattern A, a conversation's messages, newest first. */
-final class MessagesCommand implements Command {
+@Command(name = "messages",
+        customSynopsis = {"messaging-local messages --group UUID [--limit N] [--endpoint URL | --aws] [--table NAME]"},
+        description = {"a conversation's messages, newest first (access pattern A)", "",
+            """
+                    Queries the conversation's message items (pk MSG#<group>), newest first, at most --limit
+                    (default 20): when, who, what."""},
+        footer = {"example:", "  ./dev messages --group 5ae290ed-55d1-47a0-bc6d-fe2bc2700399 --limit 5"})
+public final class MessagesCommand extends CliCommand {
 
-    static final int DEFAULT_LIMIT = 20;
+    @Option(names = "--group", paramLabel = "UUID", required = true, converter = Usage.UuidText.class,
+            description = "the conversation (message_group_uuid)")
+    private String group;
 
-    @Override
-    public String name() {
-        return "messages";
-    }
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+            description = "at most N messages, 1-10000 (default ${DEFAULT-VALUE})")
+    private int limit;
 
-    @Override
-    public String summary() {
-        return "a conversation's messages, newest first (access pattern A)";
-    }
-
-    @Override
-    public String synopsis() {
-        return "messages --group UUID [--limit N] [--endpoint URL | --aws] [--table NAME]";
-    }
-
-    @Override
-    public String details() {
-        return """
-                Queries the conversation's message items (pk MSG#<group>), newest first, at most --limit
-                (default 20): when, who, what.
-
-                example:
-                  ./dev messages --group 5ae290ed-55d1-47a0-bc6d-fe2bc2700399 --limit 5""";
-    }
+    @Mixin
+    private TargetOptions where;
 
     @Override
-    public int run(List<String> argv, Io io) {
-        Args args = Args.parse(argv, Target.FLAGS, ReplayCommand.union(Target.OPTIONS, Set.of("--group", "--limit")));
-        args.noPositional();
-        String group = ConversationsCommand.uuid(args, "--group");
-        int limit = args.integer("--limit", DEFAULT_LIMIT, 1, 10_000);
-        Target.Spec spec = Target.Spec.from(args);
-        try (Targets.Opened opened = Targets.open(spec, Targets.Embedded.SAMPLE, io.out(), io)) {
+    protected ExitCode run(Io io) {
+        within("--limit", limit, 1, 10_000);
+        try (Targets.Opened opened = Targets.open(where.spec(), Targets.Embedded.SAMPLE, io.out(), io)) {
             opened.target().requireTable(opened.client());
             List<Conversations.Message> messages = new Conversations(opened.client(), opened.target().table())
                     .messages(group, limit);

@@ -1,44 +1,33 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.local.table;
 
 import com.cruddur.messaging.devkit.TableDefinitions;
+import com.cruddur.messaging.local.CliCommand;
+import com.cruddur.messaging.local.ExitCode;
+import com.cruddur.messaging.local.Target;
+import com.cruddur.messaging.local.TargetOptions;
+import com.cruddur.messaging.local.Targets;
 import com.cruddur.messaging.schema.MessagesTable;
-import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code schema-load}: creates the table, its index and its stream from the schema, as the CDK app does. */
-final class SchemaLoadCommand implements Command {
+@Command(name = "schema-load",
+        customSynopsis = {"messaging-local schema-load [--endpoint URL] [--table NAME]"},
+        description = {"create the table, its index and stream from the schema (if missing)", "",
+            """
+                    Creates the table (pk/sk strings, on-demand), the index message-group-sk-index
+                    (message_group_uuid, sk; all attributes) and the stream (NEW_IMAGE) from the schema module, the
+                    definition the CDK app deploys. A table that exists is left as it is. Refused with --aws: the
+                    real table belongs to the CDK app."""},
+        footer = {"example:", "  ./dev schema-load --endpoint http://localhost:8000"})
+public final class SchemaLoadCommand extends CliCommand {
+
+    @Mixin
+    private TargetOptions where;
 
     @Override
-    public String name() {
-        return "schema-load";
-    }
-
-    @Override
-    public String summary() {
-        return "create the table, its index and stream from the schema (if missing)";
-    }
-
-    @Override
-    public String synopsis() {
-        return "schema-load [--endpoint URL] [--table NAME]";
-    }
-
-    @Override
-    public String details() {
-        return """
-                Creates the table (pk/sk strings, on-demand), the index message-group-sk-index
-                (message_group_uuid, sk; all attributes) and the stream (NEW_IMAGE) from the schema module, the
-                definition the CDK app deploys. A table that exists is left as it is. Refused with --aws: the
-                real table belongs to the CDK app.
-
-                example:
-                  ./dev schema-load --endpoint http://localhost:8000""";
-    }
-
-    @Override
-    public int run(List<String> argv, Io io) {
-        Args args = Args.parse(argv, Target.FLAGS, Target.OPTIONS);
-        args.noPositional();
-        Target.Spec spec = Target.Spec.from(args).refuseAws(name(), "the real table is created by the CDK app");
+    protected ExitCode run(Io io) {
+        Target.Spec spec = where.spec().refuseAws(name(), "the real table is created by the CDK app");
         try (Targets.Opened opened = Targets.open(spec, Targets.Embedded.EMPTY, io.out(), io)) {
             String table = opened.target().table();
             if (TableDefinitions.createTableIfMissing(opened.client(), table)) {

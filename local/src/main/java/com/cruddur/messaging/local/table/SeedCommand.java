@@ -1,46 +1,39 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.local.table;
 
+import com.cruddur.messaging.local.CliCommand;
+import com.cruddur.messaging.local.ExitCode;
+import com.cruddur.messaging.local.SeedData;
+import com.cruddur.messaging.local.Target;
+import com.cruddur.messaging.local.TargetOptions;
+import com.cruddur.messaging.local.Targets;
+import com.cruddur.messaging.local.Views;
 import java.nio.file.Path;
-import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /** {@code seed}: loads the sample conversation (or a file of items) into the table. */
-final class SeedCommand implements Command {
+@Command(name = "seed",
+        customSynopsis = {"messaging-local seed [--endpoint URL] [--table NAME] [FILE]"},
+        description = {"load the sample conversation (or FILE) into the table", "",
+            """
+                    Loads items into the table, creating the table first if it is missing: by default the sample
+                    conversations of events/seed/conversations.json (Andrew Brown, Andrew Bayko and Londo Mollari,
+                    three conversations), or FILE, a JSON array of items in DynamoDB JSON. Items with the same key
+                    are overwritten; nothing else is touched. Shows progress for large files. Refused with --aws."""},
+        footer = {"example:", "  ./dev seed --endpoint http://localhost:8000"})
+public final class SeedCommand extends CliCommand {
+
+    @Mixin
+    private TargetOptions where;
+
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "items to load instead of the sample conversation")
+    private Path file;
 
     @Override
-    public String name() {
-        return "seed";
-    }
-
-    @Override
-    public String summary() {
-        return "load the sample conversation (or FILE) into the table";
-    }
-
-    @Override
-    public String synopsis() {
-        return "seed [--endpoint URL] [--table NAME] [FILE]";
-    }
-
-    @Override
-    public String details() {
-        return """
-                Loads items into the table, creating the table first if it is missing: by default the sample
-                conversations of events/seed/conversations.json (Andrew Brown, Andrew Bayko and Londo Mollari,
-                three conversations), or FILE, a JSON array of items in DynamoDB JSON. Items with the same key
-                are overwritten; nothing else is touched. Shows progress for large files. Refused with --aws.
-
-                example:
-                  ./dev seed --endpoint http://localhost:8000""";
-    }
-
-    @Override
-    public int run(List<String> argv, Io io) {
-        Args args = Args.parse(argv, Target.FLAGS, Target.OPTIONS);
-        if (args.positional().size() > 1) {
-            throw new UsageException("unexpected argument '" + args.positional().get(1) + "'");
-        }
-        Target.Spec spec = Target.Spec.from(args).refuseAws(name(), "it never writes sample data to the real table");
-        SeedData seed = args.positional().isEmpty() ? SeedData.sample() : SeedData.fromFile(Path.of(args.positional().getFirst()));
+    protected ExitCode run(Io io) {
+        Target.Spec spec = where.spec().refuseAws(name(), "it never writes sample data to the real table");
+        SeedData seed = file == null ? SeedData.sample() : SeedData.fromFile(file);
         try (Targets.Opened opened = Targets.open(spec, Targets.Embedded.EMPTY, io.out(), io)) {
             String table = opened.target().table();
             boolean created = opened.target().ensureTable(opened.client());

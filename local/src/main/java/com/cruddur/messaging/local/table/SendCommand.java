@@ -1,6 +1,20 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.local.table;
 
-import com.cruddur.messaging.local.Conversations.Row;
+import com.cruddur.messaging.local.CliCommand;
+import com.cruddur.messaging.local.CliException;
+import com.cruddur.messaging.local.ExitCode;
+import com.cruddur.messaging.local.InputException;
+import com.cruddur.messaging.local.Invoker;
+import com.cruddur.messaging.local.Style;
+import com.cruddur.messaging.local.Target;
+import com.cruddur.messaging.local.TargetOptions;
+import com.cruddur.messaging.local.Targets;
+import com.cruddur.messaging.local.Usage;
+import com.cruddur.messaging.local.Views;
+import com.cruddur.messaging.local.mapping.EventFilter;
+import com.cruddur.messaging.local.mapping.LocalEventSourceMapping;
+import com.cruddur.messaging.local.mapping.StreamPoller;
+import com.cruddur.messaging.local.table.Conversations.Row;
 import com.cruddur.messaging.schema.MessagesTable;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -14,6 +28,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -24,65 +41,53 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
  * the event source mapping for the stream records its put produced, so the whole loop (put,
  * stream, filter, handler, conversation lists) shows in one command.
  */
-final class SendCommand implements Command {
+@Command(name = "send",
+        customSynopsis = {"messaging-local send --group UUID --user UUID --text TEXT [--endpoint URL] [--table NAME]",
+            "                            [--verbose]"},
+        description = {"put a new message into a conversation (access pattern C)", "",
+            """
+                    Puts a message item (pk MSG#<group>, sk = now as created_at, a fresh message_uuid, the text and
+                    the sender's user_uuid, display name and handle, looked up from the conversation's rows). The
+                    sender must be a participant of the conversation.
+
+                    Embedded (the default), it then reads the stream records the put produced, applies the
+                    deployed event filter, invokes the handler as the event source mapping would, and shows the
+                    participants' conversation lists before and after. With --endpoint it only puts the item:
+                    a watch --endpoint running against the same DynamoDB Local delivers it, as Lambda does in AWS.
+                    Refused with --aws: it would post into a real conversation."""},
+        footer = {"example:",
+            "  ./dev send --group 5ae290ed-55d1-47a0-bc6d-fe2bc2700399 --user 2f6a8f0e-5b1c-4c3e-8d7a-1b2c3d4e5f60 \\",
+            "      --text \"Running late, save me a seat\""})
+public final class SendCommand extends CliCommand {
 
     /** The sort key format of the app: microseconds and an explicit UTC offset. */
-    static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx");
+    private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx");
     /** How long to wait for the put's stream record on DynamoDB Local. */
     private static final long STREAM_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    private final Clock clock;
+    @Option(names = "--group", paramLabel = "UUID", required = true, converter = Usage.UuidText.class,
+            description = "the conversation (message_group_uuid)")
+    private String group;
 
-    SendCommand() {
-        this(Clock.systemUTC());
-    }
+    @Option(names = "--user", paramLabel = "UUID", required = true, converter = Usage.UuidText.class,
+            description = "the sender (user_uuid), a participant of the conversation")
+    private String user;
 
-    SendCommand(Clock clock) {
-        this.clock = clock;
-    }
+    @Option(names = "--text", paramLabel = "TEXT", required = true, description = "the message")
+    private String text;
 
-    @Override
-    public String name() {
-        return "send";
-    }
+    @Option(names = "--verbose", description = "the handler's own JSON log lines, on standard error")
+    private boolean verbose;
 
-    @Override
-    public String summary() {
-        return "put a new message into a conversation (access pattern C)";
-    }
+    @Mixin
+    private TargetOptions where;
 
     @Override
-    public String synopsis() {
-        return "send --group UUID --user UUID --text TEXT [--endpoint URL] [--table NAME] [--verbose]";
-    }
-
-    @Override
-    public String details() {
-        return """
-                Puts a message item (pk MSG#<group>, sk = now as created_at, a fresh message_uuid, the text and
-                the sender's user_uuid, display name and handle, looked up from the conversation's rows). The
-                sender must be a participant of the conversation.
-
-                Embedded (the default), it then reads the stream records the put produced, applies the
-                deployed event filter, invokes the handler as the event source mapping would, and shows the
-                participants' conversation lists before and after. With --endpoint it only puts the item:
-                a watch --endpoint running against the same DynamoDB Local delivers it, as Lambda does in AWS.
-                Refused with --aws: it would post into a real conversation.
-
-                example:
-                  ./dev send --group 5ae290ed-55d1-47a0-bc6d-fe2bc2700399 --user 2f6a8f0e-5b1c-4c3e-8d7a-1b2c3d4e5f60 \\
-                      --text "Running late, save me a seat\"""";
-    }
-
-    @Override
-    public int run(List<String> argv, Io io) {
-        Args args = Args.parse(argv, ReplayCommand.union(Target.FLAGS, Set.of("--verbose")),
-                ReplayCommand.union(Target.OPTIONS, Set.of("--group", "--user", "--text")));
-        args.noPositional();
-        String group = ConversationsCommand.uuid(args, "--group");
-        String user = ConversationsCommand.uuid(args, "--user");
-        String text = args.required("--text");
-        Target.Spec spec = Target.Spec.from(args).refuseAws(name(), "it would post a message into a real conversation");
+    protected ExitCode run(Io io) {
+        if (text.isBlank()) {
+            throw usageError("missing required option --text");
+        }
+        Target.Spec spec = where.spec().refuseAws(name(), "it would post a message into a real conversation");
         PrintStream out = io.out();
         Style style = io.style();
         try (Targets.Opened opened = Targets.open(spec, Targets.Embedded.SAMPLE, out, io)) {
@@ -109,7 +114,7 @@ final class SendCommand implements Command {
             }
 
             Map<String, AttributeValue> item = new LinkedHashMap<>();
-            String createdAt = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC).format(CREATED_AT);
+            String createdAt = ZonedDateTime.now(Clock.systemUTC()).withZoneSameInstant(ZoneOffset.UTC).format(CREATED_AT);
             String messageUuid = UUID.randomUUID().toString();
             item.put(MessagesTable.PK, AttributeValue.fromS(MessagesTable.messagePk(group)));
             item.put(MessagesTable.SK, AttributeValue.fromS(createdAt));
@@ -129,12 +134,12 @@ final class SendCommand implements Command {
                         + " delivers it to the handler, as the event source mapping does in AWS");
                 return ExitCode.OK;
             }
-            return deliver(opened, item, people, before, args.flag("--verbose"), io);
+            return deliver(opened, item, people, before, verbose, io);
         }
     }
 
     /** Plays the event source mapping for the put's stream records, then shows the lists. */
-    private static int deliver(Targets.Opened opened, Map<String, AttributeValue> item, Conversations.People people,
+    private static ExitCode deliver(Targets.Opened opened, Map<String, AttributeValue> item, Conversations.People people,
                                Map<String, List<Row>> before, boolean verbose, Io io) {
         Target target = opened.target();
         PrintStream out = io.out();
@@ -161,7 +166,7 @@ final class SendCommand implements Command {
         }
         Set<String> changed = Set.of(item.get(MessagesTable.PK).s().substring(MessagesTable.MESSAGE_PREFIX.length()));
         for (Map.Entry<String, List<Row>> entry : before.entrySet()) {
-            Views.beforeAfter(out, "  ", people.label(entry.getKey(), style), entry.getValue(),
+            ConversationLists.beforeAfter(out, "  ", people.label(entry.getKey(), style), entry.getValue(),
                     new Conversations(opened.client(), target.table()).listOf(entry.getKey()), changed, style);
         }
         return delivery.gaveUpOn().isEmpty() ? ExitCode.OK : ExitCode.HANDLER_FAILURES;

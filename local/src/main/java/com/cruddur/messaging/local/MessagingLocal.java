@@ -1,0 +1,232 @@
+package com.cruddur.messaging.local;
+
+import com.cruddur.messaging.local.bench.BenchCommand;
+import com.cruddur.messaging.local.bench.ColdStartCommand;
+import com.cruddur.messaging.local.mapping.WatchCommand;
+import com.cruddur.messaging.local.replay.ReplayCommand;
+import com.cruddur.messaging.local.table.ConversationsCommand;
+import com.cruddur.messaging.local.table.DropCommand;
+import com.cruddur.messaging.local.table.ListTablesCommand;
+import com.cruddur.messaging.local.table.MessagesCommand;
+import com.cruddur.messaging.local.table.ScanCommand;
+import com.cruddur.messaging.local.table.SchemaLoadCommand;
+import com.cruddur.messaging.local.table.SeedCommand;
+import com.cruddur.messaging.local.table.SendCommand;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The command line: the top command, its subcommands ({@link #COMMANDS}, one class each), and
+ * the one place where failures become a line on standard error and an {@link ExitCode}. Never
+ * calls {@code System.exit}: {@link Main} does, so the tests run commands in-process and read
+ * their output.
+ */
+@Command(name = MessagingLocal.PROGRAM,
+        versionProvider = BuildInfo.class,
+        header = MessagingLocal.PROGRAM + ": run Cruddur's message-group stream handler (the deployed class) on your laptop",
+        synopsisHeading = "%nusage: ",
+        customSynopsis = MessagingLocal.PROGRAM + " COMMAND [OPTIONS]      (./dev COMMAND ... from the repository)",
+        commandListHeading = "%ncommands:%n",
+        footer = {Target.HELP, "", MessagingLocal.PROGRAM + " COMMAND --help describes a command."})
+public final class MessagingLocal implements Callable<Integer> {
+
+    public static final String PROGRAM = "messaging-local";
+
+    /** The subcommands, in the order {@code --help} lists them. A new command is a class here. */
+    static final List<Class<? extends CliCommand>> COMMANDS = List.of(
+            ReplayCommand.class,
+            WatchCommand.class,
+            SchemaLoadCommand.class,
+            ListTablesCommand.class,
+            SeedCommand.class,
+            ScanCommand.class,
+            DropCommand.class,
+            ConversationsCommand.class,
+            MessagesCommand.class,
+            SendCommand.class,
+            BenchCommand.class,
+            ColdStartCommand.class);
+
+    private final CliCommand.Io io;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    private boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true,
+            description = "show the version, the handler and the libraries it was built with, and exit")
+    private boolean version;
+
+    /** For tools that build the command tree without running it (the completion script generator). */
+    public MessagingLocal() {
+        this(new CliCommand.Io(System.out, System.err, Style.UNICODE));
+    }
+
+    private MessagingLocal(CliCommand.Io io) {
+        this.io = io;
+    }
+
+    /** Runs a command line with Unicode output. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, Style.UNICODE);
+    }
+
+    /**
+     * Runs a command line.
+     *
+     * @return the exit status, see {@link ExitCode}
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, Style style) {
+        MessagingLocal top = new MessagingLocal(new CliCommand.Io(out, err, style));
+        try {
+            return top.commandLine(invoked(args)).execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** Without a command: the usage line. */
+    @Override
+    public Integer call() {
+        io.err().println("usage: " + PROGRAM + " COMMAND [OPTIONS]   (" + PROGRAM + " --help lists the commands)");
+        return ExitCode.BAD_INPUT.code();
+    }
+
+    CliCommand.Io io() {
+        return io;
+    }
+
+    /** The whole command tree, every subcommand built: for the completion script and the tests. */
+    static CommandLine commandLine() {
+        return new MessagingLocal().commandLine(null);
+    }
+
+    /**
+     * The subcommand a command line runs (or asks help for): the one subcommand worth building.
+     * picocli builds a command by reflection on its class, which costs start-up time for each;
+     * the others only need their name and summary, for the command list and usage errors.
+     */
+    private static String invoked(String[] args) {
+        if (args.length == 0) {
+            return "";
+        }
+        return args[0].equals("help") && args.length > 1 ? args[1] : args[0];
+    }
+
+    /**
+     * The command line, with {@code only} built in full (null: every subcommand) and the other
+     * subcommands as their name and summary.
+     */
+    private CommandLine commandLine(String only) {
+        CommandLine cli = new CommandLine(this);
+        for (Class<? extends CliCommand> command : COMMANDS) {
+            Command annotation = command.getAnnotation(Command.class);
+            if (only == null || only.equals(annotation.name())) {
+                cli.addSubcommand(annotation.name(), command);
+            } else {
+                CommandSpec summary = CommandSpec.create().name(annotation.name());
+                summary.usageMessage().description(annotation.description()[0]);
+                cli.addSubcommand(annotation.name(), summary);
+            }
+        }
+        cli.addSubcommand("help", new HelpCommand());
+        cli.setOut(writer(io.out()))
+                .setErr(writer(io.err()))
+                .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF))
+                .setUsageHelpWidth(100)
+                .setUsageHelpLongOptionsMaxWidth(28)
+                // As most CLIs: an option given twice takes its last value.
+                .setOverwrittenOptionsAllowed(true)
+                .setParameterExceptionHandler(this::usageError)
+                .setExecutionExceptionHandler(this::failed);
+        Usage.registerConverters(cli);
+        cli.getSubcommands().get("help").getCommandSpec().usageMessage().hidden(true);
+        List<CommandLine> all = new ArrayList<>(List.of(cli));
+        all.addAll(cli.getSubcommands().values());
+        for (CommandLine command : all) {
+            CommandSpec spec = command.getCommandSpec();
+            spec.exitCodeOnInvalidInput(ExitCode.BAD_INPUT.code());
+            spec.exitCodeOnExecutionException(ExitCode.BUG.code());
+            spec.usageMessage()
+                    .exitCodeListHeading("%nexit status:%n")
+                    .exitCodeList(ExitCode.helpList())
+                    .parameterListHeading("%narguments:%n")
+                    .optionListHeading("%noptions:%n")
+                    .footerHeading("%n");
+            if (command != cli) {
+                spec.usageMessage().synopsisHeading("usage: ").descriptionHeading("%n");
+            }
+        }
+        return cli;
+    }
+
+    /** A bad command line: one line naming the problem, then the usage line (or the commands). */
+    private int usageError(ParameterException e, String[] args) {
+        CommandLine where = e.getCommandLine();
+        boolean top = where.getCommand() == this;
+        io.err().println(where.getCommandSpec().qualifiedName() + ": " + Usage.problem(e, top) + " (see --help)");
+        if (top) {
+            io.err().println("commands: " + String.join(", ", where.getSubcommands().keySet().stream()
+                    .filter(name -> !where.getSubcommands().get(name).getCommandSpec().usageMessage().hidden())
+                    .toList()));
+        } else {
+            // The synopsis on one line (--help wraps it).
+            String[] synopsis = where.getCommandSpec().usageMessage().customSynopsis();
+            io.err().println("usage: " + (synopsis.length == 0 ? where.getHelp().synopsis(0).strip()
+                    : Arrays.stream(synopsis).map(String::strip).collect(Collectors.joining(" "))));
+        }
+        return ExitCode.BAD_INPUT.code();
+    }
+
+    /** A command's failure: one line with its exit status, or, for a bug, the stack trace too. */
+    private int failed(Exception e, CommandLine where, ParseResult parsed) {
+        String prefix = where.getCommandSpec().qualifiedName() + ": ";
+        switch (e) {
+            case CliException problem -> {
+                io.err().println(prefix + problem.getMessage());
+                return problem.exitCode().code();
+            }
+            case SdkClientException unreachable -> {
+                io.err().println(prefix + "cannot reach DynamoDB (" + Style.firstLine(unreachable.getMessage()) + ")");
+                return ExitCode.DYNAMODB_ERROR.code();
+            }
+            case AwsServiceException rejected -> {
+                var details = rejected.awsErrorDetails();
+                String message = details != null && details.errorMessage() != null ? details.errorMessage() : rejected.getMessage();
+                String code = details != null ? details.errorCode() : null;
+                io.err().println(prefix + "DynamoDB rejected a request: " + (code == null ? "" : code + ": ")
+                        + Style.firstLine(message));
+                return ExitCode.DYNAMODB_ERROR.code();
+            }
+            case SdkException other -> {
+                io.err().println(prefix + "DynamoDB: " + Style.firstLine(other.getMessage()));
+                return ExitCode.DYNAMODB_ERROR.code();
+            }
+            default -> {
+                io.err().println(prefix + "unexpected error (a bug; please report it with this trace): " + e);
+                e.printStackTrace(io.err());
+                return ExitCode.BUG.code();
+            }
+        }
+    }
+
+    private static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, stream.charset()), true);
+    }
+}
