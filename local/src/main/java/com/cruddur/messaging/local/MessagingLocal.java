@@ -18,12 +18,18 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IHelpSectionRenderer;
+import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -42,11 +48,14 @@ import software.amazon.awssdk.core.exception.SdkException;
         header = MessagingLocal.PROGRAM + ": run Cruddur's message-group stream handler (the deployed class) on your laptop",
         synopsisHeading = "%nusage: ",
         customSynopsis = MessagingLocal.PROGRAM + " COMMAND [OPTIONS]      (./dev COMMAND ... from the repository)",
-        commandListHeading = "%ncommands:%n",
         footer = {Target.HELP, "", MessagingLocal.PROGRAM + " COMMAND --help describes a command."})
-public final class MessagingLocal implements Callable<Integer> {
+public final class MessagingLocal
+        implements Callable<Integer>, IParameterExceptionHandler, IExecutionExceptionHandler {
 
     public static final String PROGRAM = "messaging-local";
+
+    /** picocli's switch for built-in type converters not to register (a regex of class names). */
+    private static final String CONVERTERS_EXCLUDES = "picocli.converters.excludes";
 
     /** The subcommands, in the order {@code --help} lists them. A new command is a class here. */
     static final List<Class<? extends CliCommand>> COMMANDS = List.of(
@@ -118,34 +127,37 @@ public final class MessagingLocal implements Callable<Integer> {
     }
 
     /**
-     * The subcommand a command line runs (or asks help for): the one subcommand worth building.
-     * picocli builds a command by reflection on its class, which costs start-up time for each;
-     * the others only need their name and summary, for the command list and usage errors.
+     * The subcommands a command line needs built: the one it runs, or {@code help} and the one it
+     * asks about. picocli builds each command (and its parser) by reflection, which costs start-up
+     * time; the command list of {@code --help} needs only the names and summaries.
      */
-    private static String invoked(String[] args) {
+    private static Set<String> invoked(String[] args) {
         if (args.length == 0) {
-            return "";
+            return Set.of();
         }
-        return args[0].equals("help") && args.length > 1 ? args[1] : args[0];
+        return args[0].equals("help") && args.length > 1 ? Set.of("help", args[1]) : Set.of(args[0]);
     }
 
-    /**
-     * The command line, with {@code only} built in full (null: every subcommand) and the other
-     * subcommands as their name and summary.
-     */
-    private CommandLine commandLine(String only) {
+    /** The command line, with the subcommands named in {@code build} (null: every one). */
+    private CommandLine commandLine(Set<String> build) {
+        // No option here is a date, a time or a JDBC type: picocli need not look up its converters
+        // for those by reflection, for every command it builds (start-up time again).
+        if (System.getProperty(CONVERTERS_EXCLUDES) == null) {
+            System.setProperty(CONVERTERS_EXCLUDES, "java\\.(sql|time)\\..*");
+        }
         CommandLine cli = new CommandLine(this);
         for (Class<? extends CliCommand> command : COMMANDS) {
-            Command annotation = command.getAnnotation(Command.class);
-            if (only == null || only.equals(annotation.name())) {
-                cli.addSubcommand(annotation.name(), command);
-            } else {
-                CommandSpec summary = CommandSpec.create().name(annotation.name());
-                summary.usageMessage().description(annotation.description()[0]);
-                cli.addSubcommand(annotation.name(), summary);
+            String name = command.getAnnotation(Command.class).name();
+            if (build == null || build.contains(name)) {
+                cli.addSubcommand(name, command);
             }
         }
-        cli.addSubcommand("help", new HelpCommand());
+        if (build == null || build.contains("help")) {
+            cli.addSubcommand("help", new HelpCommand());
+            cli.getSubcommands().get("help").getCommandSpec().usageMessage().hidden(true);
+        }
+        cli.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING, new CommandList(true));
+        cli.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandList(false));
         cli.setOut(writer(io.out()))
                 .setErr(writer(io.err()))
                 .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF))
@@ -153,10 +165,10 @@ public final class MessagingLocal implements Callable<Integer> {
                 .setUsageHelpLongOptionsMaxWidth(28)
                 // As most CLIs: an option given twice takes its last value.
                 .setOverwrittenOptionsAllowed(true)
-                .setParameterExceptionHandler(this::usageError)
-                .setExecutionExceptionHandler(this::failed);
+                // Not lambdas: the first lambda of a JVM costs start-up time that --help need not pay.
+                .setParameterExceptionHandler(this)
+                .setExecutionExceptionHandler(this);
         Usage.registerConverters(cli);
-        cli.getSubcommands().get("help").getCommandSpec().usageMessage().hidden(true);
         List<CommandLine> all = new ArrayList<>(List.of(cli));
         all.addAll(cli.getSubcommands().values());
         for (CommandLine command : all) {
@@ -176,15 +188,41 @@ public final class MessagingLocal implements Callable<Integer> {
         return cli;
     }
 
+    /**
+     * The command list of the top command's help, from the {@code @Command} of each class in
+     * {@link #COMMANDS}: its name and the first line of its description.
+     */
+    private static final class CommandList implements IHelpSectionRenderer {
+
+        private final boolean heading;
+
+        CommandList(boolean heading) {
+            this.heading = heading;
+        }
+
+        @Override
+        public String render(Help help) {
+            if (heading) {
+                return String.format("%ncommands:%n");
+            }
+            StringBuilder list = new StringBuilder();
+            for (Class<? extends CliCommand> command : COMMANDS) {
+                Command annotation = command.getAnnotation(Command.class);
+                list.append(String.format("  %-14s %s%n", annotation.name(), annotation.description()[0]));
+            }
+            return list.toString();
+        }
+    }
+
     /** A bad command line: one line naming the problem, then the usage line (or the commands). */
-    private int usageError(ParameterException e, String[] args) {
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
         CommandLine where = e.getCommandLine();
         boolean top = where.getCommand() == this;
         io.err().println(where.getCommandSpec().qualifiedName() + ": " + Usage.problem(e, top) + " (see --help)");
         if (top) {
-            io.err().println("commands: " + String.join(", ", where.getSubcommands().keySet().stream()
-                    .filter(name -> !where.getSubcommands().get(name).getCommandSpec().usageMessage().hidden())
-                    .toList()));
+            io.err().println("commands: " + String.join(", ", COMMANDS.stream()
+                    .map(command -> command.getAnnotation(Command.class).name()).toList()));
         } else {
             // The synopsis on one line (--help wraps it).
             String[] synopsis = where.getCommandSpec().usageMessage().customSynopsis();
@@ -195,7 +233,8 @@ public final class MessagingLocal implements Callable<Integer> {
     }
 
     /** A command's failure: one line with its exit status, or, for a bug, the stack trace too. */
-    private int failed(Exception e, CommandLine where, ParseResult parsed) {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine where, ParseResult parsed) {
         String prefix = where.getCommandSpec().qualifiedName() + ": ";
         switch (e) {
             case CliException problem -> {

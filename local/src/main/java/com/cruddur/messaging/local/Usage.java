@@ -24,10 +24,10 @@ public final class Usage {
     }
 
     static void registerConverters(CommandLine cli) {
-        cli.registerConverter(Integer.class, WHOLE_NUMBER);
-        cli.registerConverter(int.class, WHOLE_NUMBER);
-        cli.registerConverter(Double.class, NUMBER);
-        cli.registerConverter(double.class, NUMBER);
+        cli.registerConverter(Integer.class, new WholeNumber());
+        cli.registerConverter(int.class, new WholeNumber());
+        cli.registerConverter(Double.class, new Decimal());
+        cli.registerConverter(double.class, new Decimal());
     }
 
     /** The problem, in one line, without the program and command names. */
@@ -63,21 +63,27 @@ public final class Usage {
         return spec instanceof OptionSpec option ? option.longestName() : spec.paramLabel();
     }
 
-    private static final ITypeConverter<Integer> WHOLE_NUMBER = text -> {
-        try {
-            return Integer.valueOf(text.trim());
-        } catch (NumberFormatException e) {
-            throw new TypeConversionException("needs a whole number");
+    private static final class WholeNumber implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            try {
+                return Integer.valueOf(text.trim());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("needs a whole number");
+            }
         }
-    };
+    }
 
-    private static final ITypeConverter<Double> NUMBER = text -> {
-        try {
-            return Double.valueOf(text.trim());
-        } catch (NumberFormatException e) {
-            throw new TypeConversionException("needs a number");
+    private static final class Decimal implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String text) {
+            try {
+                return Double.valueOf(text.trim());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("needs a number");
+            }
         }
-    };
+    }
 
     /** A UUID option, kept as written (the table's keys hold the text). */
     public static final class UuidText implements ITypeConverter<String> {
