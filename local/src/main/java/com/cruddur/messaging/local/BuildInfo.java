@@ -22,8 +22,9 @@ final class BuildInfo implements IVersionProvider {
         String version = build.getProperty("version", "(unknown: not built by Maven)");
         return new String[] {
             MessagingLocal.PROGRAM + " " + version,
-            "handler: " + build.getProperty("handler", "?") + " (" + build.getProperty("handler.artifact", "?") + " "
-                    + version + "; the deployment jar is lambda/target/" + build.getProperty("handler.jar", "?") + ")",
+            "handler: " + build.getProperty("handler", "?") + ", from " + build.getProperty("handler.artifact", "?")
+                    + " " + version,
+            "deployment jar: lambda/target/" + build.getProperty("handler.jar", "?"),
             "built with: AWS SDK " + build.getProperty("aws-sdk", "?")
                     + ", DynamoDB Local " + build.getProperty("dynamodb-local", "?")
                     + ", Lambda runtime serializer " + build.getProperty("lambda-serialization", "?")

@@ -156,13 +156,10 @@ public final class MessagingLocal
             cli.addSubcommand("help", new HelpCommand());
             cli.getSubcommands().get("help").getCommandSpec().usageMessage().hidden(true);
         }
-        cli.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING, new CommandList(true));
-        cli.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandList(false));
         cli.setOut(writer(io.out()))
                 .setErr(writer(io.err()))
                 .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF))
-                .setUsageHelpWidth(100)
-                .setUsageHelpLongOptionsMaxWidth(28)
+                .setUsageHelpWidth(HelpText.WIDTH)
                 // As most CLIs: an option given twice takes its last value.
                 .setOverwrittenOptionsAllowed(true)
                 // Not lambdas: the first lambda of a JVM costs start-up time that --help need not pay.
@@ -184,7 +181,10 @@ public final class MessagingLocal
             if (command != cli) {
                 spec.usageMessage().synopsisHeading("usage: ").descriptionHeading("%n");
             }
+            HelpText.install(command);
         }
+        cli.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING, new CommandList(true));
+        cli.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandList(false));
         return cli;
     }
 
