@@ -81,11 +81,6 @@ public final class MessagingLocal
             description = "show the version, the handler and the libraries it was built with, and exit")
     private boolean version;
 
-    /** For tools that build the command tree without running it (the completion script generator). */
-    public MessagingLocal() {
-        this(new CliCommand.Io(System.out, System.err, Style.UNICODE));
-    }
-
     private MessagingLocal(CliCommand.Io io) {
         this.io = io;
     }
@@ -123,7 +118,7 @@ public final class MessagingLocal
 
     /** The whole command tree, every subcommand built: for the completion script and the tests. */
     static CommandLine commandLine() {
-        return new MessagingLocal().commandLine(null);
+        return new MessagingLocal(new CliCommand.Io(System.out, System.err, Style.UNICODE)).commandLine(null);
     }
 
     /**
