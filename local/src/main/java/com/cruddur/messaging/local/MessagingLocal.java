@@ -22,15 +22,14 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IHelpSectionRenderer;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -38,17 +37,17 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * The command line: the top command, its subcommands ({@link #COMMANDS}, one class each), and
- * the one place where failures become a line on standard error and an {@link ExitCode}. Never
- * calls {@code System.exit}: {@link Main} does, so the tests run commands in-process and read
- * their output.
+ * The command line: the top command, its subcommands ({@link #COMMANDS}, one annotated class
+ * each), and the one place where failures become a line on standard error and an
+ * {@link ExitCode}. Never calls {@code System.exit}: {@link Main} does, so the tests run commands
+ * in-process and read their output.
+ *
+ * <p>Start-up is most of what a short command costs. picocli builds an annotated command by
+ * reflection, and the first annotation a JVM reads costs about 100 ms (the JDK generates the
+ * annotation's proxy class). So the top command is built here from its model, {@code --help}
+ * lists the subcommands from their {@code NAME} and {@code SUMMARY} constants (which their
+ * {@code @Command}s use too), and only the subcommand a command line runs is built from its class.
  */
-@Command(name = MessagingLocal.PROGRAM,
-        versionProvider = BuildInfo.class,
-        header = MessagingLocal.PROGRAM + ": run Cruddur's message-group stream handler (the deployed class) on your laptop",
-        synopsisHeading = "%nusage: ",
-        customSynopsis = MessagingLocal.PROGRAM + " COMMAND [OPTIONS]      (./dev COMMAND ... from the repository)",
-        footer = {Target.HELP, "", MessagingLocal.PROGRAM + " COMMAND --help describes a command."})
 public final class MessagingLocal
         implements Callable<Integer>, IParameterExceptionHandler, IExecutionExceptionHandler {
 
@@ -57,29 +56,32 @@ public final class MessagingLocal
     /** picocli's switch for built-in type converters not to register (a regex of class names). */
     private static final String CONVERTERS_EXCLUDES = "picocli.converters.excludes";
 
-    /** The subcommands, in the order {@code --help} lists them. A new command is a class here. */
-    static final List<Class<? extends CliCommand>> COMMANDS = List.of(
-            ReplayCommand.class,
-            WatchCommand.class,
-            SchemaLoadCommand.class,
-            ListTablesCommand.class,
-            SeedCommand.class,
-            ScanCommand.class,
-            DropCommand.class,
-            ConversationsCommand.class,
-            MessagesCommand.class,
-            SendCommand.class,
-            BenchCommand.class,
-            ColdStartCommand.class);
+    /**
+     * A subcommand: its name and summary (for --help and for choosing it), and its class.
+     *
+     * @param name    the name on the command line, the {@code name} of its {@code @Command}
+     * @param summary its line in the command list, the first line of its description
+     * @param type    the annotated class
+     */
+    record Subcommand(String name, String summary, Class<? extends CliCommand> type) {
+    }
+
+    /** The subcommands, in the order {@code --help} lists them. A new command is a line here. */
+    static final List<Subcommand> COMMANDS = List.of(
+            new Subcommand(ReplayCommand.NAME, ReplayCommand.SUMMARY, ReplayCommand.class),
+            new Subcommand(WatchCommand.NAME, WatchCommand.SUMMARY, WatchCommand.class),
+            new Subcommand(SchemaLoadCommand.NAME, SchemaLoadCommand.SUMMARY, SchemaLoadCommand.class),
+            new Subcommand(ListTablesCommand.NAME, ListTablesCommand.SUMMARY, ListTablesCommand.class),
+            new Subcommand(SeedCommand.NAME, SeedCommand.SUMMARY, SeedCommand.class),
+            new Subcommand(ScanCommand.NAME, ScanCommand.SUMMARY, ScanCommand.class),
+            new Subcommand(DropCommand.NAME, DropCommand.SUMMARY, DropCommand.class),
+            new Subcommand(ConversationsCommand.NAME, ConversationsCommand.SUMMARY, ConversationsCommand.class),
+            new Subcommand(MessagesCommand.NAME, MessagesCommand.SUMMARY, MessagesCommand.class),
+            new Subcommand(SendCommand.NAME, SendCommand.SUMMARY, SendCommand.class),
+            new Subcommand(BenchCommand.NAME, BenchCommand.SUMMARY, BenchCommand.class),
+            new Subcommand(ColdStartCommand.NAME, ColdStartCommand.SUMMARY, ColdStartCommand.class));
 
     private final CliCommand.Io io;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
-    private boolean help;
-
-    @Option(names = {"-V", "--version"}, versionHelp = true,
-            description = "show the version, the handler and the libraries it was built with, and exit")
-    private boolean version;
 
     private MessagingLocal(CliCommand.Io io) {
         this.io = io;
@@ -121,11 +123,7 @@ public final class MessagingLocal
         return new MessagingLocal(new CliCommand.Io(System.out, System.err, Style.UNICODE)).commandLine(null);
     }
 
-    /**
-     * The subcommands a command line needs built: the one it runs, or {@code help} and the one it
-     * asks about. picocli builds each command (and its parser) by reflection, which costs start-up
-     * time; the command list of {@code --help} needs only the names and summaries.
-     */
+    /** The subcommands a command line needs built: the one it runs, or help and the one it asks about. */
     private static Set<String> invoked(String[] args) {
         if (args.length == 0) {
             return Set.of();
@@ -140,11 +138,10 @@ public final class MessagingLocal
         if (System.getProperty(CONVERTERS_EXCLUDES) == null) {
             System.setProperty(CONVERTERS_EXCLUDES, "java\\.(sql|time)\\..*");
         }
-        CommandLine cli = new CommandLine(this);
-        for (Class<? extends CliCommand> command : COMMANDS) {
-            String name = command.getAnnotation(Command.class).name();
-            if (build == null || build.contains(name)) {
-                cli.addSubcommand(name, command);
+        CommandLine cli = new CommandLine(topCommand());
+        for (Subcommand command : COMMANDS) {
+            if (build == null || build.contains(command.name())) {
+                cli.addSubcommand(command.name(), command.type());
             }
         }
         if (build == null || build.contains("help")) {
@@ -183,10 +180,22 @@ public final class MessagingLocal
         return cli;
     }
 
-    /**
-     * The command list of the top command's help, from the {@code @Command} of each class in
-     * {@link #COMMANDS}: its name and the first line of its description.
-     */
+    /** The top command, from its model rather than annotations (see the class comment). */
+    private CommandSpec topCommand() {
+        CommandSpec top = CommandSpec.wrapWithoutInspection(this).name(PROGRAM).versionProvider(new BuildInfo());
+        top.usageMessage()
+                .header(PROGRAM + ": run Cruddur's message-group stream handler (the deployed class) on your laptop")
+                .synopsisHeading("%nusage: ")
+                .customSynopsis(PROGRAM + " COMMAND [OPTIONS]      (./dev COMMAND ... from the repository)")
+                .footer(Target.HELP, "", PROGRAM + " COMMAND --help describes a command.");
+        top.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("show this help and exit").build());
+        top.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("show the version, the handler and the libraries it was built with, and exit").build());
+        return top;
+    }
+
+    /** The command list of the top command's help: each subcommand's name and summary. */
     private static final class CommandList implements IHelpSectionRenderer {
 
         private final boolean heading;
@@ -201,9 +210,8 @@ public final class MessagingLocal
                 return String.format("%ncommands:%n");
             }
             StringBuilder list = new StringBuilder();
-            for (Class<? extends CliCommand> command : COMMANDS) {
-                Command annotation = command.getAnnotation(Command.class);
-                list.append(String.format("  %-14s %s%n", annotation.name(), annotation.description()[0]));
+            for (Subcommand command : COMMANDS) {
+                list.append(String.format("  %-14s %s%n", command.name(), command.summary()));
             }
             return list.toString();
         }
@@ -216,8 +224,7 @@ public final class MessagingLocal
         boolean top = where.getCommand() == this;
         io.err().println(where.getCommandSpec().qualifiedName() + ": " + Usage.problem(e, top) + " (see --help)");
         if (top) {
-            io.err().println("commands: " + String.join(", ", COMMANDS.stream()
-                    .map(command -> command.getAnnotation(Command.class).name()).toList()));
+            io.err().println("commands: " + String.join(", ", COMMANDS.stream().map(Subcommand::name).toList()));
         } else {
             // The synopsis on one line (--help wraps it).
             String[] synopsis = where.getCommandSpec().usageMessage().customSynopsis();

@@ -15,11 +15,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bench}: the handler against the original design's strategy, on DynamoDB Local. */
-@Command(name = "bench",
+@Command(name = BenchCommand.NAME,
         customSynopsis = {"messaging-local bench [--conversations N] [--participants N] [--messages N]",
             "                             [--batch-size N] [--skew SHARE --hot N] [--concurrency N] [--rounds N]",
             "                             [--endpoint URL]"},
-        description = {"benchmark: the handler against the original per-record strategy, on DynamoDB Local", "",
+        description = {BenchCommand.SUMMARY, "",
             """
                     Replays a synthetic stream of new messages through the deployed handler and through the
                     original design's strategy (each record on its own: a query, then a delete and a put per
@@ -37,6 +37,10 @@ import picocli.CommandLine.Option;
             "  ./dev bench",
             "  ./dev bench --conversations 50 --messages 1000 --batch-size 100 --skew 0.9 --hot 3"})
 public final class BenchCommand extends CliCommand {
+
+    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
+    public static final String NAME = "bench";
+    public static final String SUMMARY = "benchmark: the handler against the original per-record strategy, on DynamoDB Local";
 
     @Option(names = "--conversations", paramLabel = "N", description = "conversations (default 10)")
     private Integer conversations;

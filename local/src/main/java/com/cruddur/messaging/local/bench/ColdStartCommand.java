@@ -38,9 +38,9 @@ import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code coldstart}: the deployment jar's cold start, measured in fresh JVMs. */
-@Command(name = "coldstart",
+@Command(name = ColdStartCommand.NAME,
         customSynopsis = {"messaging-local coldstart [--runs N] [--jar PATH] [--event FILE] [--endpoint URL]"},
-        description = {"the Lambda jar's cold start in fresh JVMs: time to the response, classes loaded", "",
+        description = {ColdStartCommand.SUMMARY, "",
             """
                     Starts DynamoDB Local, then, --runs times per variant, a fresh JVM whose class path begins with
                     the deployment jar. The JVM does what Lambda's runtime does for a first event: constructs the
@@ -59,6 +59,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
                     SnapStart itself (restoring a snapshot) cannot be measured off AWS."""},
         footer = {"example:", "  ./dev build && ./dev coldstart --runs 7"})
 public final class ColdStartCommand extends CliCommand {
+
+    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
+    public static final String NAME = "coldstart";
+    public static final String SUMMARY = "the Lambda jar's cold start in fresh JVMs: time to the response, classes loaded";
 
     private static final String DEFAULT_JAR = "lambda/target/messaging-stream-lambda.jar";
     /** The Lambda Java runtime's default JIT setting (C1 only), for start-up. */

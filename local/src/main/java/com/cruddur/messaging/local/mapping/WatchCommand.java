@@ -29,11 +29,11 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
  * invokes the handler with batches, through the deployed filter, so that {@code send} in another
  * terminal reorders {@code conversations} as it would in AWS.
  */
-@Command(name = "watch",
+@Command(name = WatchCommand.NAME,
         customSynopsis = {"messaging-local watch [--endpoint URL] [--table NAME] [--batch-size N]",
             "                             [--from trim-horizon|latest] [--max-retries N] [--max-batches N]",
             "                             [--idle-exit SECONDS] [--verbose]"},
-        description = {"the local event source mapping: poll the stream, invoke the handler with batches", "",
+        description = {WatchCommand.SUMMARY, "",
             """
                     Polls every shard of the table's stream (a child shard after its parent) and invokes the handler
                     with batches of up to --batch-size records (default 100, as the deployed mapping), after the
@@ -51,6 +51,10 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
             "  (another terminal) ./dev send --endpoint http://localhost:8000 \\",
             "      --group 5ae290ed-55d1-47a0-bc6d-fe2bc2700399 --user 2f6a8f0e-5b1c-4c3e-8d7a-1b2c3d4e5f60 --text hi"})
 public final class WatchCommand extends CliCommand {
+
+    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
+    public static final String NAME = "watch";
+    public static final String SUMMARY = "the local event source mapping: poll the stream, invoke the handler with batches";
 
     /** Lambda polls each shard about four times a second. */
     private static final long POLL_INTERVAL_MILLIS = 250;

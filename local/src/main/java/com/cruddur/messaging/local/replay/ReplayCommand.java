@@ -38,10 +38,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * order given; the report shows what the handler did and the affected users' conversation lists
  * before and after.
  */
-@Command(name = "replay",
+@Command(name = ReplayCommand.NAME,
         customSynopsis = {"messaging-local replay [--endpoint URL | --aws] [--table NAME] [--seed FILE] [--dump]",
             "                              [--stats] [--verbose] EVENT.json..."},
-        description = {"replay stream event files through the handler and show what it did", "",
+        description = {ReplayCommand.SUMMARY, "",
             """
                     Each EVENT.json is one Lambda invocation ({"Records": [...]} exactly as Lambda delivers it),
                     replayed in the order given and deserialized by the Lambda Java runtime's own serializer. For
@@ -55,6 +55,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
                     --seed is given. With --aws the real table is used and must exist; --seed and --dump are refused."""},
         footer = {"example:", "  ./dev replay events/new-message.json"})
 public final class ReplayCommand extends CliCommand {
+
+    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
+    public static final String NAME = "replay";
+    public static final String SUMMARY = "replay stream event files through the handler and show what it did";
 
     /** Conversation lists shown per invocation; a big batch lists the rest by count. */
     private static final int MAX_USERS_SHOWN = 10;

@@ -13,14 +13,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code conversations}: access pattern B, a user's conversation list, newest first. */
-@Command(name = "conversations",
+@Command(name = ConversationsCommand.NAME,
         customSynopsis = {"messaging-local conversations --user UUID [--endpoint URL | --aws] [--table NAME]"},
-        description = {"a user's conversation list, newest first (access pattern B)", "",
+        description = {ConversationsCommand.SUMMARY, "",
             """
                     Queries the user's conversation-list rows (pk GRP#<user>, newest sort key first): the other
                     participant, when the last message was sent, the last message, the conversation's UUID."""},
         footer = {"example:", "  ./dev conversations --user 90b2a6d4-2e7e-4d52-9a2a-6d1c9e4f3a11"})
 public final class ConversationsCommand extends CliCommand {
+
+    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
+    public static final String NAME = "conversations";
+    public static final String SUMMARY = "a user's conversation list, newest first (access pattern B)";
 
     @Option(names = "--user", paramLabel = "UUID", required = true, converter = Usage.UuidText.class,
             description = "the user (user_uuid)")

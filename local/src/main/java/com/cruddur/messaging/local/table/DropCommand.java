@@ -12,14 +12,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code drop}: deletes the table, only with {@code --yes} and never on AWS. */
-@Command(name = "drop",
+@Command(name = DropCommand.NAME,
         customSynopsis = {"messaging-local drop --yes [--endpoint URL] [--table NAME]"},
-        description = {"delete the table (needs --yes; never on AWS)", "",
+        description = {DropCommand.SUMMARY, "",
             """
                     Deletes the table and everything in it. Refuses (exit 3) without --yes, and always with --aws.
                     A missing table is not an error: there is nothing to drop."""},
         footer = {"example:", "  ./dev drop --endpoint http://localhost:8000 --yes"})
 public final class DropCommand extends CliCommand {
+
+    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
+    public static final String NAME = "drop";
+    public static final String SUMMARY = "delete the table (needs --yes; never on AWS)";
 
     @Mixin
     private TargetOptions where;

@@ -9,14 +9,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code list-tables}: the tables of the target, one per line. */
-@Command(name = "list-tables",
+@Command(name = ListTablesCommand.NAME,
         customSynopsis = {"messaging-local list-tables [--endpoint URL] [--table NAME]"},
-        description = {"list the tables, one per line", "",
+        description = {ListTablesCommand.SUMMARY, "",
             """
                     Prints the names of the tables, one per line, on standard output (what the target is goes to
                     standard error, last). Not with --aws: use the AWS console or CLI for real accounts."""},
         footer = {"example:", "  ./dev list-tables --endpoint http://localhost:8000"})
 public final class ListTablesCommand extends CliCommand {
+
+    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
+    public static final String NAME = "list-tables";
+    public static final String SUMMARY = "list the tables, one per line";
 
     @Mixin
     private TargetOptions where;

@@ -13,14 +13,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code messages}: access pattern A, a conversation's messages, newest first. */
-@Command(name = "messages",
+@Command(name = MessagesCommand.NAME,
         customSynopsis = {"messaging-local messages --group UUID [--limit N] [--endpoint URL | --aws] [--table NAME]"},
-        description = {"a conversation's messages, newest first (access pattern A)", "",
+        description = {MessagesCommand.SUMMARY, "",
             """
                     Queries the conversation's message items (pk MSG#<group>), newest first, at most --limit
                     (default 20): when, who, what."""},
         footer = {"example:", "  ./dev messages --group 5ae290ed-55d1-47a0-bc6d-fe2bc2700399 --limit 5"})
 public final class MessagesCommand extends CliCommand {
+
+    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
+    public static final String NAME = "messages";
+    public static final String SUMMARY = "a conversation's messages, newest first (access pattern A)";
 
     @Option(names = "--group", paramLabel = "UUID", required = true, converter = Usage.UuidText.class,
             description = "the conversation (message_group_uuid)")

@@ -15,15 +15,19 @@ import picocli.CommandLine.Mixin;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@code scan}: every item of the table as DynamoDB JSON, one per line, sorted by pk then sk. */
-@Command(name = "scan",
+@Command(name = ScanCommand.NAME,
         customSynopsis = {"messaging-local scan [--endpoint URL] [--table NAME]"},
-        description = {"print every item as one line of DynamoDB JSON, sorted by pk then sk", "",
+        description = {ScanCommand.SUMMARY, "",
             """
                     Prints every item of the table on standard output, one line of DynamoDB JSON each, sorted by
                     pk then sk (the format of replay --dump and of seed files' items); the item count goes to
                     standard error. Not with --aws: a full scan of the real table is not a developer's tool."""},
         footer = {"example:", "  ./dev scan --endpoint http://localhost:8000"})
 public final class ScanCommand extends CliCommand {
+
+    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
+    public static final String NAME = "scan";
+    public static final String SUMMARY = "print every item as one line of DynamoDB JSON, sorted by pk then sk";
 
     @Mixin
     private TargetOptions where;

@@ -11,9 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code schema-load}: creates the table, its index and its stream from the schema, as the CDK app does. */
-@Command(name = "schema-load",
+@Command(name = SchemaLoadCommand.NAME,
         customSynopsis = {"messaging-local schema-load [--endpoint URL] [--table NAME]"},
-        description = {"create the table, its index and stream from the schema (if missing)", "",
+        description = {SchemaLoadCommand.SUMMARY, "",
             """
                     Creates the table (pk/sk strings, on-demand), the index message-group-sk-index
                     (message_group_uuid, sk; all attributes) and the stream (NEW_IMAGE) from the schema module, the
@@ -21,6 +21,10 @@ import picocli.CommandLine.Mixin;
                     real table belongs to the CDK app."""},
         footer = {"example:", "  ./dev schema-load --endpoint http://localhost:8000"})
 public final class SchemaLoadCommand extends CliCommand {
+
+    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
+    public static final String NAME = "schema-load";
+    public static final String SUMMARY = "create the table, its index and stream from the schema (if missing)";
 
     @Mixin
     private TargetOptions where;

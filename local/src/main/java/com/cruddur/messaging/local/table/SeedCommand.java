@@ -13,9 +13,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code seed}: loads the sample conversation (or a file of items) into the table. */
-@Command(name = "seed",
+@Command(name = SeedCommand.NAME,
         customSynopsis = {"messaging-local seed [--endpoint URL] [--table NAME] [FILE]"},
-        description = {"load the sample conversation (or FILE) into the table", "",
+        description = {SeedCommand.SUMMARY, "",
             """
                     Loads items into the table, creating the table first if it is missing: by default the sample
                     conversations of events/seed/conversations.json (Andrew Brown, Andrew Bayko and Londo Mollari,
@@ -23,6 +23,10 @@ import picocli.CommandLine.Parameters;
                     are overwritten; nothing else is touched. Shows progress for large files. Refused with --aws."""},
         footer = {"example:", "  ./dev seed --endpoint http://localhost:8000"})
 public final class SeedCommand extends CliCommand {
+
+    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
+    public static final String NAME = "seed";
+    public static final String SUMMARY = "load the sample conversation (or FILE) into the table";
 
     @Mixin
     private TargetOptions where;

@@ -41,10 +41,10 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
  * the event source mapping for the stream records its put produced, so the whole loop (put,
  * stream, filter, handler, conversation lists) shows in one command.
  */
-@Command(name = "send",
+@Command(name = SendCommand.NAME,
         customSynopsis = {"messaging-local send --group UUID --user UUID --text TEXT [--endpoint URL] [--table NAME]",
             "                            [--verbose]"},
-        description = {"put a new message into a conversation (access pattern C)", "",
+        description = {SendCommand.SUMMARY, "",
             """
                     Puts a message item (pk MSG#<group>, sk = now as created_at, a fresh message_uuid, the text and
                     the sender's user_uuid, display name and handle, looked up from the conversation's rows). The
@@ -59,6 +59,10 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
             "  ./dev send --group 5ae290ed-55d1-47a0-bc6d-fe2bc2700399 --user 2f6a8f0e-5b1c-4c3e-8d7a-1b2c3d4e5f60 \\",
             "      --text \"Running late, save me a seat\""})
 public final class SendCommand extends CliCommand {
+
+    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
+    public static final String NAME = "send";
+    public static final String SUMMARY = "put a new message into a conversation (access pattern C)";
 
     /** The sort key format of the app: microseconds and an explicit UTC offset. */
     private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx");
