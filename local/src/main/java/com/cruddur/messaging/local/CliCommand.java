@@ -9,10 +9,12 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * A subcommand: a picocli {@code @Command} class whose options are its fields, listed in
- * {@link MessagingLocal}'s subcommands. It runs with the streams of the command line it belongs to
- * and returns an {@link ExitCode}; problems it throws ({@link CliException}, usage errors from
- * {@link #usageError}, the AWS SDK's exceptions) become one line and their exit status there.
+ * A subcommand: a picocli {@code @Command} class whose options are its fields, with public
+ * {@code NAME} and {@code SUMMARY} constants (its {@code @Command} uses them, and so does
+ * {@link MessagingLocal#COMMANDS}, which lists it). It runs with the streams of the command line
+ * it belongs to and returns an {@link ExitCode}; problems it throws ({@link CliException}, usage
+ * errors from {@link #usageError}, the AWS SDK's exceptions) become one line and their exit
+ * status there.
  */
 public abstract class CliCommand implements Callable<Integer> {
 
