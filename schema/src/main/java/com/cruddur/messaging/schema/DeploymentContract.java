@@ -11,6 +11,27 @@ import java.time.Duration;
  */
 public final class DeploymentContract {
 
+    /**
+     * The CloudFormation stack the CDK app deploys, and what the ops commands ({@code redrive --aws})
+     * find in it.
+     */
+    public static final class Stack {
+        /** The stack's id and CloudFormation name. */
+        public static final String NAME = "CruddurMessaging";
+        /** The output holding the failure destination's queue URL. */
+        public static final String FAILURE_QUEUE_URL_OUTPUT = "StreamFailureQueueUrl";
+        /**
+         * How the failure queue's logical id begins (the CDK appends a hash). CloudFormation tags
+         * the queue with it ({@code aws:cloudformation:logical-id}), beside
+         * {@code aws:cloudformation:stack-name}: that is how {@code redrive --aws} finds the queue
+         * with SQS alone.
+         */
+        public static final String FAILURE_QUEUE_LOGICAL_ID_PREFIX = "StreamFailureDestinationQueue";
+
+        private Stack() {
+        }
+    }
+
     /** The handler entry point the stack deploys. */
     public static final String HANDLER = "com.cruddur.messaging.stream.MessageGroupStreamHandler::handleRequest";
 
