@@ -106,8 +106,10 @@ public final class DeploymentContract {
     public static final int BATCH_SIZE = 100;
     /** Retries of a failing batch before the mapping gives up on it and tells the failure destination. */
     public static final int MAX_RETRY_ATTEMPTS = 5;
+    /** {@link #MAX_RECORD_AGE} in seconds, a constant for annotations (the local watch's option default). */
+    public static final int MAX_RECORD_AGE_SECONDS = 3600;
     /** Age after which a record goes to the failure destination instead of being retried. */
-    public static final Duration MAX_RECORD_AGE = Duration.ofHours(1);
+    public static final Duration MAX_RECORD_AGE = Duration.ofSeconds(MAX_RECORD_AGE_SECONDS);
     /** On a function error (crash, timeout) the mapping halves the batch to isolate the bad record. */
     public static final boolean BISECT_BATCH_ON_FUNCTION_ERROR = true;
 

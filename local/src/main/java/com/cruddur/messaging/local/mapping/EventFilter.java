@@ -53,7 +53,7 @@ public final class EventFilter {
     }
 
     /** As {@link #matches(JsonNode)}, for a record in JSON text. */
-    boolean matches(String recordJson) {
+    public boolean matches(String recordJson) {
         return matches(Json.parse(recordJson));
     }
 

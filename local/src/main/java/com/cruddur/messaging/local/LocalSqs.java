@@ -1,0 +1,58 @@
+package com.cruddur.messaging.local;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+
+/**
+ * ElasticMQ, an SQS-compatible server, started in this JVM on a free loopback port: the local
+ * stand-in for the failure destination's queue, as DynamoDB Local is for the table. Only the
+ * commands that need a queue load this class (and with it ElasticMQ's Scala and Pekko runtime):
+ * the others, and {@code --help}, start as fast as without it.
+ */
+public final class LocalSqs implements AutoCloseable {
+
+    private final SQSRestServer server;
+    private final URI endpoint;
+
+    private LocalSqs(SQSRestServer server, URI endpoint) {
+        this.server = server;
+        this.endpoint = endpoint;
+    }
+
+    /** Starts a fresh in-memory ElasticMQ on a free loopback port. */
+    public static LocalSqs start() {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        // While it starts, Pekko prints a line or two, the JVM warns about its use of sun.misc.Unsafe,
+        // and SLF4J says it has no MDC binding (the CLI wants none of their logging): standard output
+        // is the commands' report, standard error their problems. Failures still arrive as exceptions.
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+        System.setOut(nowhere);
+        System.setErr(nowhere);
+        try {
+            Class.forName("org.slf4j.MDC");
+            // A dynamic port, and queue URLs that name it (the builder generates the node address).
+            SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
+            int port = server.waitUntilStarted().localAddress().getPort();
+            return new LocalSqs(server, URI.create("http://127.0.0.1:" + port));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("SLF4J is missing from the class path", e);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    /** The HTTP endpoint, for example {@code http://127.0.0.1:41236}. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public void close() {
+        server.stopAndWait();
+    }
+}
