@@ -22,8 +22,26 @@ public final class LocalSqs implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
+    /**
+     * Pekko's settings for a server inside a command: no logging (its warnings would reach the
+     * command's output through the SLF4J binding the handler brings), and no JVM shutdown hook of
+     * its own ({@link #close()} stops it; on Ctrl-C the command's own hook does). System properties
+     * override ElasticMQ's {@code application.conf} (Typesafe Config's order of precedence).
+     */
+    private static final String[][] PEKKO_SETTINGS = {
+        {"pekko.loglevel", "OFF"},
+        {"pekko.stdout-loglevel", "OFF"},
+        {"pekko.log-dead-letters", "off"},
+        {"pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off"},
+    };
+
     /** Starts a fresh in-memory ElasticMQ on a free loopback port. */
     public static LocalSqs start() {
+        for (String[] setting : PEKKO_SETTINGS) {
+            if (System.getProperty(setting[0]) == null) {
+                System.setProperty(setting[0], setting[1]);
+            }
+        }
         PrintStream out = System.out;
         PrintStream err = System.err;
         // While it starts, Pekko prints a line or two, the JVM warns about its use of sun.misc.Unsafe,

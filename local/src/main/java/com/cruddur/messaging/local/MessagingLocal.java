@@ -2,6 +2,7 @@ package com.cruddur.messaging.local;
 
 import com.cruddur.messaging.local.bench.BenchCommand;
 import com.cruddur.messaging.local.bench.ColdStartCommand;
+import com.cruddur.messaging.local.bench.ReconcileBenchCommand;
 import com.cruddur.messaging.local.mapping.WatchCommand;
 import com.cruddur.messaging.local.ops.ReconcileCommand;
 import com.cruddur.messaging.local.ops.RedriveCommand;
@@ -83,7 +84,8 @@ public final class MessagingLocal
             new Subcommand(RedriveCommand.NAME, RedriveCommand.SUMMARY, RedriveCommand.class),
             new Subcommand(ReconcileCommand.NAME, ReconcileCommand.SUMMARY, ReconcileCommand.class),
             new Subcommand(BenchCommand.NAME, BenchCommand.SUMMARY, BenchCommand.class),
-            new Subcommand(ColdStartCommand.NAME, ColdStartCommand.SUMMARY, ColdStartCommand.class));
+            new Subcommand(ColdStartCommand.NAME, ColdStartCommand.SUMMARY, ColdStartCommand.class),
+            new Subcommand(ReconcileBenchCommand.NAME, ReconcileBenchCommand.SUMMARY, ReconcileBenchCommand.class));
 
     private final CliCommand.Io io;
 

@@ -130,7 +130,7 @@ public final class ReconcileCommand extends CliCommand {
                 out.println("reconcile: scanned " + stats.scanned() + " items (" + stats.kept() + " messages and rows) in "
                         + String.format(Locale.ROOT, "%.1f s", stats.time().toMillis() / 1000.0) + " " + style.dot() + " "
                         + String.format(Locale.ROOT, "%.0f items/s", stats.itemsPerSecond()) + " " + style.dot() + " "
-                        + format(stats.readUnits()) + " read units in " + Views.plural(stats.requests(), "request")
+                        + units(stats.readUnits()) + " in " + Views.plural(stats.requests(), "request")
                         + " " + style.dot() + " " + summary(diff));
             } else {
                 GroupRowStore store = new GroupRowStore(client, target.table(), HandlerConfig.of(target).indexName());
@@ -180,7 +180,7 @@ public final class ReconcileCommand extends CliCommand {
                 nextProgress[0] = now + PROGRESS_NANOS;
             }
             io.err().println("  scanned " + items + " items " + style.dot() + " " + kept + " messages and rows "
-                    + style.dot() + " " + format(units) + " read units " + style.dot()
+                    + style.dot() + " " + units(units) + " " + style.dot()
                     + String.format(Locale.ROOT, " %.0f items/s", items / ((now - start) / 1e9)));
         });
     }
@@ -247,6 +247,10 @@ public final class ReconcileCommand extends CliCommand {
                 + diff.count(Reconciler.Problem.DUPLICATE) + " with duplicates, "
                 + diff.count(Reconciler.Problem.ORPHAN) + " orphaned, " + diff.count(Reconciler.Problem.NO_ROWS)
                 + " without rows";
+    }
+
+    private static String units(double units) {
+        return format(units) + (units == 1 ? " read unit" : " read units");
     }
 
     private static String format(double units) {
