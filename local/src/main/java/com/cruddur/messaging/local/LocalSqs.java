@@ -1,7 +1,5 @@
 package com.cruddur.messaging.local;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
@@ -42,26 +40,19 @@ public final class LocalSqs implements AutoCloseable {
                 System.setProperty(setting[0], setting[1]);
             }
         }
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        // While it starts, Pekko prints a line or two, the JVM warns about its use of sun.misc.Unsafe,
-        // and SLF4J says it has no MDC binding (the CLI wants none of their logging): standard output
-        // is the commands' report, standard error their problems. Failures still arrive as exceptions.
-        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-        System.setOut(nowhere);
-        System.setErr(nowhere);
-        try {
-            Class.forName("org.slf4j.MDC");
+        // While it starts, Pekko prints a line or two and SLF4J says it has no MDC binding. (The JVM's
+        // warning about Pekko's use of sun.misc.Unsafe bypasses System.err: ./dev allows that use.)
+        return Muted.during(() -> {
+            try {
+                Class.forName("org.slf4j.MDC");
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("SLF4J is missing from the class path", e);
+            }
             // A dynamic port, and queue URLs that name it (the builder generates the node address).
             SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
             int port = server.waitUntilStarted().localAddress().getPort();
             return new LocalSqs(server, URI.create("http://127.0.0.1:" + port));
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("SLF4J is missing from the class path", e);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        });
     }
 
     /** The HTTP endpoint, for example {@code http://127.0.0.1:41236}. */

@@ -2,8 +2,6 @@ package com.cruddur.messaging.local;
 
 import com.cruddur.messaging.devkit.LocalDynamoDb;
 import com.cruddur.messaging.devkit.TableDefinitions;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -219,16 +217,9 @@ public final class Target implements AutoCloseable {
     private static synchronized LocalDynamoDb startQuietly() {
         SQLITE_LOG.setLevel(Level.SEVERE);
         SDK_V1_LOG.setLevel(Level.SEVERE);
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-        System.setOut(nowhere);
-        System.setErr(nowhere);
         try {
-            return LocalDynamoDb.start();
+            return Muted.during(LocalDynamoDb::start);
         } finally {
-            System.setOut(out);
-            System.setErr(err);
             // Again: DynamoDB Local's start-up may reconfigure java.util.logging.
             SQLITE_LOG.setLevel(Level.SEVERE);
             SDK_V1_LOG.setLevel(Level.SEVERE);
