@@ -1,5 +1,6 @@
 package com.cruddur.messaging.infra;
 
+import com.cruddur.messaging.schema.DeploymentContract;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
@@ -7,13 +8,19 @@ import software.constructs.Construct;
 
 /**
  * Where the event source mapping sends the description (shard, sequence-number range) of a batch
- * it gave up on; ops read it and replay the records (README-ops.md).
+ * it gave up on; ops redrive the records from it with {@code ./dev redrive --aws} (README-ops.md).
  */
 final class FailureDestination extends Construct {
 
+    /**
+     * The construct's id: with its queue's, it makes the queue's logical id begin with
+     * {@link DeploymentContract.Stack#FAILURE_QUEUE_LOGICAL_ID_PREFIX}, by which redrive finds it.
+     */
+    static final String ID = "StreamFailureDestination";
+
     private static final String NO_DLQ_REASON = "This queue is itself the failure destination of the stream's event "
             + "source mapping; nothing consumes it automatically, so a dead-letter queue behind it would have no "
-            + "purpose. Ops read and delete its messages by hand after replaying the records.";
+            + "purpose. Ops redrive its messages with ./dev redrive, which deletes each after its records were applied.";
 
     private final Queue queue;
 

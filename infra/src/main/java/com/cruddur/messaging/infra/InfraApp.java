@@ -1,5 +1,6 @@
 package com.cruddur.messaging.infra;
 
+import com.cruddur.messaging.schema.DeploymentContract;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
@@ -14,7 +15,7 @@ import software.amazon.awscdk.Tags;
 public final class InfraApp {
 
     /** Stack id and CloudFormation stack name; the template is {@code cdk.out/CruddurMessaging.template.json}. */
-    public static final String STACK_NAME = "CruddurMessaging";
+    public static final String STACK_NAME = DeploymentContract.Stack.NAME;
 
     private InfraApp() {
     }

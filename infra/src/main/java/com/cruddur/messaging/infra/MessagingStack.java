@@ -1,5 +1,6 @@
 package com.cruddur.messaging.infra;
 
+import com.cruddur.messaging.schema.DeploymentContract;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -39,7 +40,7 @@ public final class MessagingStack extends Stack {
         // 2. A private network whose only way out is a DynamoDB gateway endpoint.
         network = new PrivateNetwork(this, "Network", config.existingVpc());
         // 3. Where the event source mapping reports the batches it gave up on.
-        failureDestination = new FailureDestination(this, "StreamFailureDestination");
+        failureDestination = new FailureDestination(this, FailureDestination.ID);
         // 4. The function, its role, its published version and alias, and the mapping from the stream.
         streamFunction = new StreamFunction(this, "StreamHandler", config.lambdaJar(), table, network,
                 failureDestination, config.observability().activeTracing());
@@ -56,6 +57,8 @@ public final class MessagingStack extends Stack {
         output("AlarmTopicArn", "Subscribe on-call to this topic", alarmTopic.topic().getTopicArn());
         output("StreamHandlerFunctionName", "The stream handler", streamFunction.function().getFunctionName());
         output("StreamHandlerLogGroup", "Its log group, for Logs Insights", streamFunction.logGroup().getLogGroupName());
+        output(DeploymentContract.Stack.FAILURE_QUEUE_URL_OUTPUT, "The failure destination, read by ./dev redrive --aws",
+                failureDestination.queue().getQueueUrl());
     }
 
     private void output(String id, String description, String value) {

@@ -73,6 +73,18 @@ class EventSourceMappingTest {
     }
 
     @Test
+    void theStackOutputsTheFailureQueuesUrlAndItsLogicalIdIsTheOneRedriveLooksFor() {
+        String queue = Synth.resources(template, "AWS::SQS::Queue").keySet().iterator().next();
+
+        // Ref of a queue is its URL: what `redrive --aws --queue-url` takes.
+        assertThat(Synth.<Object>get(template.toJSON(), "Outputs", DeploymentContract.Stack.FAILURE_QUEUE_URL_OUTPUT, "Value"))
+                .isEqualTo(Map.of("Ref", queue));
+        // Without --queue-url, redrive finds the queue by CloudFormation's aws:cloudformation:logical-id tag.
+        assertThat(queue).startsWith(DeploymentContract.Stack.FAILURE_QUEUE_LOGICAL_ID_PREFIX);
+        assertThat(InfraApp.STACK_NAME).isEqualTo(DeploymentContract.Stack.NAME);
+    }
+
+    @Test
     void isCreatedOnlyOnceTheDynamoDbEndpointExists() {
         String endpoint = Synth.resources(template, "AWS::EC2::VPCEndpoint").keySet().iterator().next();
         Map<String, Object> resource = Synth.resources(template, MAPPING).values().iterator().next();

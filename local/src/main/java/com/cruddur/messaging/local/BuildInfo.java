@@ -29,7 +29,9 @@ final class BuildInfo implements IVersionProvider {
                     + ", DynamoDB Local " + build.getProperty("dynamodb-local", "?")
                     + ", Lambda runtime serializer " + build.getProperty("lambda-serialization", "?")
                     + ", picocli " + build.getProperty("picocli", "?")
-                    + ", Jackson " + build.getProperty("jackson", "?"),
+                    + ", Jackson " + build.getProperty("jackson", "?")
+                    + ", ElasticMQ " + build.getProperty("elasticmq", "?")
+                    + ", event-ruler " + build.getProperty("event-ruler", "?"),
             "running on: Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + "), "
                     + System.getProperty("os.name") + " " + System.getProperty("os.arch"),
         };

@@ -9,17 +9,22 @@ import java.util.Map;
  */
 public enum ExitCode {
 
-    /** The command did what was asked; for replay, send and watch: no batch item failures. */
-    OK(0, "done (replay, send, watch: the handler returned no batch item failures)"),
-    /** The handler reported batch item failures (or watch gave up on records after its retries). */
-    HANDLER_FAILURES(1, "the handler reported batch item failures"),
+    /** The command did what was asked; for the commands that invoke the handler: nothing is left failing. */
+    OK(0, "done (replay, send, watch, redrive, reconcile --apply: nothing left failing)"),
+    /**
+     * Not everything was applied: the handler reported batch item failures, watch gave up on
+     * records, redrive left messages in the queue, or reconcile --apply could not fix a conversation.
+     */
+    HANDLER_FAILURES(1, "not everything applied: the handler reported batch item failures, watch gave up on records,"
+            + " redrive left messages in the queue, reconcile --apply could not fix a conversation"),
     /** A bad argument, or an input file that is missing, unreadable, not JSON or not what was expected. */
     BAD_INPUT(2, "bad arguments, or an input file that is missing, unreadable, not JSON or not a stream event"),
     /** Refused: a destructive command without {@code --yes}, or {@code --aws} where it is not allowed. */
-    REFUSED(3, "refused: drop without --yes; --aws with a command other than replay, conversations, messages;"
-            + " replay --aws with --seed or --dump"),
-    /** DynamoDB could not be reached or rejected a request (no table, no credentials, ...). */
-    DYNAMODB_ERROR(4, "DynamoDB unreachable or a request rejected (no such table, no credentials, ...)"),
+    REFUSED(3, "refused: drop without --yes; --aws with a command other than replay, conversations, messages,"
+            + " redrive, reconcile; replay --aws with --seed or --dump; reconcile --apply --aws not confirmed"),
+    /** DynamoDB (or the failure queue) could not be reached or rejected a request (no table, no credentials, ...). */
+    DYNAMODB_ERROR(4, "DynamoDB or the failure queue unreachable, or a request rejected (no such table or queue,"
+            + " no credentials, ...)"),
     /** An unexpected failure: a bug (EX_SOFTWARE). */
     BUG(70, "an unexpected error (a bug: the stack trace follows on standard error)");
 

@@ -8,6 +8,7 @@ import com.cruddur.messaging.stream.InvocationReport;
 import com.cruddur.messaging.stream.MessageGroupStreamHandler;
 import java.io.PrintStream;
 import java.util.Map;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * The deployed handler class on a target's table, invoked as Lambda invokes it: a fresh context
@@ -22,7 +23,19 @@ public final class Invoker {
     private final PrintStream log;
 
     public Invoker(Target target, boolean verbose, PrintStream err) {
-        this.handler = new MessageGroupStreamHandler(target.client(requests), Config.forTable(target.table()));
+        this(target, Config.forTable(target.table()), verbose, err);
+    }
+
+    /**
+     * The handler with a configuration of the caller's (the commands that repair the table build it
+     * in one place, {@code ops.HandlerConfig}), and interceptors on its DynamoDB client: the seam
+     * where {@code watch --fail-conversation} and the tests inject faults.
+     */
+    public Invoker(Target target, Config config, boolean verbose, PrintStream err, ExecutionInterceptor... interceptors) {
+        ExecutionInterceptor[] all = new ExecutionInterceptor[interceptors.length + 1];
+        all[0] = requests;
+        System.arraycopy(interceptors, 0, all, 1, interceptors.length);
+        this.handler = new MessageGroupStreamHandler(target.client(all), config);
         this.log = verbose ? err : null;
     }
 

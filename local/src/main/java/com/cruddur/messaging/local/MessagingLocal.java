@@ -2,7 +2,10 @@ package com.cruddur.messaging.local;
 
 import com.cruddur.messaging.local.bench.BenchCommand;
 import com.cruddur.messaging.local.bench.ColdStartCommand;
+import com.cruddur.messaging.local.bench.ReconcileBenchCommand;
 import com.cruddur.messaging.local.mapping.WatchCommand;
+import com.cruddur.messaging.local.ops.ReconcileCommand;
+import com.cruddur.messaging.local.ops.RedriveCommand;
 import com.cruddur.messaging.local.replay.ReplayCommand;
 import com.cruddur.messaging.local.table.ConversationsCommand;
 import com.cruddur.messaging.local.table.DropCommand;
@@ -78,8 +81,11 @@ public final class MessagingLocal
             new Subcommand(ConversationsCommand.NAME, ConversationsCommand.SUMMARY, ConversationsCommand.class),
             new Subcommand(MessagesCommand.NAME, MessagesCommand.SUMMARY, MessagesCommand.class),
             new Subcommand(SendCommand.NAME, SendCommand.SUMMARY, SendCommand.class),
+            new Subcommand(RedriveCommand.NAME, RedriveCommand.SUMMARY, RedriveCommand.class),
+            new Subcommand(ReconcileCommand.NAME, ReconcileCommand.SUMMARY, ReconcileCommand.class),
             new Subcommand(BenchCommand.NAME, BenchCommand.SUMMARY, BenchCommand.class),
-            new Subcommand(ColdStartCommand.NAME, ColdStartCommand.SUMMARY, ColdStartCommand.class));
+            new Subcommand(ColdStartCommand.NAME, ColdStartCommand.SUMMARY, ColdStartCommand.class),
+            new Subcommand(ReconcileBenchCommand.NAME, ReconcileBenchCommand.SUMMARY, ReconcileBenchCommand.class));
 
     private final CliCommand.Io io;
 

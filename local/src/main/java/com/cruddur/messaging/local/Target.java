@@ -2,8 +2,6 @@ package com.cruddur.messaging.local;
 
 import com.cruddur.messaging.devkit.LocalDynamoDb;
 import com.cruddur.messaging.devkit.TableDefinitions;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +15,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Where a command's table lives, chosen by the same options on every command:
@@ -43,8 +42,8 @@ public final class Target implements AutoCloseable {
                               schema-load and seed, the sample conversation loaded; discarded when the
                               command exits. Needs no AWS account and no Docker.
               --endpoint URL  a DynamoDB Local that is already running, e.g. http://localhost:8000
-              --aws           the real table (default credential chain and region); only replay, conversations
-                              and messages accept it
+              --aws           the real table (default credential chain and region); only replay, conversations,
+                              messages, redrive and reconcile accept it (reconcile --apply asks first)
               --table NAME    the table (default cruddur-messages)""";
 
     /**
@@ -140,14 +139,36 @@ public final class Target implements AutoCloseable {
         return client;
     }
 
-    /** A new DynamoDB Streams client for a local target, closed with the target. */
+    /** A new DynamoDB Streams client for the target's table, closed with the target. */
     public DynamoDbStreamsClient streams() {
-        if (endpoint == null) {
-            throw new IllegalStateException("the CLI reads streams only from DynamoDB Local");
-        }
-        DynamoDbStreamsClient client = LocalDynamoDb.streamsClient(endpoint);
+        DynamoDbStreamsClient client = spec.kind() == Kind.AWS
+                ? DynamoDbStreamsClient.builder().region(awsRegion).httpClient(UrlConnectionHttpClient.create()).build()
+                : LocalDynamoDb.streamsClient(endpoint);
         clients.add(client);
         return client;
+    }
+
+    /**
+     * A new SQS client, closed with the target: with {@code --aws} in the target's region and
+     * credentials ({@code queueUrl} may be null); locally at the server of {@code queueUrl} (an
+     * SQS-compatible one such as ElasticMQ), with local credentials.
+     */
+    public SqsClient sqs(URI queueUrl) {
+        SqsClient client = spec.kind() == Kind.AWS
+                ? SqsClient.builder().region(awsRegion).httpClient(UrlConnectionHttpClient.create()).build()
+                : localSqs(URI.create(queueUrl.getScheme() + "://" + queueUrl.getAuthority()));
+        clients.add(client);
+        return client;
+    }
+
+    /** An SQS client for an SQS-compatible server such as ElasticMQ; the caller closes it. */
+    public static SqsClient localSqs(URI endpoint) {
+        return SqsClient.builder()
+                .endpointOverride(endpoint)
+                .region(LocalDynamoDb.REGION)
+                .credentialsProvider(LocalDynamoDb.CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     /**
@@ -196,16 +217,9 @@ public final class Target implements AutoCloseable {
     private static synchronized LocalDynamoDb startQuietly() {
         SQLITE_LOG.setLevel(Level.SEVERE);
         SDK_V1_LOG.setLevel(Level.SEVERE);
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-        System.setOut(nowhere);
-        System.setErr(nowhere);
         try {
-            return LocalDynamoDb.start();
+            return Muted.during(LocalDynamoDb::start);
         } finally {
-            System.setOut(out);
-            System.setErr(err);
             // Again: DynamoDB Local's start-up may reconfigure java.util.logging.
             SQLITE_LOG.setLevel(Level.SEVERE);
             SDK_V1_LOG.setLevel(Level.SEVERE);

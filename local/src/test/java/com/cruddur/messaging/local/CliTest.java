@@ -30,18 +30,18 @@ class CliTest {
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("replay", "watch", "schema-load", "list-tables", "seed", "scan", "drop",
-                "conversations", "messages", "send", "exit status:", "--endpoint URL", "--aws");
+                "conversations", "messages", "send", "redrive", "reconcile", "exit status:", "--endpoint URL", "--aws");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"replay", "watch", "schema-load", "list-tables", "seed", "scan", "drop",
-        "conversations", "messages", "send"})
+        "conversations", "messages", "send", "redrive", "reconcile"})
     void everyCommandHasHelpWithItsUsageAnExampleAndTheExitStatuses(String command) {
         CliRun run = cli(command, "--help");
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).startsWith("usage: messaging-local " + command)
-                .contains("example:", "./dev " + command, "exit status:");
+                .containsPattern("examples?:").contains("./dev " + command, "exit status:");
         assertThat(run.err()).isEmpty();
     }
 
@@ -162,6 +162,37 @@ class CliTest {
     }
 
     @Test
+    void reconcileRefusesToApplyToTheRealTableWithoutYesWhenNoTerminalCanConfirm() {
+        CliRun run = cli("reconcile", "--aws", "--apply");
+
+        assertThat(run.code()).isEqualTo(ExitCode.REFUSED.code());
+        assertThat(run.errLines()).containsExactly("messaging-local reconcile: refusing reconcile --apply --aws without"
+                + " --yes: there is no terminal to confirm on");
+    }
+
+    @Test
+    void redriveNeedsTheStreamsTableAndAQueueOrAFile() {
+        assertThat(cli("redrive").errLines().getFirst()).isEqualTo("messaging-local redrive: redrive needs --aws, or"
+                + " --endpoint URL of the DynamoDB Local whose stream holds the records (see --help)");
+        assertThat(cli("redrive", "--endpoint", "http://localhost:1").errLines().getFirst()).isEqualTo(
+                "messaging-local redrive: with --endpoint, give --queue-url (watch prints it) or FILE (see --help)");
+        assertThat(cli("redrive", "--aws", "--queue-url", "https://sqs.eu-west-1.amazonaws.com/1/q", "bodies.json")
+                .errLines().getFirst()).isEqualTo("messaging-local redrive: give --queue-url or FILE, not both (see --help)");
+        CliRun missing = cli("redrive", "--endpoint", "http://localhost:1", "nope.json");
+        assertThat(missing.code()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(missing.errLines()).containsExactly("messaging-local redrive: nope.json: no such file");
+    }
+
+    @Test
+    void reconcileArgumentsAreChecked() {
+        assertThat(cli("reconcile", "--segments", "0").errLines().getFirst())
+                .isEqualTo("messaging-local reconcile: option --segments must be between 1 and 64, got 0 (see --help)");
+        assertThat(cli("reconcile", "--yes").errLines().getFirst())
+                .isEqualTo("messaging-local reconcile: --yes goes with --apply (see --help)");
+        assertThat(cli("reconcile", "--group", "nope").code()).isEqualTo(ExitCode.BAD_INPUT.code());
+    }
+
+    @Test
     void replayRefusesToSeedOrDumpTheRealTable() {
         CliRun seed = cli("replay", "--aws", "--seed", "../events/seed/conversations.json", "../events/new-message.json");
         CliRun dump = cli("replay", "--aws", "--dump", "../events/new-message.json");
@@ -210,7 +241,7 @@ class CliTest {
     void everySynopsisNamesEveryOptionOfItsCommand() {
         CommandLine top = MessagingLocal.commandLine();
         // --aws is left out of the synopses of the commands that always refuse it.
-        Set<String> acceptAws = Set.of("replay", "conversations", "messages");
+        Set<String> acceptAws = Set.of("replay", "conversations", "messages", "redrive", "reconcile");
 
         top.getSubcommands().forEach((name, command) -> {
             if (command.getCommandSpec().usageMessage().hidden()) {
@@ -256,6 +287,6 @@ class CliTest {
         assertThat(run.code()).isZero();
         assertThat(run.outLines().getFirst()).matches("messaging-local \\d+\\.\\d+\\.\\d+.*");
         assertThat(run.out()).contains("MessageGroupStreamHandler", "messaging-stream-lambda.jar", "AWS SDK 2.",
-                "picocli 4.", "Jackson 2.").doesNotContain("${");
+                "picocli 4.", "Jackson 2.", "ElasticMQ 1.", "event-ruler 1.").doesNotContain("${");
     }
 }

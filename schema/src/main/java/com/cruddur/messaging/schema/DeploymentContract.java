@@ -11,6 +11,27 @@ import java.time.Duration;
  */
 public final class DeploymentContract {
 
+    /**
+     * The CloudFormation stack the CDK app deploys, and what the ops commands ({@code redrive --aws})
+     * find in it.
+     */
+    public static final class Stack {
+        /** The stack's id and CloudFormation name. */
+        public static final String NAME = "CruddurMessaging";
+        /** The output holding the failure destination's queue URL. */
+        public static final String FAILURE_QUEUE_URL_OUTPUT = "StreamFailureQueueUrl";
+        /**
+         * How the failure queue's logical id begins (the CDK appends a hash). CloudFormation tags
+         * the queue with it ({@code aws:cloudformation:logical-id}), beside
+         * {@code aws:cloudformation:stack-name}: that is how {@code redrive --aws} finds the queue
+         * with SQS alone.
+         */
+        public static final String FAILURE_QUEUE_LOGICAL_ID_PREFIX = "StreamFailureDestinationQueue";
+
+        private Stack() {
+        }
+    }
+
     /** The handler entry point the stack deploys. */
     public static final String HANDLER = "com.cruddur.messaging.stream.MessageGroupStreamHandler::handleRequest";
 
@@ -85,8 +106,10 @@ public final class DeploymentContract {
     public static final int BATCH_SIZE = 100;
     /** Retries of a failing batch before the mapping gives up on it and tells the failure destination. */
     public static final int MAX_RETRY_ATTEMPTS = 5;
+    /** {@link #MAX_RECORD_AGE} in seconds, a constant for annotations (the local watch's option default). */
+    public static final int MAX_RECORD_AGE_SECONDS = 3600;
     /** Age after which a record goes to the failure destination instead of being retried. */
-    public static final Duration MAX_RECORD_AGE = Duration.ofHours(1);
+    public static final Duration MAX_RECORD_AGE = Duration.ofSeconds(MAX_RECORD_AGE_SECONDS);
     /** On a function error (crash, timeout) the mapping halves the batch to isolate the bad record. */
     public static final boolean BISECT_BATCH_ON_FUNCTION_ERROR = true;
 

@@ -1,117 +1,294 @@
 package com.cruddur.messaging.local.mapping;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.cruddur.messaging.local.Invoker;
 import com.cruddur.messaging.local.LambdaEvents;
 import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.stream.InvocationReport;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
- * What Lambda's event source mapping does between the stream and the function, locally: keeps the
- * records the deployed filter passes, builds the event JSON Lambda would deliver, deserializes it
- * with Lambda's serializer, invokes the handler, and on batch item failures retries from the
- * lowest failed sequence number (bounded, like the deployed mapping's retry attempts), then gives
- * up on those records with a report instead of blocking the shard.
+ * What Lambda's event source mapping does between a stream shard and the function, locally: keeps
+ * the records the deployed filter passes, builds the event JSON Lambda would deliver, deserializes
+ * it with Lambda's serializer and invokes the function; then handles failure as the deployed
+ * mapping is configured to ({@link Settings#DEPLOYED}, from {@link DeploymentContract}):
+ * <ul>
+ *   <li>batch item failures: checkpoint before the lowest failed sequence number and retry from it,
+ *       at most {@link Settings#maxRetries()} times;</li>
+ *   <li>a function error (the invocation threw): split the batch in two and deliver each half
+ *       (bisecting does not use the retry quota); a single record is retried;</li>
+ *   <li>records older than {@link Settings#maxRecordAge()} are not delivered again;</li>
+ *   <li>what it gives up on, it describes to its {@link OnFailure} destination in Lambda's own
+ *       message shape ({@link StreamFailureRecord}), and moves on: a shard never blocks.</li>
+ * </ul>
+ * Lambda's documentation of these: "Lambda parameters for Amazon DynamoDB event source mappings"
+ * and "Retain discarded records for a DynamoDB event source in Lambda" (developer guide).
  */
 public final class LocalEventSourceMapping {
 
-    /** Retries of a failing batch: the deployed mapping's maximum retry attempts. */
-    public static final int DEFAULT_MAX_RETRIES = DeploymentContract.MAX_RETRY_ATTEMPTS;
+    /**
+     * How the mapping handles failure.
+     *
+     * @param maxRetries            retries of a failing batch before giving up on it (Lambda's MaximumRetryAttempts)
+     * @param maxRecordAge          records older than this are given up on instead of delivered
+     *                              (MaximumRecordAgeInSeconds); null: no limit (-1)
+     * @param bisectOnFunctionError whether a batch whose invocation failed is split in two (BisectBatchOnFunctionError)
+     */
+    public record Settings(int maxRetries, Duration maxRecordAge, boolean bisectOnFunctionError) {
+
+        /** As the CDK app deploys the mapping. */
+        public static final Settings DEPLOYED = new Settings(DeploymentContract.MAX_RETRY_ATTEMPTS,
+                DeploymentContract.MAX_RECORD_AGE, DeploymentContract.BISECT_BATCH_ON_FUNCTION_ERROR);
+
+        public Settings {
+            if (maxRetries < 0) {
+                throw new IllegalArgumentException("maxRetries must not be negative");
+            }
+        }
+
+        public Settings withMaxRetries(int value) {
+            return new Settings(value, maxRecordAge, bisectOnFunctionError);
+        }
+
+        /** A copy with another maximum record age; null for none. */
+        public Settings withMaxRecordAge(Duration value) {
+            return new Settings(maxRetries, value, bisectOnFunctionError);
+        }
+    }
+
+    /** Lambda's on-failure destination: where the mapping describes the records it gave up on. */
+    @FunctionalInterface
+    public interface OnFailure {
+
+        /** No destination: the records are only reported to the listener (and returned). */
+        OnFailure NONE = record -> {
+        };
+
+        /** @throws RuntimeException if the description could not be delivered */
+        void send(StreamFailureRecord record);
+    }
 
     /**
      * What one batch of stream records came to.
      *
      * @param received    records read from the stream
      * @param filteredOut records the filter dropped (never delivered)
-     * @param invocations every handler invocation, retries included, in order
-     * @param gaveUpOn    sequence numbers still failing after the last retry (empty when all went well)
+     * @param invocations every invocation that returned, retries and halves included, in order
+     * @param gaveUp      what was given up on (each also sent to the destination), in order
      */
-    public record Delivery(int received, int filteredOut, List<InvocationReport> invocations, List<String> gaveUpOn) {
+    public record Delivery(int received, int filteredOut, List<InvocationReport> invocations,
+                           List<StreamFailureRecord> gaveUp) {
 
         public boolean invoked() {
-            return !invocations.isEmpty();
+            return !invocations.isEmpty() || !gaveUp.isEmpty();
+        }
+
+        /** Records given up on. */
+        public int recordsGivenUp() {
+            return gaveUp.stream().mapToInt(StreamFailureRecord::batchSize).sum();
         }
     }
 
-    /** Told about each invocation as it happens (retries included), for progress lines. */
+    /** Told about each invocation and each give-up as they happen, for progress lines. */
     public interface Listener {
-        void invoked(int attempt, int records, InvocationReport report);
+
+        /** An invocation returned; {@code retry} is 0 for a range's first delivery. */
+        void invoked(int retry, int records, InvocationReport report);
+
+        /** An invocation threw: a function error. */
+        default void functionError(int retry, int records, RuntimeException error) {
+        }
+
+        /** The mapping gave up on records; {@code notSent} is why the destination did not take it, or null. */
+        default void gaveUp(StreamFailureRecord record, RuntimeException notSent) {
+        }
     }
 
-    private final Invoker invoker;
+    /** A record the filter passed, as delivered. */
+    private record Passed(String json, BigInteger sequence, String sequenceNumber, Instant arrival) {
+    }
+
+    /** A run of passed records {@code [from, to)} and how often they were retried and invoked. */
+    private record Range(int from, int to, int retries, int invocations) {
+
+        int size() {
+            return to - from;
+        }
+
+        Range invoked() {
+            return new Range(from, to, retries, invocations + 1);
+        }
+
+        Range from(int index) {
+            return new Range(index, to, retries, invocations);
+        }
+
+        Range retried() {
+            return new Range(from, to, retries + 1, invocations);
+        }
+    }
+
+    private final Function<DynamodbEvent, InvocationReport> function;
     private final EventFilter filter;
     private final String streamArn;
-    private final int maxRetries;
+    private final Settings settings;
+    private final OnFailure onFailure;
+    private final Clock clock;
+    private final IntConsumer pause;
 
-    public LocalEventSourceMapping(Invoker invoker, EventFilter filter, String streamArn, int maxRetries) {
-        this.invoker = invoker;
-        this.filter = filter;
-        this.streamArn = streamArn;
-        this.maxRetries = maxRetries;
+    /**
+     * @param function  the function: an event in, its report out; throwing is a function error
+     * @param filter    the mapping's filter
+     * @param streamArn the stream, as Lambda puts it in every record's {@code eventSourceARN}
+     * @param settings  failure handling
+     * @param onFailure the on-failure destination
+     */
+    public LocalEventSourceMapping(Function<DynamodbEvent, InvocationReport> function, EventFilter filter,
+                                   String streamArn, Settings settings, OnFailure onFailure) {
+        this(function, filter, streamArn, settings, onFailure, Clock.systemUTC(), LocalEventSourceMapping::backOff);
     }
 
-    /** Delivers one shard's batch of records to the handler. */
-    public Delivery deliver(List<Record> records, Listener listener) {
-        List<String> passed = new ArrayList<>();
-        List<String> sequenceNumbers = new ArrayList<>();
+    LocalEventSourceMapping(Function<DynamodbEvent, InvocationReport> function, EventFilter filter, String streamArn,
+                            Settings settings, OnFailure onFailure, Clock clock, IntConsumer pause) {
+        this.function = function;
+        this.filter = filter;
+        this.streamArn = streamArn;
+        this.settings = settings;
+        this.onFailure = onFailure;
+        this.clock = clock;
+        this.pause = pause;
+    }
+
+    /** Delivers one shard's records, in order, to the function. */
+    public Delivery deliver(String shardId, List<Record> records, Listener listener) {
+        List<Passed> passed = new ArrayList<>();
         for (Record record : records) {
             String json = StreamEvents.recordJson(record, streamArn);
             if (filter.matches(json)) {
-                passed.add(json);
-                sequenceNumbers.add(record.dynamodb().sequenceNumber());
+                String sequenceNumber = record.dynamodb().sequenceNumber();
+                passed.add(new Passed(json, sequence(sequenceNumber), sequenceNumber,
+                        record.dynamodb().approximateCreationDateTime()));
             }
         }
-        int filteredOut = records.size() - passed.size();
         List<InvocationReport> invocations = new ArrayList<>();
-        if (passed.isEmpty()) {
-            return new Delivery(records.size(), filteredOut, invocations, List.of());
+        List<StreamFailureRecord> gaveUp = new ArrayList<>();
+        // Ranges still to deliver, the next one on top: halves and retries go on top, so the shard's
+        // records are delivered in order.
+        Deque<Range> pending = new ArrayDeque<>();
+        if (!passed.isEmpty()) {
+            pending.push(new Range(0, passed.size(), 0, 0));
         }
-        int from = 0;
-        for (int attempt = 0; ; attempt++) {
-            List<String> batch = passed.subList(from, passed.size());
-            DynamodbEvent event = LambdaEvents.deserialize(StreamEvents.eventJson(batch).getBytes(StandardCharsets.UTF_8));
-            InvocationReport report = invoker.invoke(event);
+        while (!pending.isEmpty()) {
+            Range range = withoutExpired(pending.pop(), passed, shardId, listener, gaveUp);
+            if (range.size() == 0) {
+                continue;
+            }
+            List<Passed> batch = passed.subList(range.from(), range.to());
+            DynamodbEvent event = LambdaEvents.deserialize(StreamEvents.eventJson(batch.stream().map(Passed::json).toList())
+                    .getBytes(StandardCharsets.UTF_8));
+            Range invoked = range.invoked();
+            InvocationReport report;
+            try {
+                report = function.apply(event);
+            } catch (RuntimeException error) {
+                listener.functionError(range.retries(), batch.size(), error);
+                if (settings.bisectOnFunctionError() && batch.size() > 1) {
+                    int middle = invoked.from() + batch.size() / 2;
+                    pending.push(new Range(middle, invoked.to(), invoked.retries(), invoked.invocations()));
+                    pending.push(new Range(invoked.from(), middle, invoked.retries(), invoked.invocations()));
+                } else if (invoked.retries() < settings.maxRetries()) {
+                    pause.accept(invoked.retries());
+                    pending.push(invoked.retried());
+                } else {
+                    giveUp(invoked, passed, shardId, StreamFailureRecord.RETRIES_EXHAUSTED, "Unhandled", listener, gaveUp);
+                }
+                continue;
+            }
             invocations.add(report);
-            listener.invoked(attempt, batch.size(), report);
+            listener.invoked(range.retries(), batch.size(), report);
             List<String> failed = report.failedSequenceNumbers();
             if (failed.isEmpty()) {
-                return new Delivery(records.size(), filteredOut, invocations, List.of());
+                continue;
             }
-            // Lambda checkpoints before the lowest failed sequence number and retries from it.
-            BigInteger lowest = failed.stream().map(SequenceNumbers::of).min(BigInteger::compareTo).orElseThrow();
-            int index = from;
-            while (index < passed.size() && SequenceNumbers.of(sequenceNumbers.get(index)).compareTo(lowest) < 0) {
+            // Lambda checkpoints before the lowest failed sequence number and delivers again from it;
+            // an identifier it cannot place fails the whole batch.
+            BigInteger lowest = failed.stream().map(LocalEventSourceMapping::sequence).min(BigInteger::compareTo).orElseThrow();
+            int index = invoked.from();
+            while (index < invoked.to() && passed.get(index).sequence().compareTo(lowest) < 0) {
                 index++;
             }
-            from = Math.min(index, passed.size() - 1);
-            if (attempt >= maxRetries) {
-                return new Delivery(records.size(), filteredOut, invocations, failed);
+            Range rest = invoked.from(index < invoked.to() ? index : invoked.from());
+            if (rest.retries() < settings.maxRetries()) {
+                pause.accept(rest.retries());
+                pending.push(rest.retried());
+            } else {
+                giveUp(rest, passed, shardId, StreamFailureRecord.RETRIES_EXHAUSTED, null, listener, gaveUp);
             }
-            pause(attempt);
         }
+        return new Delivery(records.size(), records.size() - passed.size(), List.copyOf(invocations), List.copyOf(gaveUp));
     }
 
-    private static void pause(int attempt) {
+    /** The range without its leading records older than the maximum age, which are given up on. */
+    private Range withoutExpired(Range range, List<Passed> passed, String shardId, Listener listener,
+                                 List<StreamFailureRecord> gaveUp) {
+        if (settings.maxRecordAge() == null) {
+            return range;
+        }
+        Instant oldestAllowed = clock.instant().minus(settings.maxRecordAge());
+        int index = range.from();
+        while (index < range.to() && passed.get(index).arrival() != null
+                && passed.get(index).arrival().isBefore(oldestAllowed)) {
+            index++;
+        }
+        if (index > range.from()) {
+            giveUp(new Range(range.from(), index, range.retries(), range.invocations()), passed, shardId,
+                    StreamFailureRecord.RECORD_AGE_EXCEEDED, null, listener, gaveUp);
+        }
+        return range.from(index);
+    }
+
+    private void giveUp(Range range, List<Passed> passed, String shardId, String condition, String functionError,
+                        Listener listener, List<StreamFailureRecord> gaveUp) {
+        Passed first = passed.get(range.from());
+        Passed last = passed.get(range.to() - 1);
+        StreamFailureRecord record = new StreamFailureRecord(condition, range.invocations(), functionError,
+                clock.instant(), shardId, first.sequenceNumber(), last.sequenceNumber(), first.arrival(), last.arrival(),
+                range.size(), streamArn);
+        gaveUp.add(record);
+        RuntimeException notSent = null;
         try {
-            Thread.sleep(Math.min(2000, 100L << attempt));
+            onFailure.send(record);
+        } catch (RuntimeException e) {
+            notSent = e;
+        }
+        listener.gaveUp(record, notSent);
+    }
+
+    /** Lambda does not document its wait between retries; a short exponential one, as the handler's own. */
+    private static void backOff(int retry) {
+        try {
+            Thread.sleep(Math.min(2000, 100L << Math.min(retry, 10)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     /** Stream sequence numbers are decimal strings of up to 40 digits: compare them as numbers. */
-    private static final class SequenceNumbers {
-        static BigInteger of(String sequenceNumber) {
-            try {
-                return new BigInteger(sequenceNumber);
-            } catch (NumberFormatException | NullPointerException e) {
-                return BigInteger.ZERO;
-            }
+    private static BigInteger sequence(String sequenceNumber) {
+        try {
+            return new BigInteger(sequenceNumber);
+        } catch (NumberFormatException | NullPointerException e) {
+            return BigInteger.ZERO;
         }
     }
 }

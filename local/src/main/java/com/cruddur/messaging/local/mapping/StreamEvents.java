@@ -16,13 +16,13 @@ import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
  * in DynamoDB JSON. The CLI then deserializes that JSON with Lambda's own serializer, so the local
  * event source mapping and {@code replay} feed the handler the same way.
  */
-final class StreamEvents {
+public final class StreamEvents {
 
     private StreamEvents() {
     }
 
     /** One record as it appears in a Lambda event's {@code Records}. */
-    static String recordJson(Record record, String streamArn) {
+    public static String recordJson(Record record, String streamArn) {
         StringBuilder json = new StringBuilder(512).append('{');
         field(json, "eventID", record.eventID());
         json.append(',');
@@ -49,7 +49,7 @@ final class StreamEvents {
     }
 
     /** A Lambda event of records in {@link #recordJson} form. */
-    static String eventJson(List<String> recordJsons) {
+    public static String eventJson(List<String> recordJsons) {
         return "{\"Records\":[" + String.join(",", recordJsons) + "]}";
     }
 

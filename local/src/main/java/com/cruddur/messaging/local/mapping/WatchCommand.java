@@ -11,7 +11,14 @@ import com.cruddur.messaging.local.TargetOptions;
 import com.cruddur.messaging.local.Targets;
 import com.cruddur.messaging.local.Views;
 import com.cruddur.messaging.schema.DeploymentContract;
+import com.cruddur.messaging.local.LocalSqs;
+import com.cruddur.messaging.local.Usage;
+import com.cruddur.messaging.schema.MessagesTable;
+import com.cruddur.messaging.stream.Config;
+import com.cruddur.messaging.stream.InvocationReport;
 import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -22,7 +29,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /**
  * {@code watch}: the local event source mapping. Polls the table's stream on DynamoDB Local and
@@ -31,25 +42,36 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
  */
 @Command(name = WatchCommand.NAME,
         customSynopsis = {"messaging-local watch [--endpoint URL] [--table NAME] [--batch-size N]",
-            "                             [--from trim-horizon|latest] [--max-retries N] [--max-batches N]",
+            "                             [--from trim-horizon|latest] [--max-retries N] [--max-record-age SECONDS]",
+            "                             [--failure-queue-url URL] [--fail-conversation UUID]... [--max-batches N]",
             "                             [--idle-exit SECONDS] [--verbose]"},
         description = {WatchCommand.SUMMARY, "",
             """
                     Polls every shard of the table's stream (a child shard after its parent) and invokes the handler
                     with batches of up to --batch-size records (default 100, as the deployed mapping), after the
-                    deployed event filter (only INSERT and MODIFY of MSG# items reach the handler). One line per
-                    batch. On batch item failures it retries from the lowest failed sequence number, as Lambda
-                    does, at most --max-retries times (default 5), then reports the records and moves on.
+                    deployed event filter, run by AWS's event-ruler (only INSERT and MODIFY of MSG# items reach the
+                    handler). One line per batch.
+
+                    Failures are handled as the deployed mapping handles them: on batch item failures it retries
+                    from the lowest failed sequence number, at most --max-retries times (default 5); when an
+                    invocation fails as a whole it halves the batch (bisect on function error); records older than
+                    --max-record-age (default 3600 s) are not delivered. What it gives up on it sends to its
+                    failure destination, in the message Lambda sends (shard, sequence-number range), and moves on:
+                    an SQS queue, by default one in an ElasticMQ started in this process (the queue URL is
+                    printed; redrive --queue-url reads it while watch runs), or --failure-queue-url. To see the
+                    failure path, --fail-conversation UUID makes the handler's DynamoDB requests for that
+                    conversation fail (AccessDeniedException, injected at the SDK client's interceptor seam).
 
                     Embedded (the default) it starts DynamoDB Local with the sample conversation and prints its
                     endpoint: send to it from another terminal with send --endpoint. With --endpoint it watches
                     that DynamoDB Local (creating the table if it is missing). Refused with --aws: in AWS the
                     deployed mapping already delivers the stream to the deployed function. Ctrl-C stops it after
                     the batch in hand."""},
-        footer = {"example:",
+        footer = {"examples:",
             "  ./dev watch --endpoint http://localhost:8000",
             "  (another terminal) ./dev send --endpoint http://localhost:8000 \\",
-            "      --group 5ae290ed-55d1-47a0-bc6d-fe2bc2700399 --user 2f6a8f0e-5b1c-4c3e-8d7a-1b2c3d4e5f60 --text hi"})
+            "      --group 5ae290ed-55d1-47a0-bc6d-fe2bc2700399 --user 2f6a8f0e-5b1c-4c3e-8d7a-1b2c3d4e5f60 --text hi",
+            "  ./dev watch --fail-conversation 5ae290ed-55d1-47a0-bc6d-fe2bc2700399    # the failure path, then redrive"})
 public final class WatchCommand extends CliCommand {
 
     /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
@@ -72,7 +94,23 @@ public final class WatchCommand extends CliCommand {
             description = "retries of a batch with failures, 0-100 (default ${DEFAULT-VALUE}, as deployed)")
     private int maxRetries;
 
-    @Option(names = "--max-batches", paramLabel = "N", description = "stop after N invocations (for scripts and tests)")
+    @Option(names = "--max-record-age", paramLabel = "SECONDS",
+            defaultValue = "" + DeploymentContract.MAX_RECORD_AGE_SECONDS,
+            description = "records older than this go to the failure destination instead of the handler, 60-604800,"
+                    + " or -1 for no limit (default ${DEFAULT-VALUE}, as deployed)")
+    private int maxRecordAge;
+
+    @Option(names = "--failure-queue-url", paramLabel = "URL", converter = Usage.EndpointUrl.class,
+            description = "the on-failure destination, an SQS queue of an SQS-compatible server such as ElasticMQ"
+                    + " (default: a queue in an ElasticMQ started in this process)")
+    private URI failureQueueUrl;
+
+    @Option(names = "--fail-conversation", paramLabel = "UUID", converter = Usage.UuidText.class,
+            description = "make the handler's DynamoDB requests for this conversation fail, to see the failure path"
+                    + " (repeatable)")
+    private List<String> failConversations = new ArrayList<>();
+
+    @Option(names = "--max-batches", paramLabel = "N", description = "stop after N batches (for scripts and tests)")
     private Integer maxBatches;
 
     @Option(names = "--idle-exit", paramLabel = "SECONDS", description = "stop after SECONDS without a stream record")
@@ -99,6 +137,10 @@ public final class WatchCommand extends CliCommand {
         // GetRecords returns at most 1000 records per call.
         within("--batch-size", batchSize, 1, 1000);
         within("--max-retries", maxRetries, 0, 100);
+        if (maxRecordAge != -1) {
+            // Lambda's bounds of MaximumRecordAgeInSeconds.
+            within("--max-record-age", maxRecordAge, 60, 604_800);
+        }
         int batches = maxBatches == null ? Integer.MAX_VALUE : within("--max-batches", maxBatches, 1, Integer.MAX_VALUE);
         int idleSeconds = idleExit == null ? 0 : within("--idle-exit", idleExit, 1, 86_400);
         ShardIteratorType position = switch (from.toLowerCase(Locale.ROOT)) {
@@ -106,6 +148,8 @@ public final class WatchCommand extends CliCommand {
             case "latest" -> ShardIteratorType.LATEST;
             default -> throw usageError("option --from takes trim-horizon or latest, got '" + from + "'");
         };
+        LocalEventSourceMapping.Settings settings = LocalEventSourceMapping.Settings.DEPLOYED.withMaxRetries(maxRetries)
+                .withMaxRecordAge(maxRecordAge == -1 ? null : Duration.ofSeconds(maxRecordAge));
         PrintStream out = io.out();
         Style style = io.style();
 
@@ -121,7 +165,8 @@ public final class WatchCommand extends CliCommand {
             }
         }, "watch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (Targets.Opened opened = Targets.open(spec, Targets.Embedded.SAMPLE, out, io)) {
+        try (Targets.Opened opened = Targets.open(spec, Targets.Embedded.SAMPLE, out, io);
+             LocalSqs embeddedSqs = failureQueueUrl == null ? LocalSqs.start() : null) {
             Target target = opened.target();
             boolean created = !target.embedded() && target.ensureTable(opened.client());
             String streamArn = opened.client().describeTable(b -> b.tableName(target.table())).table().latestStreamArn();
@@ -131,17 +176,41 @@ public final class WatchCommand extends CliCommand {
             if (created) {
                 out.println("created table " + target.table());
             }
+            String queueUrl;
+            SqsClient sqs;
+            if (embeddedSqs != null) {
+                sqs = target.sqs(embeddedSqs.endpoint());
+                queueUrl = sqs.createQueue(b -> b.queueName(target.table() + "-failures")).queueUrl();
+                out.println("failure destination: ElasticMQ (embedded) queue " + queueUrl + " " + style.dot()
+                        + " discarded on exit");
+            } else {
+                queueUrl = failureQueueUrl.toString();
+                sqs = target.sqs(failureQueueUrl);
+                requireQueue(sqs, queueUrl);
+                out.println("failure destination: queue " + queueUrl);
+            }
             if (target.embedded()) {
                 out.println("send to this DynamoDB Local from another terminal, e.g.:");
                 out.println("  ./dev send --endpoint " + target.endpoint()
                         + " --group 5ae290ed-55d1-47a0-bc6d-fe2bc2700399 --user 2f6a8f0e-5b1c-4c3e-8d7a-1b2c3d4e5f60"
                         + " --text \"hello\"");
             }
+            out.println("redrive what it gives up on, from another terminal: ./dev redrive --endpoint " + target.endpoint()
+                    + (target.table().equals(MessagesTable.DEFAULT_TABLE_NAME) ? "" : " --table " + target.table())
+                    + " --queue-url " + queueUrl);
             StreamPoller poller = new StreamPoller(opened.target().streams(), streamArn, position);
-            LocalEventSourceMapping mapping = new LocalEventSourceMapping(
-                    new Invoker(target, verbose, io.err()), EventFilter.DEPLOYED, streamArn, maxRetries);
+            Invoker invoker = failConversations.isEmpty()
+                    ? new Invoker(target, verbose, io.err())
+                    : new Invoker(target, Config.forTable(target.table()), verbose, io.err(),
+                            new ConversationFault(failConversations));
+            LocalEventSourceMapping mapping = new LocalEventSourceMapping(invoker::invoke, EventFilter.DEPLOYED, streamArn,
+                    settings, failure -> sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(failure.toJson())));
             out.println("watching the stream of " + target.table() + style.join(List.of("",
-                    "batch size " + batchSize, "from " + position, "filter " + EventFilter.DEPLOYED.pattern()))
+                    "batch size " + batchSize, "from " + position, "filter " + EventFilter.DEPLOYED.pattern(),
+                    "retries " + maxRetries, "max record age " + (maxRecordAge == -1 ? "none" : maxRecordAge + " s"),
+                    "bisect on function error"))
+                    + (failConversations.isEmpty() ? "" : " " + style.dot() + " failing conversation"
+                            + (failConversations.size() > 1 ? "s " : " ") + String.join(", ", failConversations))
                     + " (Ctrl-C stops)");
             out.flush();
             return loop(poller, mapping, batchSize, batches, idleSeconds, stop, io);
@@ -155,6 +224,16 @@ public final class WatchCommand extends CliCommand {
         }
     }
 
+    /** @throws CliException (exit 4) naming the queue if it cannot be reached or does not exist */
+    private static void requireQueue(SqsClient sqs, String queueUrl) {
+        try {
+            sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN));
+        } catch (SdkException e) {
+            throw new CliException(ExitCode.DYNAMODB_ERROR, "--failure-queue-url " + queueUrl + ": "
+                    + (e instanceof QueueDoesNotExistException ? "no such queue" : Style.firstLine(e.getMessage())));
+        }
+    }
+
     private static ExitCode loop(StreamPoller poller, LocalEventSourceMapping mapping, int batchSize, int maxBatches,
                             int idleExitSeconds, AtomicBoolean stop, Io io) {
         PrintStream out = io.out();
@@ -163,7 +242,7 @@ public final class WatchCommand extends CliCommand {
         int batches = 0;
         long delivered = 0;
         long filteredOut = 0;
-        List<String> gaveUpOn = new ArrayList<>();
+        long gaveUpOn = 0;
         long lastRecordAt = System.nanoTime();
         String reason = "stopped";
         while (true) {
@@ -188,17 +267,40 @@ public final class WatchCommand extends CliCommand {
             for (StreamPoller.Batch batch : polled) {
                 int number = batches + 1;
                 String shard = "shard " + style.ellipsis() + tail(batch.shardId());
-                LocalEventSourceMapping.Delivery delivery = mapping.deliver(batch.records(), (attempt, records, report) -> {
-                    invocations[0]++;
-                    out.println("[batch " + number + (attempt > 0 ? ", retry " + attempt : "") + "] " + shard + " "
-                            + style.dot() + " " + Views.plural(records, "record") + " " + style.dot() + " "
-                            + Views.handlerLine(report, style) + " " + style.dot() + " "
-                            + String.format("%.1f ms", report.duration().toNanos() / 1_000_000.0));
-                    for (String problem : Views.problemLines(report, style)) {
-                        out.println("  " + problem);
-                    }
-                    out.flush();
-                });
+                LocalEventSourceMapping.Delivery delivery = mapping.deliver(batch.shardId(), batch.records(),
+                        new LocalEventSourceMapping.Listener() {
+                            @Override
+                            public void invoked(int retry, int records, InvocationReport report) {
+                                invocations[0]++;
+                                out.println(prefix(number, retry, shard, records, style) + Views.handlerLine(report, style)
+                                        + " " + style.dot() + " "
+                                        + String.format("%.1f ms", report.duration().toNanos() / 1_000_000.0));
+                                for (String problem : Views.problemLines(report, style)) {
+                                    out.println("  " + problem);
+                                }
+                                out.flush();
+                            }
+
+                            @Override
+                            public void functionError(int retry, int records, RuntimeException error) {
+                                invocations[0]++;
+                                out.println(prefix(number, retry, shard, records, style) + "function error: "
+                                        + error.getClass().getSimpleName() + ": " + Style.firstLine(error.getMessage()));
+                                out.flush();
+                            }
+
+                            @Override
+                            public void gaveUp(StreamFailureRecord failure, RuntimeException notSent) {
+                                io.err().println(MessagingLocal.PROGRAM + " watch: gave up on "
+                                        + Views.plural(failure.batchSize(), "record") + " (sequence numbers "
+                                        + failure.startSequenceNumber() + " to " + failure.endSequenceNumber() + ", "
+                                        + failure.condition() + " after " + Views.plural(failure.invokeCount(), "invocation")
+                                        + "): " + (notSent == null ? "sent to the failure queue"
+                                                : "NOT sent to the failure queue (" + Style.firstLine(notSent.getMessage())
+                                                        + "); its message: " + failure.toJson()));
+                                io.err().flush();
+                            }
+                        });
                 filteredOut += delivery.filteredOut();
                 if (!delivery.invoked()) {
                     out.println("  (" + shard + ": " + Views.plural(delivery.received(), "record")
@@ -207,12 +309,7 @@ public final class WatchCommand extends CliCommand {
                 }
                 batches++;
                 delivered += delivery.received() - delivery.filteredOut();
-                if (!delivery.gaveUpOn().isEmpty()) {
-                    gaveUpOn.addAll(delivery.gaveUpOn());
-                    io.err().println(MessagingLocal.PROGRAM + " watch: giving up on sequence numbers " + delivery.gaveUpOn()
-                            + " after " + Views.plural(delivery.invocations().size() - 1, "retry", "retries")
-                            + " (the deployed mapping would send them to its failure destination)");
-                }
+                gaveUpOn += delivery.recordsGivenUp();
                 if (batches >= maxBatches) {
                     break;
                 }
@@ -220,8 +317,13 @@ public final class WatchCommand extends CliCommand {
         }
         out.println("watch " + reason + ": " + Views.plural(batches, "batch", "batches") + ", "
                 + Views.plural(invocations[0], "invocation") + ", " + Views.plural(delivered, "record") + " delivered, "
-                + filteredOut + " filtered out, " + gaveUpOn.size() + " given up on");
-        return gaveUpOn.isEmpty() ? ExitCode.OK : ExitCode.HANDLER_FAILURES;
+                + filteredOut + " filtered out, " + gaveUpOn + " given up on");
+        return gaveUpOn == 0 ? ExitCode.OK : ExitCode.HANDLER_FAILURES;
+    }
+
+    private static String prefix(int batch, int retry, String shard, int records, Style style) {
+        return "[batch " + batch + (retry > 0 ? ", retry " + retry : "") + "] " + shard + " " + style.dot() + " "
+                + Views.plural(records, "record") + " " + style.dot() + " ";
     }
 
     private static String tail(String shardId) {

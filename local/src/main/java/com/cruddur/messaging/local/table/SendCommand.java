@@ -149,18 +149,21 @@ public final class SendCommand extends CliCommand {
         PrintStream out = io.out();
         Style style = io.style();
         String streamArn = opened.client().describeTable(b -> b.tableName(target.table())).table().latestStreamArn();
-        List<Record> produced = recordsOf(new StreamPoller(target.streams(), streamArn, ShardIteratorType.TRIM_HORIZON),
+        StreamPoller.Batch found = recordsOf(new StreamPoller(target.streams(), streamArn, ShardIteratorType.TRIM_HORIZON),
                 item.get(MessagesTable.PK).s(), item.get(MessagesTable.SK).s());
+        List<Record> produced = found.records();
         if (produced.isEmpty()) {
             throw new CliException(ExitCode.DYNAMODB_ERROR, "the put's stream record did not appear within 10 s");
         }
         out.println(style.bullet() + " stream: " + Views.plural(produced.size(), "record") + " ("
                 + produced.getFirst().eventNameAsString() + " " + item.get(MessagesTable.PK).s()
                 + ") through the deployed filter to the handler, as the event source mapping delivers it");
-        LocalEventSourceMapping mapping = new LocalEventSourceMapping(new Invoker(target, verbose, io.err()),
-                EventFilter.DEPLOYED, streamArn, LocalEventSourceMapping.DEFAULT_MAX_RETRIES);
-        LocalEventSourceMapping.Delivery delivery = mapping.deliver(produced, (attempt, records, report) -> {
-            out.println("  " + (attempt > 0 ? "retry " + attempt + ": " : "") + Views.handlerLine(report, style));
+        // As deployed, but without a failure destination: what it gives up on, it says here.
+        LocalEventSourceMapping mapping = new LocalEventSourceMapping(new Invoker(target, verbose, io.err())::invoke,
+                EventFilter.DEPLOYED, streamArn, LocalEventSourceMapping.Settings.DEPLOYED,
+                LocalEventSourceMapping.OnFailure.NONE);
+        LocalEventSourceMapping.Delivery delivery = mapping.deliver(found.shardId(), produced, (retry, records, report) -> {
+            out.println("  " + (retry > 0 ? "retry " + retry + ": " : "") + Views.handlerLine(report, style));
             for (String problem : Views.problemLines(report, style)) {
                 out.println("  " + problem);
             }
@@ -173,12 +176,13 @@ public final class SendCommand extends CliCommand {
             ConversationLists.beforeAfter(out, "  ", people.label(entry.getKey(), style), entry.getValue(),
                     new Conversations(opened.client(), target.table()).listOf(entry.getKey()), changed, style);
         }
-        return delivery.gaveUpOn().isEmpty() ? ExitCode.OK : ExitCode.HANDLER_FAILURES;
+        return delivery.gaveUp().isEmpty() ? ExitCode.OK : ExitCode.HANDLER_FAILURES;
     }
 
-    /** The stream records of one item's writes, read from the start of the stream of a fresh table. */
-    private static List<Record> recordsOf(StreamPoller poller, String pk, String sk) {
+    /** The stream records of one item's writes, and their shard, read from the start of the stream of a fresh table. */
+    private static StreamPoller.Batch recordsOf(StreamPoller poller, String pk, String sk) {
         List<Record> found = new ArrayList<>();
+        String shardId = null;
         long deadline = System.nanoTime() + STREAM_WAIT_NANOS;
         while (System.nanoTime() < deadline) {
             boolean any = false;
@@ -188,21 +192,22 @@ public final class SendCommand extends CliCommand {
                     Map<String, AttributeValue> keys = record.dynamodb().keys();
                     if (pk.equals(keys.get(MessagesTable.PK).s()) && sk.equals(keys.get(MessagesTable.SK).s())) {
                         found.add(record);
+                        shardId = batch.shardId();
                     }
                 }
             }
             if (!found.isEmpty() && !any) {
-                return found;
+                return new StreamPoller.Batch(shardId, found);
             }
             if (!any) {
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return found;
+                    return new StreamPoller.Batch(shardId, found);
                 }
             }
         }
-        return found;
+        return new StreamPoller.Batch(shardId, found);
     }
 }

@@ -6,17 +6,12 @@ import static com.cruddur.messaging.local.CliRun.G1;
 import static com.cruddur.messaging.local.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cruddur.messaging.local.BackgroundCli;
 import com.cruddur.messaging.local.CliRun;
 import com.cruddur.messaging.local.ExitCode;
 import com.cruddur.messaging.local.LocalDynamoDbTestBase;
-import com.cruddur.messaging.local.MessagingLocal;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -25,46 +20,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** {@code watch}, the local event source mapping, with {@code send} playing the other terminal. */
 class WatchIT extends LocalDynamoDbTestBase {
 
-    /** A watch running in another thread, its output readable while it runs. */
-    private static final class Background {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final CompletableFuture<Integer> exit;
-
-        Background(String... args) {
-            PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-            PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-            exit = CompletableFuture.supplyAsync(() -> MessagingLocal.run(args, o, e));
-        }
-
-        String out() {
-            synchronized (out) {
-                return out.toString(StandardCharsets.UTF_8);
-            }
-        }
-
-        /** Waits until the output contains the text. */
-        String awaitOutput(String text, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!out().contains(text)) {
-                if (System.nanoTime() > deadline || exit.isDone()) {
-                    throw new AssertionError("watch did not print '" + text + "':\n" + out() + err);
-                }
-                Thread.sleep(50);
-            }
-            return out();
-        }
-
-        int awaitExit() throws Exception {
-            return exit.get(60, TimeUnit.SECONDS);
-        }
-    }
-
     @Test
     void watchDeliversASendFromAnotherCommandAndTheConversationListReorders() throws Exception {
         CliRun seed = cli("seed", "--endpoint", endpoint);
         assertThat(seed.code()).as(seed.toString()).isZero();
-        Background watch = new Background("watch", "--endpoint", endpoint, "--from", "latest",
+        BackgroundCli watch = new BackgroundCli("watch", "--endpoint", endpoint, "--from", "latest",
                 "--max-batches", "1", "--idle-exit", "30");
         watch.awaitOutput("watching the stream of cruddur-messages", Duration.ofSeconds(30));
 
@@ -82,7 +42,7 @@ class WatchIT extends LocalDynamoDbTestBase {
 
     @Test
     void watchOnTheEmbeddedDefaultDeliversTheSampleFromTheStartOfTheStreamAndThenASentMessage() throws Exception {
-        Background watch = new Background("watch", "--max-batches", "2", "--idle-exit", "30");
+        BackgroundCli watch = new BackgroundCli("watch", "--max-batches", "2", "--idle-exit", "30");
         String started = watch.awaitOutput("watching the stream", Duration.ofSeconds(30));
         Matcher endpoint = Pattern.compile("send --endpoint (http://127\\.0\\.0\\.1:\\d+) ").matcher(started);
         assertThat(endpoint.find()).as(started).isTrue();
@@ -99,7 +59,7 @@ class WatchIT extends LocalDynamoDbTestBase {
     }
 
     @Test
-    void aBatchThatKeepsFailingIsRetriedFromTheFailedRecordThenGivenUpWithExitOne() {
+    void aBatchThatKeepsFailingIsRetriedFromTheFailedRecordThenSentToTheFailureQueueWithExitOne() {
         // Without the index the handler cannot find the conversation's rows: no retry helps.
         createTableWithoutIndex("cruddur-messages");
         admin.putItem(b -> b.tableName("cruddur-messages").item(Map.of(
@@ -115,7 +75,7 @@ class WatchIT extends LocalDynamoDbTestBase {
         assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.HANDLER_FAILURES.code());
         assertThat(run.out()).contains("[batch 1] shard …", "[batch 1, retry 1] shard …", "1 failed · batchItemFailures: [\"",
                 "watch stopped: no stream record for 2 s: 1 batch, 2 invocations, 1 record delivered, 1 filtered out, 1 given up on");
-        assertThat(run.err()).contains("messaging-local watch: giving up on sequence numbers [",
-                "after 1 retry (the deployed mapping would send them to its failure destination)");
+        assertThat(run.err()).contains("messaging-local watch: gave up on 1 record (sequence numbers ",
+                ", RetryAttemptsExhausted after 2 invocations): sent to the failure queue");
     }
 }

@@ -1,0 +1,217 @@
+package com.cruddur.messaging.local.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.cruddur.messaging.stream.InvocationReport;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.OperationType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+/**
+ * The local mapping's failure handling, as the deployed mapping is configured (Lambda's developer
+ * guide, "Retain discarded records for a DynamoDB event source"): checkpoint and retry on batch
+ * item failures, bisect on a function error, give up after the retries or past the maximum record
+ * age, and describe what it gave up on to its destination. The function here is a stand-in that
+ * answers by the records' keys; the handler itself runs in the integration tests.
+ */
+class LocalEventSourceMappingTest {
+
+    private static final String ARN = "arn:aws:dynamodb:ddblocal:000000000000:table/cruddur-messages/stream/2026-11-21T00:00:00.000";
+    private static final String SHARD = "shardId-00000001700000000000-abcdef12";
+    private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+
+    /** What the stand-in function was given, invocation by invocation: each record's key. */
+    private final List<List<String>> invocations = new ArrayList<>();
+    private final List<StreamFailureRecord> destination = new ArrayList<>();
+    private final List<Integer> pauses = new ArrayList<>();
+
+    private static Record record(int sequence, String pk, Instant written) {
+        Map<String, AttributeValue> keys = Map.of("pk", AttributeValue.fromS(pk),
+                "sk", AttributeValue.fromS("2026-11-21T11:00:00.000000+00:00"));
+        return Record.builder()
+                .eventID("e" + sequence).eventName(OperationType.INSERT).eventVersion("1.1")
+                .eventSource("aws:dynamodb").awsRegion("ddblocal")
+                .dynamodb(StreamRecord.builder()
+                        .approximateCreationDateTime(written)
+                        .keys(keys)
+                        .newImage(Map.of("pk", keys.get("pk"), "sk", keys.get("sk"), "message", AttributeValue.fromS("x")))
+                        .sequenceNumber(String.format("%021d", sequence))
+                        .streamViewType(StreamViewType.NEW_IMAGE)
+                        .build())
+                .build();
+    }
+
+    private static Record record(int sequence, String pk) {
+        return record(sequence, pk, NOW.minusSeconds(10));
+    }
+
+    /**
+     * Throws for a batch holding {@code MSG#poison} (a function error); reports every record of
+     * {@code MSG#failing} as a batch item failure; all else succeeds.
+     */
+    private InvocationReport invoke(DynamodbEvent event) {
+        List<String> keys = event.getRecords().stream().map(r -> r.getDynamodb().getKeys().get("pk").getS()).toList();
+        invocations.add(keys);
+        if (keys.contains("MSG#poison")) {
+            throw new IllegalStateException("the function crashed");
+        }
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (DynamodbStreamRecord r : event.getRecords()) {
+            if (r.getDynamodb().getKeys().get("pk").getS().equals("MSG#failing")) {
+                failures.add(new StreamsEventResponse.BatchItemFailure(r.getDynamodb().getSequenceNumber()));
+            }
+        }
+        StreamsEventResponse response = new StreamsEventResponse();
+        response.setBatchItemFailures(failures);
+        return new InvocationReport(keys.size(), keys.size(), Map.of(), List.of(), List.of(), response, Duration.ZERO);
+    }
+
+    private LocalEventSourceMapping mapping(LocalEventSourceMapping.Settings settings) {
+        Function<DynamodbEvent, InvocationReport> function = this::invoke;
+        return new LocalEventSourceMapping(function, EventFilter.DEPLOYED, ARN, settings, destination::add,
+                Clock.fixed(NOW, ZoneOffset.UTC), pauses::add);
+    }
+
+    private static final LocalEventSourceMapping.Listener QUIET = (retry, records, report) -> { };
+
+    @Test
+    void aBatchItemFailureIsRetriedFromItsRecordUntilTheRetriesAreUsedUpThenDescribedToTheDestination() {
+        List<Record> batch = List.of(record(1, "MSG#a"), record(2, "MSG#failing"), record(3, "MSG#b"));
+
+        LocalEventSourceMapping.Delivery delivery = mapping(LocalEventSourceMapping.Settings.DEPLOYED.withMaxRetries(2))
+                .deliver(SHARD, batch, QUIET);
+
+        // The first record is checkpointed; the failed one and all after it come again.
+        assertThat(invocations).containsExactly(
+                List.of("MSG#a", "MSG#failing", "MSG#b"),
+                List.of("MSG#failing", "MSG#b"),
+                List.of("MSG#failing", "MSG#b"));
+        assertThat(pauses).containsExactly(0, 1);
+        StreamFailureRecord failure = destination.getFirst();
+        assertThat(destination).hasSize(1);
+        assertThat(delivery.gaveUp()).containsExactly(failure);
+        assertThat(failure.condition()).isEqualTo("RetryAttemptsExhausted");
+        assertThat(failure.invokeCount()).isEqualTo(3);
+        assertThat(failure.functionError()).isNull();
+        assertThat(failure.shardId()).isEqualTo(SHARD);
+        assertThat(failure.startSequenceNumber()).isEqualTo("000000000000000000002");
+        assertThat(failure.endSequenceNumber()).isEqualTo("000000000000000000003");
+        assertThat(failure.batchSize()).isEqualTo(2);
+        assertThat(failure.streamArn()).isEqualTo(ARN);
+        assertThat(failure.timestamp()).isEqualTo(NOW);
+        assertThat(delivery.recordsGivenUp()).isEqualTo(2);
+    }
+
+    @Test
+    void aFunctionErrorHalvesTheBatchUntilThePoisonedRecordIsAloneAndOnlyItIsGivenUpOn() {
+        List<Record> batch = List.of(record(1, "MSG#a"), record(2, "MSG#b"), record(3, "MSG#poison"), record(4, "MSG#c"));
+        List<String> errors = new ArrayList<>();
+
+        LocalEventSourceMapping.Delivery delivery = mapping(LocalEventSourceMapping.Settings.DEPLOYED.withMaxRetries(1))
+                .deliver(SHARD, batch, new LocalEventSourceMapping.Listener() {
+                    @Override
+                    public void invoked(int retry, int records, InvocationReport report) {
+                    }
+
+                    @Override
+                    public void functionError(int retry, int records, RuntimeException error) {
+                        errors.add(records + " records, retry " + retry);
+                    }
+                });
+
+        // Halves in stream order; splitting uses no retry, the lone record its one retry.
+        assertThat(invocations).containsExactly(
+                List.of("MSG#a", "MSG#b", "MSG#poison", "MSG#c"),
+                List.of("MSG#a", "MSG#b"),
+                List.of("MSG#poison", "MSG#c"),
+                List.of("MSG#poison"),
+                List.of("MSG#poison"),
+                List.of("MSG#c"));
+        assertThat(errors).containsExactly("4 records, retry 0", "2 records, retry 0", "1 records, retry 0",
+                "1 records, retry 1");
+        assertThat(delivery.gaveUp()).singleElement().satisfies(failure -> {
+            assertThat(failure.startSequenceNumber()).isEqualTo("000000000000000000003");
+            assertThat(failure.endSequenceNumber()).isEqualTo("000000000000000000003");
+            assertThat(failure.batchSize()).isEqualTo(1);
+            assertThat(failure.functionError()).isEqualTo("Unhandled");
+            assertThat(failure.invokeCount()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void recordsOlderThanTheMaximumAgeAreGivenUpOnWithoutAnInvocation() {
+        List<Record> batch = List.of(record(1, "MSG#a", NOW.minus(Duration.ofHours(2))),
+                record(2, "MSG#b", NOW.minus(Duration.ofMinutes(61))), record(3, "MSG#c", NOW.minus(Duration.ofMinutes(59))));
+
+        LocalEventSourceMapping.Delivery delivery = mapping(LocalEventSourceMapping.Settings.DEPLOYED).deliver(SHARD, batch, QUIET);
+
+        assertThat(invocations).containsExactly(List.of("MSG#c"));
+        assertThat(destination).singleElement().satisfies(failure -> {
+            assertThat(failure.condition()).isEqualTo("RecordAgeExceeded");
+            assertThat(failure.startSequenceNumber()).isEqualTo("000000000000000000001");
+            assertThat(failure.endSequenceNumber()).isEqualTo("000000000000000000002");
+            assertThat(failure.invokeCount()).isZero();
+            assertThat(failure.firstArrival()).isEqualTo(NOW.minus(Duration.ofHours(2)));
+        });
+        assertThat(delivery.recordsGivenUp()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutAMaximumAgeOldRecordsAreDelivered() {
+        List<Record> batch = List.of(record(1, "MSG#a", NOW.minus(Duration.ofDays(1))));
+
+        mapping(LocalEventSourceMapping.Settings.DEPLOYED.withMaxRecordAge(null)).deliver(SHARD, batch, QUIET);
+
+        assertThat(invocations).containsExactly(List.of("MSG#a"));
+        assertThat(destination).isEmpty();
+    }
+
+    @Test
+    void recordsTheFilterDropsAreNeverDeliveredNorGivenUpOn() {
+        List<Record> batch = List.of(record(1, "GRP#u1"), record(2, "MSG#a"));
+
+        LocalEventSourceMapping.Delivery delivery = mapping(LocalEventSourceMapping.Settings.DEPLOYED).deliver(SHARD, batch, QUIET);
+
+        assertThat(invocations).containsExactly(List.of("MSG#a"));
+        assertThat(delivery.filteredOut()).isEqualTo(1);
+        assertThat(delivery.gaveUp()).isEmpty();
+    }
+
+    @Test
+    void aDestinationThatRefusesTheDescriptionIsToldToTheListenerAndTheShardMovesOn() {
+        LocalEventSourceMapping mapping = new LocalEventSourceMapping(this::invoke, EventFilter.DEPLOYED, ARN,
+                LocalEventSourceMapping.Settings.DEPLOYED.withMaxRetries(0), failure -> {
+                    throw new IllegalStateException("queue deleted");
+                }, Clock.fixed(NOW, ZoneOffset.UTC), pauses::add);
+        List<String> notSent = new ArrayList<>();
+
+        LocalEventSourceMapping.Delivery delivery = mapping.deliver(SHARD, List.of(record(1, "MSG#failing")),
+                new LocalEventSourceMapping.Listener() {
+                    @Override
+                    public void invoked(int retry, int records, InvocationReport report) {
+                    }
+
+                    @Override
+                    public void gaveUp(StreamFailureRecord record, RuntimeException error) {
+                        notSent.add(error.getMessage());
+                    }
+                });
+
+        assertThat(notSent).containsExactly("queue deleted");
+        assertThat(delivery.recordsGivenUp()).isEqualTo(1);
+    }
+}
