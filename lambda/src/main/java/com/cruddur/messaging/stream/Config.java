@@ -21,6 +21,8 @@ import java.util.Map;
  * @param backoffMax     cap of one back-off ({@code BACKOFF_MAX_MS}, default 2000)
  * @param maxConcurrency how many conversations of one batch are updated at once
  *                       ({@code MAX_CONCURRENCY}, default 8)
+ * @param writeMode      how the planned writes reach the table ({@code WRITE_MODE}:
+ *                       {@code transactional} or {@code put-first}; default {@link #DEFAULT_WRITE_MODE})
  */
 public record Config(
         String tableName,
@@ -28,12 +30,14 @@ public record Config(
         int maxAttempts,
         Duration backoffBase,
         Duration backoffMax,
-        int maxConcurrency) {
+        int maxConcurrency,
+        WriteMode writeMode) {
 
     public static final int DEFAULT_MAX_ATTEMPTS = 6;
     public static final Duration DEFAULT_BACKOFF_BASE = Duration.ofMillis(50);
     public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofSeconds(2);
     public static final int DEFAULT_MAX_CONCURRENCY = 8;
+    public static final WriteMode DEFAULT_WRITE_MODE = WriteMode.TRANSACTIONAL;
 
     public Config {
         requireText(Env.TABLE_NAME, tableName);
@@ -47,6 +51,9 @@ public record Config(
         if (maxConcurrency < 1) {
             throw new ConfigException(Env.MAX_CONCURRENCY + " must be at least 1, got " + maxConcurrency);
         }
+        if (writeMode == null) {
+            throw new ConfigException(Env.WRITE_MODE + " must be set");
+        }
     }
 
     /** The defaults: the production table and index names. */
@@ -57,7 +64,7 @@ public record Config(
     /** The defaults for another table name (the index name is part of the schema). */
     public static Config forTable(String tableName) {
         return new Config(tableName, MessagesTable.GROUP_INDEX_NAME, DEFAULT_MAX_ATTEMPTS,
-                DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_MAX, DEFAULT_MAX_CONCURRENCY);
+                DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_MAX, DEFAULT_MAX_CONCURRENCY, DEFAULT_WRITE_MODE);
     }
 
     /**
@@ -72,17 +79,23 @@ public record Config(
                 integer(env, Env.GROUP_MAX_ATTEMPTS, DEFAULT_MAX_ATTEMPTS),
                 Duration.ofMillis(integer(env, Env.BACKOFF_BASE_MS, (int) DEFAULT_BACKOFF_BASE.toMillis())),
                 Duration.ofMillis(integer(env, Env.BACKOFF_MAX_MS, (int) DEFAULT_BACKOFF_MAX.toMillis())),
-                integer(env, Env.MAX_CONCURRENCY, DEFAULT_MAX_CONCURRENCY));
+                integer(env, Env.MAX_CONCURRENCY, DEFAULT_MAX_CONCURRENCY),
+                WriteMode.parse(text(env, Env.WRITE_MODE, DEFAULT_WRITE_MODE.value())));
     }
 
     /** A copy with another concurrency limit. */
     public Config withMaxConcurrency(int value) {
-        return new Config(tableName, indexName, maxAttempts, backoffBase, backoffMax, value);
+        return new Config(tableName, indexName, maxAttempts, backoffBase, backoffMax, value, writeMode);
+    }
+
+    /** A copy with another write mode. */
+    public Config withWriteMode(WriteMode value) {
+        return new Config(tableName, indexName, maxAttempts, backoffBase, backoffMax, maxConcurrency, value);
     }
 
     /** A copy with other retry settings. */
     public Config withRetries(int attempts, Duration base, Duration max) {
-        return new Config(tableName, indexName, attempts, base, max, maxConcurrency);
+        return new Config(tableName, indexName, attempts, base, max, maxConcurrency, writeMode);
     }
 
     private static String text(Map<String, String> env, String name, String fallback) {

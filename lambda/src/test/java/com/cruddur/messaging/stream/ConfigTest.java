@@ -22,10 +22,10 @@ class ConfigTest {
     void environmentVariablesOverrideEachSetting() {
         Config config = Config.fromEnvironment(Map.of(
                 "TABLE_NAME", "messages-staging", "INDEX_NAME", "by-group", "GROUP_MAX_ATTEMPTS", "3",
-                "BACKOFF_BASE_MS", "10", "BACKOFF_MAX_MS", "100", "MAX_CONCURRENCY", "2"));
+                "BACKOFF_BASE_MS", "10", "BACKOFF_MAX_MS", "100", "MAX_CONCURRENCY", "2", "WRITE_MODE", "Put-First"));
 
         assertThat(config).isEqualTo(new Config("messages-staging", "by-group", 3,
-                Duration.ofMillis(10), Duration.ofMillis(100), 2));
+                Duration.ofMillis(10), Duration.ofMillis(100), 2, WriteMode.PUT_FIRST));
     }
 
     @Test
@@ -36,5 +36,7 @@ class ConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("GROUP_MAX_ATTEMPTS");
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("BACKOFF_BASE_MS", "500", "BACKOFF_MAX_MS", "10")))
                 .isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("WRITE_MODE", "eventually")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("WRITE_MODE").hasMessageContaining("put-first");
     }
 }

@@ -9,6 +9,7 @@ import static com.cruddur.messaging.stream.Fixtures.G3;
 import static com.cruddur.messaging.stream.Fixtures.LONDO;
 import static com.cruddur.messaging.stream.FaultInjector.onFirst;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.cruddur.messaging.devkit.RequestCounter;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /** Concurrent writers, faults, time limits and DynamoDB's limits, on DynamoDB Local. */
@@ -44,12 +46,12 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
     }
 
     private MessageGroupStreamHandler faultyHandler() {
-        return new MessageGroupStreamHandler(faulty, Config.defaults(), d -> { });
+        return new MessageGroupStreamHandler(faulty, config(), d -> { });
     }
 
     @Test
     void aRowChangedBetweenReadAndWriteIsReReadAndItsNewAttributesAreKept() {
-        faults.add(onFirst("TransactWriteItems", 1, () -> admin.updateItem(b -> b.tableName(TABLE)
+        faults.add(onFirst(firstWrite(), 1, () -> admin.updateItem(b -> b.tableName(TABLE)
                 .key(key("GRP#" + ANDREW, SEED_G1))
                 .updateExpression("SET user_display_name = :n")
                 .expressionAttributeValues(Map.of(":n", AttributeValue.fromS("Bayko the Brave"))))));
@@ -67,7 +69,7 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
     @Test
     void aNewerUpdateRacingTheHandlerWinsAndTheOtherRowStillMoves() {
         String newer = "2026-11-22T08:00:00.000000+00:00";
-        faults.add(onFirst("TransactWriteItems", 1, () -> moveRow("GRP#" + ANDREW, SEED_G1, newer, "a newer message")));
+        faults.add(onFirst(firstWrite(), 1, () -> moveRow("GRP#" + ANDREW, SEED_G1, newer, "a newer message")));
 
         InvocationReport report = faultyHandler().process(Fixtures.event("new-message.json"), LocalContext.capturing());
 
@@ -83,7 +85,7 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
         faults.add(onFirst("Query", 4, () -> {
             throw FaultInjector.serverError();
         }));
-        faults.add(onFirst("TransactWriteItems", 5, () -> {
+        faults.add(onFirst(firstWrite(), 5, () -> {
             throw FaultInjector.throttling();
         }));
 
@@ -91,14 +93,16 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
 
         assertThat(report.failedSequenceNumbers()).isEmpty();
         assertThat(report.groups().getFirst().attempts()).isGreaterThan(1);
-        assertThat(counted.count("TransactWriteItems")).isEqualTo(6);
+        // Five throttled, then the conversation's one transaction, or the puts of its two rows.
+        assertThat(counted.count(firstWrite())).isEqualTo(5 + writesFor(1, 2).get(firstWrite()));
         assertThat(conversationList(ANDREW).getFirst()).isEqualTo(G1 + " " + NEW_SK + " Running late, save me a seat");
     }
 
     @Test
     void aConversationThatCannotBeUpdatedIsReportedWithTheSequenceNumberOfItsNewestRecordAndLosesNoRow() {
         faults.add((operation, request) -> {
-            if (request instanceof TransactWriteItemsRequest tx && tx.toString().contains(G1)) {
+            if (request instanceof TransactWriteItemsRequest tx && tx.toString().contains(G1)
+                    || request instanceof PutItemRequest put && put.item().get("message_group_uuid").s().equals(G1)) {
                 throw FaultInjector.serverError();
             }
         });
@@ -121,11 +125,11 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
     @Test
     void retryingStopsBeforeLambdaTimesOutAndTheConversationIsReported() {
         faults.add((operation, request) -> {
-            if (operation.equals("TransactWriteItems")) {
+            if (isWrite(operation)) {
                 throw FaultInjector.throttling();
             }
         });
-        Config slowBackoff = Config.defaults().withRetries(50, Duration.ofSeconds(1), Duration.ofSeconds(1));
+        Config slowBackoff = config().withRetries(50, Duration.ofSeconds(1), Duration.ofSeconds(1));
         MessageGroupStreamHandler handler = new MessageGroupStreamHandler(faulty, slowBackoff, Sleeper.REAL);
         long start = System.nanoTime();
 
@@ -153,7 +157,7 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
     }
 
     @Test
-    void aGroupChatWithManyRowsIsReadAcrossPagesAndMovedInSeveralTransactions() {
+    void aGroupChatWithManyRowsIsReadAcrossPagesAndMovedWithinTheTransactionLimits() {
         String group = "a0a0a0a0-0000-4000-8000-000000000001";
         int participants = 130;
         String padding = "x".repeat(10_000);
@@ -174,10 +178,57 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
         assertThat(report.rowsRecreated()).isEqualTo(participants);
         // 1.3 MB of rows: more than one 1 MB page; 260 actions: more than one 100-action transaction.
         assertThat(requests.count("Query")).isGreaterThanOrEqualTo(2);
-        assertThat(requests.count("TransactWriteItems")).isGreaterThanOrEqualTo(3);
+        if (writeMode == WriteMode.TRANSACTIONAL) {
+            assertThat(requests.count("TransactWriteItems")).isGreaterThanOrEqualTo(3);
+        } else {
+            assertThat(requests.count("PutItem")).isEqualTo(participants);
+            assertThat(requests.count("DeleteItem")).isEqualTo(participants);
+        }
         for (int i = 0; i < participants; i++) {
             assertThat(item("GRP#member-" + i, NEW_SK)).containsEntry("profile_blob", AttributeValue.fromS(padding));
         }
+    }
+
+    @Test
+    void aCrashAfterTheFirstWriteLosesNoRowAndTheNextDeliveryLeavesEachRowOnce() {
+        faults.addAfter(onFirst(firstWrite(), 1, () -> {
+            throw new Crash();
+        }));
+
+        assertThatThrownBy(() -> faultyHandler().process(Fixtures.event("new-message.json"), LocalContext.capturing()))
+                .isInstanceOf(Crash.class);
+
+        // Transactional: both rows moved, in one transaction. Put-first: the first put (Bayko's row,
+        // owners go in key order) is in, its old row still there: doubled, nothing missing.
+        if (writeMode == WriteMode.TRANSACTIONAL) {
+            assertThat(conversationList(BAYKO)).containsExactly(
+                    G1 + " " + NEW_SK + " Running late, save me a seat",
+                    G3 + " 2026-11-20T08:00:00.000000+00:00 Did you get the new schedule?");
+            assertThat(conversationList(ANDREW)).first().asString().startsWith(G1 + " " + NEW_SK);
+        } else {
+            assertThat(conversationList(BAYKO)).containsExactly(
+                    G1 + " " + NEW_SK + " Running late, save me a seat",
+                    G1 + " " + SEED_G1 + " See you at the meetup",
+                    G3 + " 2026-11-20T08:00:00.000000+00:00 Did you get the new schedule?");
+            assertThat(conversationList(ANDREW)).containsExactly(
+                    G2 + " 2026-11-20T10:30:00.000000+00:00 The council meets at noon",
+                    G1 + " " + SEED_G1 + " See you at the meetup");
+        }
+
+        // Lambda delivers the batch again.
+        InvocationReport again = handler().process(Fixtures.event("new-message.json"), LocalContext.capturing());
+
+        assertThat(again.failedSequenceNumbers()).isEmpty();
+        assertThat(conversationList(ANDREW)).containsExactly(
+                G1 + " " + NEW_SK + " Running late, save me a seat",
+                G2 + " 2026-11-20T10:30:00.000000+00:00 The council meets at noon");
+        assertThat(conversationList(BAYKO)).containsExactly(
+                G1 + " " + NEW_SK + " Running late, save me a seat",
+                G3 + " 2026-11-20T08:00:00.000000+00:00 Did you get the new schedule?");
+    }
+
+    /** The process dies: nothing of the handler runs after it. */
+    private static final class Crash extends Error {
     }
 
     @Test
@@ -205,7 +256,8 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
                 "aws.secretAccessKey", "local");
         properties.forEach(System::setProperty);
         try (DynamoDbClient fromEnvironment = ClientFactory.fromEnvironment(Map.of())) {
-            InvocationReport report = new MessageGroupStreamHandler(fromEnvironment, Config.fromEnvironment(Map.of()))
+            InvocationReport report = new MessageGroupStreamHandler(fromEnvironment,
+                            Config.fromEnvironment(Map.of("WRITE_MODE", writeMode.value())))
                     .process(Fixtures.event("new-message.json"), LocalContext.capturing());
 
             assertThat(report.rowsRecreated()).as(report.groups().toString()).isEqualTo(2);
@@ -216,13 +268,13 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
 
     @Test
     void groupsOfABatchAreUpdatedConcurrentlyWithTheSameResultAsOneAtATime() {
-        InvocationReport sequential = new MessageGroupStreamHandler(client, Config.defaults().withMaxConcurrency(1), d -> { })
+        InvocationReport sequential = new MessageGroupStreamHandler(client, config().withMaxConcurrency(1), d -> { })
                 .process(Fixtures.event("multi-conversation-batch.json"), LocalContext.capturing());
         List<String> expected = List.of(conversationList(ANDREW), conversationList(BAYKO), conversationList(LONDO)).stream()
                 .flatMap(List::stream).toList();
         freshTableWithSampleConversations();
 
-        InvocationReport concurrent = new MessageGroupStreamHandler(client, Config.defaults().withMaxConcurrency(3), d -> { })
+        InvocationReport concurrent = new MessageGroupStreamHandler(client, config().withMaxConcurrency(3), d -> { })
                 .process(Fixtures.event("multi-conversation-batch.json"), LocalContext.capturing());
 
         assertThat(List.of(conversationList(ANDREW), conversationList(BAYKO), conversationList(LONDO)).stream()

@@ -28,6 +28,8 @@ public final class DeploymentContract {
         public static final String BACKOFF_BASE_MS = "BACKOFF_BASE_MS";
         /** Cap of one back-off, in milliseconds. */
         public static final String BACKOFF_MAX_MS = "BACKOFF_MAX_MS";
+        /** How the handler writes group rows: {@code transactional} or {@code put-first}. */
+        public static final String WRITE_MODE = "WRITE_MODE";
         /** CloudWatch namespace of the function's custom metrics; default {@link Metrics#DEFAULT_NAMESPACE}. */
         public static final String METRICS_NAMESPACE = "METRICS_NAMESPACE";
 
