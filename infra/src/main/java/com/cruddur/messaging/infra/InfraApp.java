@@ -21,7 +21,13 @@ public final class InfraApp {
 
     public static void main(String[] args) {
         App app = new App();
-        createStack(app);
+        try {
+            createStack(app);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // A bad context value or a missing jar: one line for the person running cdk, no stack trace.
+            System.err.println("infra: " + e.getMessage());
+            System.exit(2);
+        }
         app.synth();
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,34 +17,51 @@ import java.util.regex.Pattern;
  *
  * <p>Context keys:
  * <ul>
- *   <li>{@value #TABLE_NAME}: the table name, default {@link MessagesTable#DEFAULT_TABLE_NAME};</li>
+ *   <li>{@value #TABLE_NAME}: the name of the table the stack creates, default
+ *       {@link MessagesTable#DEFAULT_TABLE_NAME};</li>
+ *   <li>{@value #EXISTING_TABLE_NAME} and {@value #EXISTING_TABLE_STREAM_ARN}: use a table that
+ *       already exists instead (the stack then creates no table): its name and the ARN of its
+ *       {@code NEW_IMAGE} stream. Both or neither;</li>
  *   <li>{@value #VPC_ID}, {@value #SUBNET_IDS}, {@value #ROUTE_TABLE_IDS},
  *       {@value #AVAILABILITY_ZONES}: an existing VPC and the private subnets the function runs in,
  *       with each subnet's route table and availability zone, in the same order (comma-separated
  *       strings or JSON arrays). All four or none; none creates a new isolated VPC. Given as ids,
- *       so synth needs no AWS lookup;</li>
+ *       so synth needs no AWS lookup. The DynamoDB gateway endpoint and its policy apply to every
+ *       workload on those route tables, so they must be used by this function's subnets alone,
+ *       which {@value #DEDICATED_ROUTE_TABLES}{@code =true} confirms;</li>
  *   <li>{@value #LAMBDA_JAR}: the function's deployment jar, default {@value #DEFAULT_LAMBDA_JAR},
  *       relative to the working directory of the app ({@code infra/}).</li>
  * </ul>
  *
- * @param tableName   the DynamoDB table name
- * @param existingVpc the VPC to deploy into; empty to create one
- * @param lambdaJar   path of the shaded jar of the {@code lambda} module
+ * @param tableName     the DynamoDB table name (the existing table's, if there is one)
+ * @param existingTable the table to use; empty to create one
+ * @param existingVpc   the VPC to deploy into; empty to create one
+ * @param lambdaJar     path of the shaded jar of the {@code lambda} module
  */
-public record StackConfig(String tableName, Optional<ExistingVpc> existingVpc, Path lambdaJar) {
+public record StackConfig(String tableName, Optional<ExistingTable> existingTable, Optional<ExistingVpc> existingVpc,
+                          Path lambdaJar) {
 
     public static final String TABLE_NAME = "tableName";
+    public static final String EXISTING_TABLE_NAME = "existingTableName";
+    public static final String EXISTING_TABLE_STREAM_ARN = "existingTableStreamArn";
     public static final String VPC_ID = "vpcId";
     public static final String SUBNET_IDS = "subnetIds";
     public static final String ROUTE_TABLE_IDS = "routeTableIds";
     public static final String AVAILABILITY_ZONES = "availabilityZones";
+    public static final String DEDICATED_ROUTE_TABLES = "dedicatedRouteTables";
     public static final String LAMBDA_JAR = "lambdaJar";
 
     /** Where {@code ./dev build} puts the function's jar, seen from {@code infra/}. */
     public static final String DEFAULT_LAMBDA_JAR = "../lambda/target/messaging-stream-lambda.jar";
 
     // DynamoDB's table-name rule.
-    private static final Pattern TABLE_NAME_PATTERN = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+    private static final String TABLE_NAME_CHARS = "[a-zA-Z0-9_.-]{3,255}";
+    private static final Pattern TABLE_NAME_PATTERN = Pattern.compile(TABLE_NAME_CHARS);
+    // arn:<partition>:dynamodb:<region>:<account>:table/<name>/stream/<label>; the label is the
+    // stream's creation time (DescribeTable's LatestStreamLabel).
+    private static final Pattern STREAM_ARN_PATTERN = Pattern.compile("arn:(aws(?:-[a-z]+)*):dynamodb:"
+            + "([a-z]{2}(?:-[a-z]+)+-\\d):(\\d{12}):table/(" + TABLE_NAME_CHARS + ")/stream/"
+            + "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3})");
     private static final Pattern VPC_ID_PATTERN = Pattern.compile("vpc-[0-9a-f]{8,17}");
     private static final Pattern SUBNET_ID_PATTERN = Pattern.compile("subnet-[0-9a-f]{8,17}");
     private static final Pattern ROUTE_TABLE_ID_PATTERN = Pattern.compile("rtb-[0-9a-f]{8,17}");
@@ -51,11 +69,58 @@ public record StackConfig(String tableName, Optional<ExistingVpc> existingVpc, P
 
     public StackConfig {
         Objects.requireNonNull(tableName, "tableName");
+        Objects.requireNonNull(existingTable, "existingTable");
         Objects.requireNonNull(existingVpc, "existingVpc");
         Objects.requireNonNull(lambdaJar, "lambdaJar");
         if (!TABLE_NAME_PATTERN.matcher(tableName).matches()) {
             throw new IllegalArgumentException("context " + TABLE_NAME + "=" + tableName
                     + " is not a DynamoDB table name (3-255 of a-z A-Z 0-9 _ . -)");
+        }
+        if (existingTable.isPresent() && !existingTable.get().tableName().equals(tableName)) {
+            throw new IllegalArgumentException("context " + TABLE_NAME + "=" + tableName + " and "
+                    + EXISTING_TABLE_NAME + "=" + existingTable.get().tableName() + " name different tables: give one");
+        }
+    }
+
+    /**
+     * A table that already exists, given by name and by the ARN of its stream; the table's own ARN
+     * is the stream's without the stream part, so it is in the stream's partition, region and account.
+     */
+    public record ExistingTable(String tableName, String streamArn, String partition, String region, String account)
+            implements MessagesTableRef {
+
+        public ExistingTable {
+            Objects.requireNonNull(tableName, "tableName");
+            Objects.requireNonNull(streamArn, "streamArn");
+        }
+
+        /**
+         * Parses and checks the pair.
+         *
+         * @throws IllegalArgumentException when the ARN is not a DynamoDB stream ARN of that table
+         */
+        static ExistingTable of(String tableName, String streamArn) {
+            if (!TABLE_NAME_PATTERN.matcher(tableName).matches()) {
+                throw new IllegalArgumentException("context " + EXISTING_TABLE_NAME + "=" + tableName
+                        + " is not a DynamoDB table name (3-255 of a-z A-Z 0-9 _ . -)");
+            }
+            Matcher arn = STREAM_ARN_PATTERN.matcher(streamArn);
+            if (!arn.matches()) {
+                throw new IllegalArgumentException("context " + EXISTING_TABLE_STREAM_ARN + "=" + streamArn
+                        + " is not a DynamoDB stream ARN (arn:aws:dynamodb:REGION:ACCOUNT:table/NAME/stream/LABEL; "
+                        + "aws dynamodb describe-table --table-name " + tableName + " --query Table.LatestStreamArn)");
+            }
+            if (!arn.group(4).equals(tableName)) {
+                throw new IllegalArgumentException("context " + EXISTING_TABLE_STREAM_ARN + " is the stream of table "
+                        + arn.group(4) + ", not of " + EXISTING_TABLE_NAME + "=" + tableName);
+            }
+            return new ExistingTable(tableName, streamArn, arn.group(1), arn.group(2), arn.group(3));
+        }
+
+        /** {@code arn:<partition>:dynamodb:<region>:<account>:table/<name>}. */
+        @Override
+        public String tableArn() {
+            return "arn:" + partition + ":dynamodb:" + region + ":" + account + ":table/" + tableName;
         }
     }
 
@@ -93,7 +158,7 @@ public record StackConfig(String tableName, Optional<ExistingVpc> existingVpc, P
         }
     }
 
-    /** The defaults: table {@code cruddur-messages}, a new VPC, the jar where the build puts it. */
+    /** The defaults: table {@code cruddur-messages} created by the stack, a new VPC, the jar where the build puts it. */
     public static StackConfig defaults() {
         return fromContext(key -> null);
     }
@@ -102,26 +167,59 @@ public record StackConfig(String tableName, Optional<ExistingVpc> existingVpc, P
      * Parses the configuration.
      *
      * @param context looks a context key up; returns null when the key is not set
-     * @throws IllegalArgumentException when a value is malformed or the VPC keys are incomplete
+     * @throws IllegalArgumentException with a one-line explanation when a value is malformed, the
+     *         existing-table or VPC keys are incomplete, or the VPC's route tables are not confirmed
+     *         to be the function's alone
      */
     public static StackConfig fromContext(Function<String, Object> context) {
-        String tableName = string(context, TABLE_NAME).orElse(MessagesTable.DEFAULT_TABLE_NAME);
+        Optional<ExistingTable> existingTable = existingTable(context);
+        String tableName = string(context, TABLE_NAME)
+                .or(() -> existingTable.map(ExistingTable::tableName))
+                .orElse(MessagesTable.DEFAULT_TABLE_NAME);
         Path lambdaJar = Path.of(string(context, LAMBDA_JAR).orElse(DEFAULT_LAMBDA_JAR));
+        return new StackConfig(tableName, existingTable, existingVpc(context), lambdaJar);
+    }
 
+    private static Optional<ExistingTable> existingTable(Function<String, Object> context) {
+        Optional<String> name = string(context, EXISTING_TABLE_NAME);
+        Optional<String> streamArn = string(context, EXISTING_TABLE_STREAM_ARN);
+        if (name.isPresent() && streamArn.isEmpty()) {
+            throw new IllegalArgumentException("context " + EXISTING_TABLE_NAME + "=" + name.get() + " needs "
+                    + EXISTING_TABLE_STREAM_ARN + "=ARN: the table must have a stream of view type NEW_IMAGE "
+                    + "(the function reads the message text from it); enable one with aws dynamodb update-table "
+                    + "--table-name " + name.get() + " --stream-specification StreamEnabled=true,StreamViewType=NEW_IMAGE "
+                    + "and pass its LatestStreamArn");
+        }
+        if (streamArn.isPresent() && name.isEmpty()) {
+            throw new IllegalArgumentException("context " + EXISTING_TABLE_STREAM_ARN + " is the stream of an existing "
+                    + "table: set " + EXISTING_TABLE_NAME + " to that table's name as well");
+        }
+        return name.map(n -> ExistingTable.of(n, streamArn.get()));
+    }
+
+    private static Optional<ExistingVpc> existingVpc(Function<String, Object> context) {
         Optional<String> vpcId = string(context, VPC_ID);
         List<String> subnetIds = list(context, SUBNET_IDS);
         List<String> routeTableIds = list(context, ROUTE_TABLE_IDS);
         List<String> availabilityZones = list(context, AVAILABILITY_ZONES);
-        Optional<ExistingVpc> existingVpc;
-        if (vpcId.isPresent()) {
-            existingVpc = Optional.of(new ExistingVpc(vpcId.get(), subnetIds, routeTableIds, availabilityZones));
-        } else if (!subnetIds.isEmpty() || !routeTableIds.isEmpty() || !availabilityZones.isEmpty()) {
-            throw new IllegalArgumentException("context " + SUBNET_IDS + ", " + ROUTE_TABLE_IDS + " and "
-                    + AVAILABILITY_ZONES + " describe an existing VPC: set " + VPC_ID + " as well");
-        } else {
-            existingVpc = Optional.empty();
+        if (vpcId.isEmpty()) {
+            if (!subnetIds.isEmpty() || !routeTableIds.isEmpty() || !availabilityZones.isEmpty()) {
+                throw new IllegalArgumentException("context " + SUBNET_IDS + ", " + ROUTE_TABLE_IDS + " and "
+                        + AVAILABILITY_ZONES + " describe an existing VPC: set " + VPC_ID + " as well");
+            }
+            return Optional.empty();
         }
-        return new StackConfig(tableName, existingVpc, lambdaJar);
+        ExistingVpc vpc = new ExistingVpc(vpcId.get(), subnetIds, routeTableIds, availabilityZones);
+        // A gateway endpoint changes how every subnet on its route tables reaches DynamoDB, and its
+        // policy admits only this function's role to this table: on shared route tables every other
+        // workload's DynamoDB calls would be denied.
+        if (!"true".equals(string(context, DEDICATED_ROUTE_TABLES).orElse(""))) {
+            throw new IllegalArgumentException("context " + ROUTE_TABLE_IDS + "=" + String.join(",", routeTableIds)
+                    + ": the DynamoDB gateway endpoint's route and policy (this function's role and table only) "
+                    + "apply to every subnet on these route tables; give route tables used by the function's "
+                    + "subnets alone and confirm with -c " + DEDICATED_ROUTE_TABLES + "=true (infra/README-ops.md)");
+        }
+        return Optional.of(vpc);
     }
 
     private static Optional<String> string(Function<String, Object> context, String key) {

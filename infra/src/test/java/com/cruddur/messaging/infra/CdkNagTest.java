@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
+import io.github.cdklabs.cdknag.ServerlessChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,10 @@ import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
+/** cdk-nag's AwsSolutions and Serverless packs: every finding fixed or suppressed with a reason. */
 class CdkNagTest {
+
+    private static final String PACKS = "(AwsSolutions|Serverless)-.*";
 
     private static Annotations annotations;
     private static Template template;
@@ -30,37 +34,44 @@ class CdkNagTest {
     static Path outdir;
 
     @BeforeAll
-    static void synthesizeWithAwsSolutionsChecks() {
+    static void synthesizeWithAwsSolutionsAndServerlessChecks() {
         App app = Synth.app(new LinkedHashMap<>(), outdir);
         MessagingStack stack = InfraApp.createStack(app);
-        Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).reports(true).build()));
+        NagPackProps props = NagPackProps.builder().verbose(true).reports(true).build();
+        Aspects.of(app).add(new AwsSolutionsChecks(props));
+        Aspects.of(app).add(new ServerlessChecks(props));
         annotations = Annotations.fromStack(stack);
         template = Template.fromStack(stack);
     }
 
     @Test
-    void nagReportListsEveryCheckedRuleAsCompliantOrSuppressed() throws IOException {
-        // given: cdk-nag's report of every rule it evaluated on every resource
-        List<String> rows = Files.readAllLines(outdir.resolve("AwsSolutions-" + InfraApp.STACK_NAME + "-NagReport.csv"));
+    void nagReportsListEveryCheckedRuleAsCompliantOrSuppressed() throws IOException {
+        // given: each pack's report of every rule it evaluated on every resource
+        List<String> solutions = report("AwsSolutions");
+        List<String> serverless = report("Serverless");
 
         // then: the checks did run, and nothing is left non-compliant
-        assertThat(rows).anyMatch(row -> row.startsWith("\"AwsSolutions-DDB3\",\"CruddurMessaging/MessagesTable/Resource\",\"Compliant\""))
-                .anyMatch(row -> row.startsWith("\"AwsSolutions-VPC7\",\"CruddurMessaging/Vpc/Resource\",\"Compliant\""))
-                .anyMatch(row -> row.startsWith("\"AwsSolutions-SQS4\",\"CruddurMessaging/StreamFailureDestination/Resource\",\"Compliant\""))
-                .anyMatch(row -> row.startsWith("\"AwsSolutions-IAM4\",\"CruddurMessaging/StreamHandlerRole/Resource\",\"Compliant\""));
-        assertThat(rows).noneMatch(row -> row.contains("\"Non-Compliant\""));
-        assertThat(rows).anyMatch(row -> row.contains("\"Suppressed\""));
+        assertThat(solutions)
+                .anyMatch(row -> row.startsWith("\"AwsSolutions-DDB3\",\"CruddurMessaging/MessagesTable/Table/Resource\",\"Compliant\""))
+                .anyMatch(row -> row.startsWith("\"AwsSolutions-VPC7\",\"CruddurMessaging/Network/Vpc/Resource\",\"Compliant\""))
+                .anyMatch(row -> row.startsWith("\"AwsSolutions-SQS4\",\"CruddurMessaging/StreamFailureDestination/Queue/Resource\",\"Compliant\""))
+                .anyMatch(row -> row.startsWith("\"AwsSolutions-IAM4\",\"CruddurMessaging/StreamHandler/Role/Resource\",\"Compliant\""));
+        assertThat(serverless)
+                .anyMatch(row -> row.startsWith("\"Serverless-LambdaDLQ\",\"CruddurMessaging/StreamHandler/Function/Resource\""))
+                .anyMatch(row -> row.startsWith("\"Serverless-LambdaEventSourceMappingDestination\",\"CruddurMessaging/StreamHandler/StreamMapping\",\"Compliant\""));
+        assertThat(solutions).noneMatch(row -> row.contains("\"Non-Compliant\""));
+        assertThat(serverless).noneMatch(row -> row.contains("\"Non-Compliant\""));
     }
 
     @Test
-    void awsSolutionsChecksReportNoUnsuppressedError() {
+    void nagPacksReportNoUnsuppressedError() {
         // throws, listing every finding, if there is one
-        annotations.hasNoError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
+        annotations.hasNoError("*", Match.stringLikeRegexp(PACKS));
     }
 
     @Test
-    void awsSolutionsChecksReportNoUnsuppressedWarning() {
-        annotations.hasNoWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"));
+    void nagPacksReportNoUnsuppressedWarning() {
+        annotations.hasNoWarning("*", Match.stringLikeRegexp(PACKS));
     }
 
     @Test
@@ -80,12 +91,16 @@ class CdkNagTest {
         // then
         assertThat(suppressions).isNotEmpty();
         for (Map<String, Object> suppression : suppressions) {
-            assertThat((String) suppression.get("id")).matches("AwsSolutions-[A-Z0-9]+");
+            assertThat((String) suppression.get("id")).matches("(AwsSolutions|Serverless)-[A-Za-z0-9]+");
             assertThat((String) suppression.get("reason")).as("reason of %s", suppression).hasSizeGreaterThan(80);
         }
         // IAM5 is never suppressed wholesale: each names the exact wildcard resources it accepts
         assertThat(suppressions).filteredOn(s -> "AwsSolutions-IAM5".equals(s.get("id")))
                 .allSatisfy(s -> assertThat(Synth.list(s.get("applies_to"))).isNotEmpty());
+    }
+
+    private static List<String> report(String pack) throws IOException {
+        return Files.readAllLines(outdir.resolve(pack + "-" + InfraApp.STACK_NAME + "-NagReport.csv"));
     }
 
     @SuppressWarnings("unchecked")

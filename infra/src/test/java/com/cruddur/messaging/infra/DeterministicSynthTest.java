@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
@@ -26,6 +27,18 @@ class DeterministicSynthTest {
     }
 
     @Test
+    void twoSynthsOfAnExistingTableStackWriteByteIdenticalTemplates(@TempDir Path first, @TempDir Path second)
+            throws IOException {
+        // when
+        Path firstTemplate = synthesize(first, Synth.existingTableContext());
+        Path secondTemplate = synthesize(second, Synth.existingTableContext());
+
+        // then
+        assertThat(Files.mismatch(firstTemplate, secondTemplate)).as("first differing byte").isEqualTo(-1L);
+        assertThat(Files.readString(firstTemplate)).doesNotContain("AWS::DynamoDB::Table");
+    }
+
+    @Test
     void cloudFormationValidationAtSynthReportsNothing(@TempDir Path outdir) throws IOException {
         // when: aws-cdk-lib validates every template against the CloudFormation schemas and rules
         synthesize(outdir);
@@ -36,7 +49,11 @@ class DeterministicSynthTest {
     }
 
     private static Path synthesize(Path outdir) {
-        App app = Synth.app(new LinkedHashMap<>(), outdir);
+        return synthesize(outdir, new LinkedHashMap<>());
+    }
+
+    private static Path synthesize(Path outdir, Map<String, Object> context) {
+        App app = Synth.app(context, outdir);
         InfraApp.createStack(app);
         app.synth();
         return outdir.resolve(InfraApp.STACK_NAME + ".template.json");

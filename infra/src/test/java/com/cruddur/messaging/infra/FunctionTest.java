@@ -64,7 +64,7 @@ class FunctionTest {
 
         assertThat(Synth.<Object>get(function, "LoggingConfig", "LogFormat")).isEqualTo("JSON");
         assertThat(Synth.<Object>get(Synth.resources(template, "AWS::Logs::LogGroup").get(logGroup), "Properties", "RetentionInDays"))
-                .isEqualTo(30);
+                .isEqualTo(365);
         // no deprecated logRetention custom resource
         template.resourceCountIs("Custom::LogRetention", 0);
     }
@@ -82,6 +82,16 @@ class FunctionTest {
                 "FunctionName", Map.of("Ref", functionId),
                 "FunctionVersion", Map.of("Fn::GetAtt", List.of(version, "Version"))));
         assertThat(function).containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
+    }
+
+    @Test
+    void publishedVersionWaitsForTheDynamoDbEndpointSoPrimingCanReachTheTable() {
+        // Publishing a SnapStart version runs the priming hook, whose requests need the endpoint's
+        // route and policy (the policy is a property of the endpoint resource).
+        String endpoint = Synth.resources(template, "AWS::EC2::VPCEndpoint").keySet().iterator().next();
+        Map<String, Object> version = Synth.resources(template, "AWS::Lambda::Version").values().iterator().next();
+
+        assertThat(Synth.list(version.get("DependsOn"))).contains(endpoint);
     }
 
     @Test

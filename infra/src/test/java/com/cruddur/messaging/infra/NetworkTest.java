@@ -2,6 +2,7 @@ package com.cruddur.messaging.infra;
 
 import static com.cruddur.messaging.infra.Synth.get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,9 @@ class NetworkTest {
         // given
         List<Object> statements = get(Synth.onlyProperties(template, "AWS::EC2::VPCEndpoint"),
                 "PolicyDocument", "Statement");
-        Map<String, Object> role = Map.of("Fn::GetAtt", List.of(RoleTest.functionRoleId(template), "Arn"));
+        Map<String, Object> onlyTheRole = Map.of("StringEquals", Map.of(
+                "aws:PrincipalArn", Map.of("Fn::GetAtt", List.of(RoleTest.functionRoleId(template), "Arn")),
+                "aws:PrincipalAccount", Map.of("Ref", "AWS::AccountId")));
         Map<String, Object> tableArn = Map.of("Fn::GetAtt", List.of(tableId(), "Arn"));
         Map<String, Object> indexArn = Map.of("Fn::Join", List.of("",
                 List.of(tableArn, "/index/message-group-sk-index")));
@@ -75,19 +78,37 @@ class NetworkTest {
         assertThat(statements).containsExactly(
                 Map.of("Sid", "QueryGroupIndex",
                         "Effect", "Allow",
-                        "Principal", Map.of("AWS", role),
+                        "Principal", "*",
                         "Action", "dynamodb:Query",
-                        "Resource", indexArn),
+                        "Resource", indexArn,
+                        "Condition", onlyTheRole),
                 Map.of("Sid", "ReadGroupRows",
                         "Effect", "Allow",
-                        "Principal", Map.of("AWS", role),
+                        "Principal", "*",
                         "Action", "dynamodb:GetItem",
-                        "Resource", tableArn),
+                        "Resource", tableArn,
+                        "Condition", onlyTheRole),
                 Map.of("Sid", "WriteGroupRows",
                         "Effect", "Allow",
-                        "Principal", Map.of("AWS", role),
+                        "Principal", "*",
                         "Action", List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
-                        "Resource", tableArn));
+                        "Resource", tableArn,
+                        "Condition", onlyTheRole));
+    }
+
+    @Test
+    void gatewayEndpointPolicyNamesNoPrincipalButConditionsOnThePrincipalArn() {
+        // AWS PrivateLink guide, "Control access to VPC endpoints using endpoint policies": for
+        // gateway endpoints the Principal must be "*"; a specific principal is named with the
+        // aws:PrincipalArn condition key. A role ARN as Principal would deny the function's calls.
+        Map<String, Object> endpoint = Synth.onlyProperties(template, "AWS::EC2::VPCEndpoint");
+        List<Object> statements = get(endpoint, "PolicyDocument", "Statement");
+
+        assertThat(endpoint.get("VpcEndpointType")).isEqualTo("Gateway");
+        assertThat(statements).isNotEmpty().allSatisfy(statement -> {
+            assertThat(Synth.<Object>get(statement, "Principal")).isEqualTo("*");
+            assertThat(Synth.<Object>get(statement, "Condition", "StringEquals", "aws:PrincipalArn")).isNotNull();
+        });
     }
 
     @Test
@@ -127,6 +148,7 @@ class NetworkTest {
         context.put("subnetIds", "subnet-0aaaaaaaaaaaaaaa1,subnet-0bbbbbbbbbbbbbbb2");
         context.put("routeTableIds", "rtb-0aaaaaaaaaaaaaaa1,rtb-0bbbbbbbbbbbbbbb2");
         context.put("availabilityZones", "eu-west-1a,eu-west-1b");
+        context.put("dedicatedRouteTables", "true");
 
         // when
         Template existing = Template.fromStack(Synth.stack(context));
@@ -143,6 +165,23 @@ class NetworkTest {
                 "VpcId", "vpc-0123456789abcdef0",
                 "RouteTableIds", List.of("rtb-0aaaaaaaaaaaaaaa1", "rtb-0bbbbbbbbbbbbbbb2")));
         existing.hasResourceProperties("AWS::EC2::SecurityGroup", Map.of("VpcId", "vpc-0123456789abcdef0"));
+    }
+
+    @Test
+    void existingVpcWhoseRouteTablesAreNotConfirmedAsTheFunctionsAloneIsRefused() {
+        // given: the endpoint would reroute, and its policy restrict, every workload on these route tables
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("vpcId", "vpc-0123456789abcdef0");
+        context.put("subnetIds", "subnet-0aaaaaaaaaaaaaaa1");
+        context.put("routeTableIds", "rtb-0aaaaaaaaaaaaaaa1");
+        context.put("availabilityZones", "eu-west-1a");
+
+        // when / then
+        assertThatThrownBy(() -> Synth.stack(context))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rtb-0aaaaaaaaaaaaaaa1")
+                .hasMessageContaining("dedicatedRouteTables=true")
+                .hasMessageNotContaining("\n");
     }
 
     private static String routeTableOf(Object subnetRef) {

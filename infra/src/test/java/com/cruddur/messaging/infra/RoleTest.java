@@ -46,7 +46,8 @@ class RoleTest {
         Synth.resources(template, "AWS::IAM::Policy").values().forEach(policy ->
                 assertThat(list(get(policy, "Properties", "Roles"))).doesNotContain(Map.of("Ref", roleId)));
         assertThat(statementsBySid).containsOnlyKeys(
-                "QueryGroupIndex", "ReadGroupRows", "WriteGroupRows", "ReadMessagesStream", "SendToFailureDestination",
+                "QueryGroupIndex", "ReadGroupRows", "WriteGroupRows", "ReadMessagesStream", "ListStreams",
+                "SendToFailureDestination",
                 "WriteOwnLogs", "CreateNetworkInterfacesInFunctionSubnets", "ManageNetworkInterfaces",
                 "DescribeNetwork");
     }
@@ -61,7 +62,7 @@ class RoleTest {
     }
 
     @Test
-    void writesAreAllowedOnTheTableOnlyForGroupPartitions() {
+    void writesAreAllowedOnTheTableOnlyForGroupPartitionsAndOnlyInsideTransactions() {
         assertThat(statementsBySid.get("WriteGroupRows")).isEqualTo(Map.of(
                 "Sid", "WriteGroupRows",
                 "Effect", "Allow",
@@ -69,7 +70,8 @@ class RoleTest {
                 "Resource", tableArn(),
                 "Condition", Map.of(
                         "ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of("GRP#*")),
-                        "Null", Map.of("dynamodb:LeadingKeys", "false"))));
+                        "Null", Map.of("dynamodb:LeadingKeys", "false"),
+                        "ForAnyValue:StringEquals", Map.of("dynamodb:EnclosingOperation", List.of("TransactWriteItems")))));
     }
 
     @Test
@@ -85,14 +87,23 @@ class RoleTest {
     }
 
     @Test
-    void streamIsReadableOnTheTablesStreamArnOnlyWithoutListStreams() {
+    void streamIsReadableOnTheTablesStreamArnOnly() {
         assertThat(statementsBySid.get("ReadMessagesStream")).isEqualTo(Map.of(
                 "Sid", "ReadMessagesStream",
                 "Effect", "Allow",
                 "Action", List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"),
                 "Resource", Map.of("Fn::GetAtt", List.of(tableId(), "StreamArn"))));
-        assertThat(allStatements()).noneSatisfy(statement ->
-                assertThat(list(statement.get("Action"))).contains("dynamodb:ListStreams"));
+    }
+
+    @Test
+    void listStreamsIsGrantedAloneOnTheOnlyResourceIamAcceptsForIt() {
+        // Lambda's DynamoDB event source needs the four stream actions; ListStreams has no resource
+        // type in the Service Authorization Reference, so "*" is the only resource it can have.
+        assertThat(statementsBySid.get("ListStreams")).isEqualTo(Map.of(
+                "Sid", "ListStreams",
+                "Effect", "Allow",
+                "Action", "dynamodb:ListStreams",
+                "Resource", "*"));
     }
 
     @Test
@@ -142,14 +153,17 @@ class RoleTest {
     }
 
     @Test
-    void noIamStatementGrantsADynamoDbActionOnAWildcardResource() {
+    void noIamStatementGrantsADynamoDbDataActionOnAWildcardResource() {
         // given: every statement of every role, policy, endpoint policy and queue policy
         List<Map<String, Object>> statements = allStatements();
 
-        // then
+        // then: ListStreams alone (in its own statement) is the one named exception
         assertThat(statements).isNotEmpty();
         for (Map<String, Object> statement : statements) {
             List<Object> actions = list(statement.get("Action"));
+            if (actions.equals(List.of("dynamodb:ListStreams"))) {
+                continue;
+            }
             if (actions.stream().anyMatch(action -> ((String) action).startsWith("dynamodb:"))) {
                 assertThat(list(statement.get("Resource"))).as("resources of %s", statement)
                         .noneMatch(resource -> String.valueOf(resource).contains("*"));
@@ -159,9 +173,10 @@ class RoleTest {
     }
 
     @Test
-    void onlyDescribeCallsWithoutResourceLevelPermissionsUseAWildcardResource() {
+    void onlyCallsWithoutResourceLevelPermissionsUseAWildcardResource() {
         Set<String> describeOnly = Set.of(
-                "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:DescribeManagedPrefixLists");
+                "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:DescribeManagedPrefixLists",
+                "dynamodb:ListStreams");
         for (Map<String, Object> statement : allStatements()) {
             if ("Allow".equals(statement.get("Effect")) && list(statement.get("Resource")).contains("*")) {
                 assertThat(list(statement.get("Action"))).as("%s", statement)

@@ -18,6 +18,7 @@ class StackConfigTest {
 
         // then
         assertThat(config.tableName()).isEqualTo("cruddur-messages");
+        assertThat(config.existingTable()).isEmpty();
         assertThat(config.existingVpc()).isEmpty();
         assertThat(config.lambdaJar()).isEqualTo(Path.of("../lambda/target/messaging-stream-lambda.jar"));
     }
@@ -45,6 +46,7 @@ class StackConfigTest {
         context.put("subnetIds", "subnet-0aaaaaaaaaaaaaaa1, subnet-0bbbbbbbbbbbbbbb2");
         context.put("routeTableIds", "rtb-0aaaaaaaaaaaaaaa1,rtb-0bbbbbbbbbbbbbbb2");
         context.put("availabilityZones", "eu-west-1a,eu-west-1b");
+        context.put("dedicatedRouteTables", "true");
 
         // when
         StackConfig config = StackConfig.fromContext(context::get);
@@ -66,6 +68,7 @@ class StackConfigTest {
         context.put("subnetIds", List.of("subnet-0aaaaaaaaaaaaaaa1"));
         context.put("routeTableIds", List.of("rtb-0aaaaaaaaaaaaaaa1"));
         context.put("availabilityZones", List.of("us-east-1a"));
+        context.put("dedicatedRouteTables", true);
 
         // when
         StackConfig config = StackConfig.fromContext(context::get);
@@ -129,4 +132,107 @@ class StackConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("tableName");
     }
+
+    @Test
+    void refusesAnExistingVpcUnlessItsRouteTablesAreConfirmedAsTheFunctionsAlone() {
+        // given
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("vpcId", "vpc-0123456789abcdef0");
+        context.put("subnetIds", "subnet-0aaaaaaaaaaaaaaa1");
+        context.put("routeTableIds", "rtb-0aaaaaaaaaaaaaaa1");
+        context.put("availabilityZones", "eu-west-1a");
+        context.put("dedicatedRouteTables", "yes");
+
+        // when / then
+        assertThatThrownBy(() -> StackConfig.fromContext(context::get))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("every subnet on these route tables")
+                .hasMessageContaining("-c dedicatedRouteTables=true");
+    }
+
+    @Test
+    void readsAnExistingTableByNameAndStreamArn() {
+        // given
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("existingTableName", "cruddur-messages");
+        context.put("existingTableStreamArn", STREAM_ARN);
+
+        // when
+        StackConfig config = StackConfig.fromContext(context::get);
+
+        // then
+        assertThat(config.tableName()).isEqualTo("cruddur-messages");
+        assertThat(config.existingTable()).hasValueSatisfying(table -> {
+            assertThat(table.streamArn()).isEqualTo(STREAM_ARN);
+            assertThat(table.tableArn()).isEqualTo("arn:aws:dynamodb:us-east-1:111111111111:table/cruddur-messages");
+            assertThat(table.groupIndexArn())
+                    .isEqualTo("arn:aws:dynamodb:us-east-1:111111111111:table/cruddur-messages/index/message-group-sk-index");
+        });
+    }
+
+    @Test
+    void refusesAnExistingTableWithoutTheArnOfItsNewImageStream() {
+        // given
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("existingTableName", "cruddur-messages");
+
+        // when / then
+        assertThatThrownBy(() -> StackConfig.fromContext(context::get))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("existingTableStreamArn")
+                .hasMessageContaining("NEW_IMAGE");
+    }
+
+    @Test
+    void refusesAStreamArnWithoutATableName() {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("existingTableStreamArn", STREAM_ARN);
+
+        assertThatThrownBy(() -> StackConfig.fromContext(context::get))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("existingTableName");
+    }
+
+    @Test
+    void refusesAStreamArnOfAnotherTable() {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("existingTableName", "cruddur-messages-staging");
+        context.put("existingTableStreamArn", STREAM_ARN);
+
+        assertThatThrownBy(() -> StackConfig.fromContext(context::get))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("stream of table cruddur-messages, not of existingTableName=cruddur-messages-staging");
+    }
+
+    @Test
+    void refusesSomethingThatIsNotADynamoDbStreamArn() {
+        for (String notAStreamArn : List.of(
+                "arn:aws:dynamodb:us-east-1:111111111111:table/cruddur-messages",
+                "arn:aws:kinesis:us-east-1:111111111111:stream/cruddur-messages",
+                "arn:aws:dynamodb:us-east-1:1111:table/cruddur-messages/stream/2026-01-01T00:00:00.000",
+                "cruddur-messages/stream/2026-01-01T00:00:00.000")) {
+            Map<String, Object> context = new LinkedHashMap<>();
+            context.put("existingTableName", "cruddur-messages");
+            context.put("existingTableStreamArn", notAStreamArn);
+
+            assertThatThrownBy(() -> StackConfig.fromContext(context::get)).as(notAStreamArn)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("is not a DynamoDB stream ARN");
+        }
+    }
+
+    @Test
+    void refusesATableNameThatContradictsTheExistingTable() {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("tableName", "cruddur-messages-staging");
+        context.put("existingTableName", "cruddur-messages");
+        context.put("existingTableStreamArn", STREAM_ARN);
+
+        assertThatThrownBy(() -> StackConfig.fromContext(context::get))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("name different tables");
+    }
+
+    static final String STREAM_ARN =
+            "arn:aws:dynamodb:us-east-1:111111111111:table/cruddur-messages/stream/2026-01-01T00:00:00.000";
 }

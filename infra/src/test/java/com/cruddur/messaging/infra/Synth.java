@@ -14,6 +14,8 @@ import software.amazon.awscdk.assertions.Template;
 final class Synth {
 
     private static Template defaultTemplate;
+    private static Template existingTableTemplate;
+    private static Template existingVpcTemplate;
 
     private Synth() {
     }
@@ -24,6 +26,45 @@ final class Synth {
             defaultTemplate = Template.fromStack(stack(new LinkedHashMap<>()));
         }
         return defaultTemplate;
+    }
+
+    /** The stack on an existing table, {@code cruddur-messages} with the stream {@link StackConfigTest#STREAM_ARN}. */
+    static synchronized Template existingTableTemplate() {
+        if (existingTableTemplate == null) {
+            existingTableTemplate = Template.fromStack(stack(existingTableContext()));
+        }
+        return existingTableTemplate;
+    }
+
+    /** The stack in an existing VPC whose route tables are confirmed as the function's alone. */
+    static synchronized Template existingVpcTemplate() {
+        if (existingVpcTemplate == null) {
+            Map<String, Object> context = new LinkedHashMap<>();
+            context.put(StackConfig.VPC_ID, "vpc-0123456789abcdef0");
+            context.put(StackConfig.SUBNET_IDS, "subnet-0aaaaaaaaaaaaaaa1,subnet-0bbbbbbbbbbbbbbb2");
+            context.put(StackConfig.ROUTE_TABLE_IDS, "rtb-0aaaaaaaaaaaaaaa1,rtb-0bbbbbbbbbbbbbbb2");
+            context.put(StackConfig.AVAILABILITY_ZONES, "eu-west-1a,eu-west-1b");
+            context.put(StackConfig.DEDICATED_ROUTE_TABLES, "true");
+            existingVpcTemplate = Template.fromStack(stack(context));
+        }
+        return existingVpcTemplate;
+    }
+
+    /** The templates of the deployment modes, by name: new-table, existing-table, existing-vpc. */
+    static Map<String, Template> modes() {
+        Map<String, Template> modes = new LinkedHashMap<>();
+        modes.put("new-table", defaultTemplate());
+        modes.put("existing-table", existingTableTemplate());
+        modes.put("existing-vpc", existingVpcTemplate());
+        return modes;
+    }
+
+    /** {@code -c existingTableName=cruddur-messages -c existingTableStreamArn=...}. */
+    static Map<String, Object> existingTableContext() {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put(StackConfig.EXISTING_TABLE_NAME, "cruddur-messages");
+        context.put(StackConfig.EXISTING_TABLE_STREAM_ARN, StackConfigTest.STREAM_ARN);
+        return context;
     }
 
     /** The stack built by {@link InfraApp#createStack} in a new app with the given context. */

@@ -59,6 +59,46 @@ class TableTest {
     }
 
     @Test
+    void tableKeepsTheLogicalIdItWasFirstDeployedWith() {
+        // The table is retained and deletion-protected: under a new logical id CloudFormation would try
+        // to create a second table of the same name and orphan the first.
+        assertThat(Synth.resources(Synth.defaultTemplate(), TABLE)).containsOnlyKeys("MessagesTable05B58A27");
+        assertThat(NewMessagesTable.LOGICAL_ID).isEqualTo("MessagesTable05B58A27");
+    }
+
+    @Test
+    void existingTableModeCreatesNoTableAndPointsEverythingAtThatTableItsIndexAndItsStream() {
+        // given
+        Template template = Synth.existingTableTemplate();
+        String table = "arn:aws:dynamodb:us-east-1:111111111111:table/cruddur-messages";
+
+        // then: no table resource, and the function, mapping, role and endpoint name the given table
+        template.resourceCountIs(TABLE, 0);
+        template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Runtime", "java25",
+                "Environment", Map.of("Variables", Map.of(
+                        "TABLE_NAME", "cruddur-messages", "INDEX_NAME", "message-group-sk-index")))));
+        template.hasResourceProperties("AWS::Lambda::EventSourceMapping",
+                Match.objectLike(Map.of("EventSourceArn", StackConfigTest.STREAM_ARN)));
+        template.hasResourceProperties("AWS::IAM::Role", Match.objectLike(Map.of("Policies", Match.arrayWith(List.of(
+                Map.of("PolicyName", "dynamodb-group-rows", "PolicyDocument", Match.objectLike(Map.of(
+                        "Statement", List.of(
+                                Match.objectLike(Map.of("Sid", "QueryGroupIndex",
+                                        "Resource", table + "/index/message-group-sk-index")),
+                                Match.objectLike(Map.of("Sid", "ReadGroupRows", "Resource", table)),
+                                Match.objectLike(Map.of("Sid", "WriteGroupRows", "Resource", table)))))),
+                Map.of("PolicyName", "dynamodb-stream", "PolicyDocument", Match.objectLike(Map.of(
+                        "Statement", List.of(
+                                Match.objectLike(Map.of("Sid", "ReadMessagesStream", "Resource", StackConfigTest.STREAM_ARN)),
+                                Match.objectLike(Map.of("Sid", "ListStreams", "Resource", "*")))))))))));
+        template.hasResourceProperties("AWS::EC2::VPCEndpoint", Match.objectLike(Map.of("PolicyDocument",
+                Match.objectLike(Map.of("Statement", List.of(
+                        Match.objectLike(Map.of("Sid", "QueryGroupIndex", "Resource", table + "/index/message-group-sk-index")),
+                        Match.objectLike(Map.of("Sid", "ReadGroupRows", "Resource", table)),
+                        Match.objectLike(Map.of("Sid", "WriteGroupRows", "Resource", table))))))));
+    }
+
+    @Test
     void tableNameIsOverridableByContext() {
         // given
         Map<String, Object> context = new LinkedHashMap<>();

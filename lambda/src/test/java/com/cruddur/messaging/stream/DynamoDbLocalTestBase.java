@@ -5,7 +5,9 @@ import static com.cruddur.messaging.schema.MessagesTable.DEFAULT_TABLE_NAME;
 import com.cruddur.messaging.devkit.Items;
 import com.cruddur.messaging.devkit.LocalDynamoDb;
 import com.cruddur.messaging.devkit.RequestCounter;
+import com.cruddur.messaging.devkit.RequestRecorder;
 import com.cruddur.messaging.devkit.TableDefinitions;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -23,6 +26,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * before each test a fresh {@code cruddur-messages} table (created from the schema module, as in
  * production) holding the sample conversations. Every test runs once per {@link WriteMode}: the
  * same scenarios must hold on both write paths.
+ *
+ * <p>Every request the handler's clients send is recorded ({@link #RECORDED}, shared by every test
+ * class of the JVM), with the write path it was sent on, and written after each class to the file
+ * named by the system property {@value #RECORDED_REQUESTS_PROPERTY} (lambda/pom.xml sets it): the
+ * infra tests evaluate each of them against the IAM and endpoint policies the stack deploys for
+ * that write path.
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(WriteMode.class)
@@ -37,7 +46,10 @@ abstract class DynamoDbLocalTestBase {
     static LocalDynamoDb dynamoDb;
     /** Counts the requests of {@link #client} (the handler's client). */
     static final RequestCounter requests = new RequestCounter();
-    /** The handler's client; its requests are counted. */
+    /** What the handler's clients asked DynamoDB for, in every test class of this JVM. */
+    static final RequestRecorder RECORDED = new RequestRecorder();
+    static final String RECORDED_REQUESTS_PROPERTY = "recorded.requests.file";
+    /** The handler's client; its requests are counted and recorded. */
     static DynamoDbClient client;
     /** A second client for the tests' own reads and writes, not counted. */
     static DynamoDbClient admin;
@@ -45,7 +57,7 @@ abstract class DynamoDbLocalTestBase {
     @BeforeAll
     static void startDynamoDbLocal() {
         dynamoDb = LocalDynamoDb.start();
-        client = dynamoDb.client(requests);
+        client = handlerClient(requests);
         admin = dynamoDb.client();
     }
 
@@ -54,6 +66,23 @@ abstract class DynamoDbLocalTestBase {
         client.close();
         admin.close();
         dynamoDb.close();
+        String file = System.getProperty(RECORDED_REQUESTS_PROPERTY);
+        if (file != null) {
+            RECORDED.writeTo(Path.of(file));
+        }
+    }
+
+    /** A client for a handler: its requests are recorded, and seen by the given interceptors. */
+    static DynamoDbClient handlerClient(ExecutionInterceptor... interceptors) {
+        ExecutionInterceptor[] all = new ExecutionInterceptor[interceptors.length + 1];
+        all[0] = RECORDED;
+        System.arraycopy(interceptors, 0, all, 1, interceptors.length);
+        return dynamoDb.client(all);
+    }
+
+    @BeforeEach
+    void recordUnderThisWritePath() {
+        RECORDED.writeMode(writeMode.value());
     }
 
     @BeforeEach

@@ -20,10 +20,15 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** Concurrent writers, faults, time limits and DynamoDB's limits, on DynamoDB Local. */
 class RacesAndFailuresIT extends DynamoDbLocalTestBase {
@@ -37,7 +42,7 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
 
     @BeforeEach
     void faultyClient() {
-        faulty = dynamoDb.client(counted, faults);
+        faulty = handlerClient(counted, faults);
     }
 
     @AfterEach
@@ -154,6 +159,38 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
                 G2 + " " + NEW_SK + " The council meets at noon");
         assertThat(conversationList(ANDREW)).isEqualTo(once);
         assertThat(conversationList(BAYKO).getFirst()).isEqualTo(G1 + " " + NEW_SK + " Running late, save me a seat");
+    }
+
+    @Test
+    void whenTheCancellationCarriesNoItemTheHolderOfTheContestedKeyIsReadConsistently() {
+        // given: the same collision, and cancellation reasons stripped of the holder's item (as a
+        // cancellation that did not honour ReturnValuesOnConditionCheckFailure would come back)
+        moveRow("GRP#" + ANDREW, "2026-11-20T10:30:00.000000+00:00", NEW_SK, "The council meets at noon");
+        ExecutionInterceptor withoutItems = new ExecutionInterceptor() {
+            @Override
+            public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
+                if (context.exception() instanceof TransactionCanceledException e && e.hasCancellationReasons()) {
+                    return e.toBuilder().cancellationReasons(e.cancellationReasons().stream()
+                            .map(reason -> reason.toBuilder().item(null).build()).toList()).build();
+                }
+                if (context.exception() instanceof ConditionalCheckFailedException e) {
+                    return e.toBuilder().item(null).build();
+                }
+                return context.exception();
+            }
+        };
+
+        try (DynamoDbClient stripping = handlerClient(counted, withoutItems)) {
+            // when
+            new MessageGroupStreamHandler(stripping, config(), d -> { })
+                    .handleRequest(Fixtures.event("new-message.json"), LocalContext.capturing());
+        }
+
+        // then: the GetItem found another conversation's row there, and the row went one step later
+        assertThat(counted.count("GetItem")).isEqualTo(1);
+        assertThat(conversationList(ANDREW)).containsExactly(
+                G1 + " 2026-11-21T12:00:00.000001+00:00 Running late, save me a seat",
+                G2 + " " + NEW_SK + " The council meets at noon");
     }
 
     @Test

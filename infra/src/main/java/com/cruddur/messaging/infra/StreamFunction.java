@@ -1,0 +1,227 @@
+package com.cruddur.messaging.infra;
+
+import com.cruddur.messaging.schema.DeploymentContract;
+import com.cruddur.messaging.schema.MessagesTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.iam.PolicyDocument;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.CfnEventSourceMapping;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.SystemLogLevel;
+import software.amazon.awscdk.services.lambda.Version;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+
+/**
+ * The stream handler: its least-privilege role, the function (SnapStart, published as a version
+ * behind the {@value #ALIAS_NAME} alias), and the event source mapping from the table's stream to
+ * the alias, with its filter and failure destination. Every setting both sides must agree on comes
+ * from {@link DeploymentContract}.
+ */
+final class StreamFunction extends Construct {
+
+    /** The alias the event source mapping invokes. */
+    static final String ALIAS_NAME = "live";
+    /** Where a new mapping starts reading the stream. */
+    static final String STARTING_POSITION = "TRIM_HORIZON";
+
+    private final Role role;
+    private final Function function;
+    private final Alias alias;
+
+    /**
+     * @throws IllegalStateException when the lambda jar does not exist
+     */
+    StreamFunction(Construct scope, String id, Path lambdaJar, MessagesTableRef table, PrivateNetwork network,
+                   FailureDestination failureDestination) {
+        super(scope, id);
+        if (!Files.isRegularFile(lambdaJar)) {
+            throw new IllegalStateException("The function's jar " + lambdaJar.toAbsolutePath().normalize()
+                    + " does not exist: build the lambda module first (./dev build, or ./mvnw -pl lambda -am "
+                    + "package), or point -c " + StackConfig.LAMBDA_JAR + "=... at the jar.");
+        }
+        // A month was enough to investigate what an alarm reported; a year is what Control Tower asks.
+        LogGroup logGroup = LogGroups.create(this, "Logs");
+        role = role(table, network, failureDestination, logGroup);
+
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put(DeploymentContract.Env.TABLE_NAME, table.tableName());
+        environment.put(DeploymentContract.Env.INDEX_NAME, MessagesTable.GROUP_INDEX_NAME);
+        function = Function.Builder.create(this, "Function")
+                .description("Re-creates Cruddur conversation-list rows from the cruddur-messages stream")
+                .runtime(Runtime.JAVA_25)
+                // Graviton: about 20% cheaper per GB-second than x86 for the same JVM workload.
+                .architecture(Architecture.ARM_64)
+                .code(Code.fromAsset(lambdaJar.toString()))
+                .handler(DeploymentContract.HANDLER)
+                // Memory buys CPU (1,769 MB = one vCPU): enough for the JVM and the AWS SDK to start
+                // quickly and to JIT the hot path; a batch (at most BATCH_SIZE records) is coalesced
+                // per conversation and held in memory only while it is processed.
+                .memorySize(DeploymentContract.FUNCTION_MEMORY_MB)
+                // A warm full batch costs one query and one transaction per conversation, updated
+                // MAX_CONCURRENCY at a time: well under the timeout, which leaves room for the SDK's
+                // and the handler's retries with back-off under throttling or transaction conflicts,
+                // and stays far below the mapping's maximum record age.
+                .timeout(Duration.seconds(DeploymentContract.FUNCTION_TIMEOUT.toSeconds()))
+                .role(role.withoutPolicyUpdates())
+                .vpc(network.vpc())
+                .vpcSubnets(network.functionSubnets())
+                .securityGroups(List.of(network.functionSecurityGroup()))
+                .environment(environment)
+                // Own log group with a retention period (instead of the deprecated logRetention custom
+                // resource), JSON lines so Logs Insights can filter on fields.
+                .logGroup(logGroup)
+                .loggingFormat(LoggingFormat.JSON)
+                .applicationLogLevelV2(ApplicationLogLevel.INFO)
+                .systemLogLevelV2(SystemLogLevel.INFO)
+                // SnapStart for published versions: Lambda initialises each new version once, runs the
+                // handler's priming hook (org.crac beforeCheckpoint: the per-record code, one index
+                // query and a self-cancelling transaction, no writes) and snapshots it; cold starts
+                // restore the snapshot. The mapping invokes the alias of a published version, which is
+                // what SnapStart applies to ($LATEST never gets it).
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .build();
+        Suppressions.nag(function, "Serverless-LambdaDLQ",
+                "A dead-letter queue serves asynchronous invocations only; the event source mapping invokes the "
+                        + "function synchronously, and the batches it gives up on go to the mapping's own on-failure "
+                        + "destination (StreamFailureDestination), where an alarm watches them.");
+        Suppressions.nag(function, "Serverless-LambdaTracing",
+                "The function's isolated VPC reaches DynamoDB only; X-Ray would need an interface endpoint and "
+                        + "xray:PutTraceSegments on '*'. The handler logs one JSON line per batch with ids, counts and "
+                        + "its duration, and Lambda's own metrics (errors, iterator age) feed the alarms.");
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "The stack publishes a version (currentVersion) and the mapping invokes its alias.");
+
+        Version version = function.getCurrentVersion();
+        // Publishing the version runs the priming hook, whose requests go through the gateway endpoint:
+        // its route and policy must exist first, or priming times out and the snapshot stays cold.
+        version.getNode().addDependency(network.dynamoDbEndpoint());
+        alias = Alias.Builder.create(this, "Alias")
+                .aliasName(ALIAS_NAME)
+                .version(version)
+                .build();
+
+        mapStream(table, failureDestination, network);
+    }
+
+    Role role() {
+        return role;
+    }
+
+    Function function() {
+        return function;
+    }
+
+    Alias alias() {
+        return alias;
+    }
+
+    /**
+     * The function's role. Explicit and complete: the function gets it through
+     * {@link Role#withoutPolicyUpdates()}, so no CDK construct can add a grant to it, and every
+     * statement is an inline policy of the role itself.
+     */
+    private Role role(MessagesTableRef table, PrivateNetwork network, FailureDestination failureDestination,
+                      LogGroup logGroup) {
+        Map<String, PolicyDocument> policies = new LinkedHashMap<>();
+        policies.put("dynamodb-group-rows", document(TableAccess.groupRowStatements(table)));
+        policies.put("dynamodb-stream", document(TableAccess.streamStatements(table)));
+        policies.put("failure-destination", document(List.of(PolicyStatement.Builder.create()
+                .sid("SendToFailureDestination")
+                .actions(List.of("sqs:SendMessage"))
+                .resources(List.of(failureDestination.queue().getQueueArn()))
+                .build())));
+        policies.put("logs", document(List.of(LogGroups.writeStatement(logGroup))));
+        policies.put("vpc-network-interfaces", document(network.networkInterfaceStatements()));
+
+        Role functionRole = Role.Builder.create(this, "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("Cruddur messages stream handler: least privilege, no managed policies")
+                .inlinePolicies(policies)
+                .build();
+        Suppressions.nag(functionRole, "AwsSolutions-IAM5",
+                "Actions without resource types in the Service Authorization Reference can only be granted on "
+                        + "'*': dynamodb:ListStreams (Lambda's event source mapping lists the table's streams; "
+                        + "it returns ARNs, no data), ec2:DescribeNetworkInterfaces and ec2:DescribeSubnets "
+                        + "(Lambda attaching the function to its subnets). ENI ids are assigned by EC2, so "
+                        + "create/delete/assign act on network-interface/* of this account and region only, "
+                        + "and creation is limited to the function's subnets and security group.",
+                "Resource::*",
+                "Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:network-interface/*");
+        Suppressions.nag(functionRole, "Serverless-LambdaStarPermissions",
+                "The role's only '*' resources are those of actions IAM cannot scope (dynamodb:ListStreams, "
+                        + "ec2:DescribeNetworkInterfaces, ec2:DescribeSubnets; see the AwsSolutions-IAM5 reason) and "
+                        + "network-interface/* for the ENIs Lambda creates in the function's subnets. No action is a "
+                        + "wildcard and every DynamoDB data action is on the table, its index or its stream.");
+        return functionRole;
+    }
+
+    /** The mapping from the table's stream to the function's alias. */
+    private void mapStream(MessagesTableRef table, FailureDestination failureDestination, PrivateNetwork network) {
+        CfnEventSourceMapping mapping = CfnEventSourceMapping.Builder.create(this, "StreamMapping")
+                .eventSourceArn(table.streamArn())
+                .functionName(alias.getFunctionArn())
+                // The filter the local `watch` applies too: new and edited messages (MSG# keys) only;
+                // REMOVE events and the handler's own GRP# writes never invoke the function.
+                .filterCriteria(CfnEventSourceMapping.FilterCriteriaProperty.builder()
+                        .filters(List.of(CfnEventSourceMapping.FilterProperty.builder()
+                                .pattern(DeploymentContract.EVENT_FILTER_PATTERN)
+                                .build()))
+                        .build())
+                // TRIM_HORIZON: on first deploy (or if the mapping is ever replaced) start at the
+                // oldest record still in the stream, so no message written before the mapping existed
+                // is skipped. LATEST would silently lose them. Re-processing is harmless: the handler
+                // only moves a conversation row forward in time.
+                .startingPosition(STARTING_POSITION)
+                // The handler coalesces a batch per conversation (one query and one transaction each),
+                // so under load a larger batch means fewer requests and invocations; a malformed record
+                // is skipped, not failed, and a failed conversation is reported alone, so a large batch
+                // does not widen a failure. No batching window: the size is a maximum, so a quiet
+                // stream is delivered at once and a conversation list updates within a poll (Lambda
+                // polls each shard 4 times a second).
+                .batchSize(DeploymentContract.BATCH_SIZE)
+                .maximumBatchingWindowInSeconds(0)
+                // The handler reports the records it could not process; Lambda retries from the first.
+                .functionResponseTypes(List.of("ReportBatchItemFailures"))
+                // On a function error (crash, timeout) halve the batch to isolate the bad record.
+                .bisectBatchOnFunctionError(DeploymentContract.BISECT_BATCH_ON_FUNCTION_ERROR)
+                // Bounded: a record that still fails after the retries (enough for throttling or
+                // transaction conflicts to clear) goes to the failure destination instead of blocking
+                // its shard until the stream drops it after 24 hours.
+                .maximumRetryAttempts(DeploymentContract.MAX_RETRY_ATTEMPTS)
+                // An hour behind, a conversation list is stale anyway; give up on the record and leave
+                // ops 23 of the stream's 24 hours to replay it from the failure destination.
+                .maximumRecordAgeInSeconds((int) DeploymentContract.MAX_RECORD_AGE.toSeconds())
+                // One batch per shard at a time: a conversation's messages are processed in order.
+                .parallelizationFactor(1)
+                .destinationConfig(CfnEventSourceMapping.DestinationConfigProperty.builder()
+                        .onFailure(CfnEventSourceMapping.OnFailureProperty.builder()
+                                .destination(failureDestination.queue().getQueueArn())
+                                .build())
+                        .build())
+                .enabled(true)
+                .build();
+        // The function must reach DynamoDB from its first invocation: route and policy first (the
+        // alias waits for them through the version as well).
+        mapping.getNode().addDependency(network.dynamoDbEndpoint());
+    }
+
+    static PolicyDocument document(List<PolicyStatement> statements) {
+        return PolicyDocument.Builder.create().statements(statements).build();
+    }
+}

@@ -1,0 +1,348 @@
+package com.cruddur.messaging.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cruddur.messaging.schema.MessagesTable;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every DynamoDB request the handler sent in the lambda module's integration tests (recorded by
+ * devkit's RequestRecorder) is evaluated by a real IAM policy evaluator, {@code @cloud-copilot/iam-simulate},
+ * against the synthesized function role's identity policies and the gateway endpoint's policy, as a
+ * request of that role through that endpoint, in both deployment modes (new table, existing table).
+ * Lambda's own requests with the role (the stream, the failure destination, the logs) are evaluated
+ * against the role. A list of requests the function must never be able to make must be denied.
+ *
+ * <p>All requests go to one node process. The templates' intrinsic functions are resolved in one
+ * fixed account, region and partition ({@link ResolvedTemplate}).
+ */
+class IamPolicyEvaluationTest {
+
+    /** Written by the lambda module's integration tests, which run before infra's in the reactor. */
+    static final Path RECORDED = Path.of("..", "lambda", "target", "recorded-dynamodb-requests.jsonl");
+
+    private static final String NEW_TABLE = "new-table";
+    private static final String EXISTING_TABLE = "existing-table";
+    /** Another workload of the account, allowed dynamodb:* on *, using the same endpoint. */
+    private static final String OTHER_ROLE = "other-role";
+    private static final String OTHER_TABLE = "someone-elses-table";
+
+    private static final List<JsonNode> recorded = new ArrayList<>();
+    private static final Map<String, ObjectNode> requests = new LinkedHashMap<>();
+    private static final Map<String, String> expectedDenied = new LinkedHashMap<>();
+    private static final Map<String, JsonNode> results = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void evaluateEveryRequestInOneNodeProcess() {
+        readRecordedRequests();
+        ObjectNode policySets = JsonNodeFactory.instance.objectNode();
+        for (String mode : List.of(NEW_TABLE, EXISTING_TABLE)) {
+            Mode m = new Mode(mode, new ResolvedTemplate(NEW_TABLE.equals(mode)
+                    ? Synth.defaultTemplate() : Synth.existingTableTemplate()));
+            policySets.set(mode, m.policySet());
+            m.addRecordedRequests();
+            m.addLambdaServiceRequests();
+            if (NEW_TABLE.equals(mode)) {
+                m.addRequestsThatMustBeDenied();
+                ObjectNode other = m.policySet();
+                other.set("identityPolicies", array(policy("dynamodb-full-access",
+                        statement("Allow", List.of("dynamodb:*"), "*", null))));
+                policySets.set(OTHER_ROLE, other);
+            }
+        }
+        ObjectNode input = JsonNodeFactory.instance.objectNode();
+        input.set("policySets", policySets);
+        input.set("requests", JsonNodeFactory.instance.arrayNode().addAll(requests.values()));
+        for (JsonNode result : NodeTools.node("iam-evaluate.cjs", "iam-evaluation", input)) {
+            results.put(result.get("id").asText(), result);
+        }
+    }
+
+    @AfterAll
+    static void writeSummary() throws IOException {
+        long allowed = results.entrySet().stream()
+                .filter(e -> e.getKey().contains("/recorded/") && "Allowed".equals(e.getValue().get("result").asText()))
+                .count();
+        StringBuilder summary = new StringBuilder("recorded requests (distinct authorizations): " + recorded.size()
+                + "; evaluated in 2 modes: " + requests.keySet().stream().filter(id -> id.contains("/recorded/")).count()
+                + ", allowed: " + allowed + "\n");
+        expectedDenied.forEach((id, description) -> summary.append("must be denied: ").append(description).append(" -> ")
+                .append(results.get(id).get("result").asText()).append('\n'));
+        Files.createDirectories(NodeTools.WORK);
+        Files.writeString(NodeTools.WORK.resolve("iam-evaluation-summary.txt"), summary);
+    }
+
+    @Test
+    void theRecordingHoldsEveryKindOfRequestTheHandlerMakes() {
+        assertThat(recorded).extracting(r -> r.get("action").asText() + " " + text(r.get("index"))
+                        + " " + text(r.get("enclosingOperation")))
+                .contains("dynamodb:Query message-group-sk-index ",
+                        "dynamodb:GetItem  ",
+                        "dynamodb:PutItem  TransactWriteItems",
+                        "dynamodb:DeleteItem  TransactWriteItems",
+                        "dynamodb:UpdateItem  TransactWriteItems");
+    }
+
+    @Test
+    void everyRecordedRequestIsAllowedByTheRoleAndTheEndpointPolicyOfANewTableStack() {
+        assertAllAllowed(NEW_TABLE + "/recorded/");
+    }
+
+    @Test
+    void everyRecordedRequestIsAllowedByTheRoleAndTheEndpointPolicyOfAnExistingTableStack() {
+        assertAllAllowed(EXISTING_TABLE + "/recorded/");
+    }
+
+    @Test
+    void lambdasStreamReadsListStreamsFailureDestinationAndLogsAreAllowedByTheRole() {
+        assertAllAllowed(NEW_TABLE + "/lambda/");
+        assertAllAllowed(EXISTING_TABLE + "/lambda/");
+        assertThat(requests.keySet()).contains(NEW_TABLE + "/lambda/dynamodb:ListStreams");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> requestsTheFunctionMustNeverBeAbleToMakeAreDenied() {
+        assertThat(expectedDenied).hasSizeGreaterThanOrEqualTo(10);
+        return expectedDenied.entrySet().stream().map(entry -> DynamicTest.dynamicTest(entry.getValue(), () ->
+                assertThat(results.get(entry.getKey()).get("result").asText()).as(entry.getValue())
+                        .isIn("ImplicitlyDenied", "ExplicitlyDenied")));
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? "" : node.asText();
+    }
+
+    private static void assertAllAllowed(String prefix) {
+        List<String> notAllowed = new ArrayList<>();
+        int evaluated = 0;
+        for (Map.Entry<String, ObjectNode> request : requests.entrySet()) {
+            if (request.getKey().startsWith(prefix)) {
+                evaluated++;
+                JsonNode result = results.get(request.getKey());
+                if (!"Allowed".equals(result.get("result").asText())) {
+                    notAllowed.add(result + " for " + request.getValue());
+                }
+            }
+        }
+        assertThat(evaluated).as("requests evaluated for " + prefix).isPositive();
+        assertThat(notAllowed).as("requests not allowed").isEmpty();
+    }
+
+    private static void readRecordedRequests() {
+        if (!Files.isRegularFile(RECORDED)) {
+            throw new IllegalStateException(RECORDED.toAbsolutePath().normalize() + " does not exist: it is written by "
+                    + "the lambda module's integration tests, which must run first. Run the tests from the root "
+                    + "(./dev test, or ./dev mvn -pl infra -am verify).");
+        }
+        try {
+            for (String line : Files.readAllLines(RECORDED)) {
+                if (!line.isBlank()) {
+                    recorded.add(NodeTools.JSON.readTree(line));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(recorded).as("requests recorded in " + RECORDED).isNotEmpty();
+    }
+
+    /** One deployment mode: its template's role and endpoint, and the requests evaluated against them. */
+    private record Mode(String name, ResolvedTemplate template) {
+
+        String roleId() {
+            return template.logicalIds("AWS::IAM::Role").stream()
+                    .filter(id -> id.startsWith("StreamHandlerRole")).findFirst().orElseThrow();
+        }
+
+        String roleArn() {
+            return template.attribute(roleId(), "Arn");
+        }
+
+        /** How Lambda's credentials for the function appear to IAM: a session of the role. */
+        String principal() {
+            return "arn:aws:sts::" + ResolvedTemplate.ACCOUNT + ":assumed-role/" + roleId() + "/StreamHandler";
+        }
+
+        String tableArn(String table) {
+            return ResolvedTemplate.tableArn(table);
+        }
+
+        String streamArn() {
+            JsonNode mapping = template.properties(template.only("AWS::Lambda::EventSourceMapping"));
+            return mapping.get("EventSourceArn").asText();
+        }
+
+        ObjectNode policySet() {
+            ArrayNode identity = JsonNodeFactory.instance.arrayNode();
+            for (JsonNode policy : template.properties(roleId()).get("Policies")) {
+                identity.add(policy(policy.get("PolicyName").asText(), policy.get("PolicyDocument")));
+            }
+            JsonNode endpoint = template.properties(template.only("AWS::EC2::VPCEndpoint")).get("PolicyDocument");
+            ObjectNode set = JsonNodeFactory.instance.objectNode();
+            set.set("identityPolicies", identity);
+            set.set("endpointPolicies", array(policy("dynamodb-gateway-endpoint", endpoint)));
+            return set;
+        }
+
+        void addRecordedRequests() {
+            for (JsonNode r : recorded) {
+                String resource = tableArn(r.get("table").asText())
+                        + (r.get("index").isNull() ? "" : "/index/" + r.get("index").asText());
+                Map<String, Object> context = new LinkedHashMap<>();
+                List<String> keys = new ArrayList<>();
+                r.get("partitionKeys").forEach(k -> keys.add(k.asText()));
+                if (!keys.isEmpty()) {
+                    context.put("dynamodb:LeadingKeys", keys);
+                }
+                if (!r.get("enclosingOperation").isNull()) {
+                    context.put("dynamodb:EnclosingOperation", r.get("enclosingOperation").asText());
+                }
+                add(name + "/recorded/" + r, name, principal(), r.get("action").asText(), resource, context, true);
+            }
+        }
+
+        /** Requests Lambda makes with the function's role, outside the VPC: not through the endpoint. */
+        void addLambdaServiceRequests() {
+            for (String action : List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator")) {
+                add(name + "/lambda/" + action, name, principal(), action, streamArn(), Map.of(), false);
+            }
+            add(name + "/lambda/dynamodb:ListStreams", name, principal(), "dynamodb:ListStreams", "*", Map.of(), false);
+            String queue = template.only("AWS::SQS::Queue");
+            add(name + "/lambda/sqs:SendMessage", name, principal(), "sqs:SendMessage",
+                    template.attribute(queue, "Arn"), Map.of(), false);
+            String logGroup = template.properties(template.logicalIds("AWS::Lambda::Function").stream()
+                            .filter(id -> id.startsWith("StreamHandlerFunction")).findFirst().orElseThrow())
+                    .get("LoggingConfig").get("LogGroup").asText();
+            String logStream = ResolvedTemplate.arn("logs", "log-group:" + logGroup + ":log-stream:2026/01/01/[1]abc");
+            add(name + "/lambda/logs:CreateLogStream", name, principal(), "logs:CreateLogStream", logStream, Map.of(), false);
+            add(name + "/lambda/logs:PutLogEvents", name, principal(), "logs:PutLogEvents", logStream, Map.of(), false);
+        }
+
+        void addRequestsThatMustBeDenied() {
+            String table = tableArn(MessagesTable.DEFAULT_TABLE_NAME);
+            String index = table + "/index/" + MessagesTable.GROUP_INDEX_NAME;
+            String message = MessagesTable.messagePk("5ae290ed-55d1-47a0-bc6d-fe2bc2700399");
+            String group = MessagesTable.groupPk("90b2a6d4-2e7e-4d52-9a2a-6d1c9e4f3a11");
+            Map<String, Object> inTransaction = Map.of("dynamodb:EnclosingOperation", "TransactWriteItems");
+            deny("PutItem of a MSG# key (in a transaction)", "dynamodb:PutItem", table, keys(message, inTransaction));
+            deny("DeleteItem of a MSG# key (in a transaction)", "dynamodb:DeleteItem", table, keys(message, inTransaction));
+            deny("UpdateItem of a MSG# key (in a transaction)", "dynamodb:UpdateItem", table, keys(message, inTransaction));
+            deny("GetItem of a MSG# key", "dynamodb:GetItem", table, keys(message, Map.of()));
+            deny("PutItem of GRP# and MSG# keys at once", "dynamodb:PutItem", table,
+                    Map.of("dynamodb:LeadingKeys", List.of(group, message), "dynamodb:EnclosingOperation", "TransactWriteItems"));
+            deny("Scan of the table", "dynamodb:Scan", table, Map.of());
+            deny("Scan of the group index", "dynamodb:Scan", index, Map.of());
+            deny("Query of the table's base index (message items)", "dynamodb:Query", table, keys(message, Map.of()));
+            deny("PutItem of a GRP# key in another table", "dynamodb:PutItem", tableArn(OTHER_TABLE), keys(group, inTransaction));
+            deny("DeleteItem of a GRP# key in another table", "dynamodb:DeleteItem", tableArn(OTHER_TABLE), keys(group, inTransaction));
+            deny("Query of another table's index", "dynamodb:Query", tableArn(OTHER_TABLE) + "/index/" + MessagesTable.GROUP_INDEX_NAME, Map.of());
+            deny("PutItem with no key (dynamodb:LeadingKeys absent)", "dynamodb:PutItem", table, inTransaction);
+            deny("PutItem of a GRP# key outside a transaction", "dynamodb:PutItem", table, keys(group, Map.of()));
+            deny("DeleteItem of a GRP# key outside a transaction", "dynamodb:DeleteItem", table, keys(group, Map.of()));
+            deny("BatchWriteItem on the table", "dynamodb:BatchWriteItem", table, Map.of());
+            deny("DeleteTable of the table", "dynamodb:DeleteTable", table, Map.of());
+            String otherStream = tableArn(OTHER_TABLE) + "/stream/" + ResolvedTemplate.STREAM_LABEL;
+            for (String action : List.of("dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:DescribeStream")) {
+                String id = name + "/deny/" + action + " on another table's stream";
+                add(id, name, principal(), action, otherStream, Map.of(), false);
+                expectedDenied.put(id, action.substring("dynamodb:".length()) + " on another table's stream");
+            }
+            // The endpoint admits the function's role only, whatever another role's own policy allows.
+            String otherRole = "arn:aws:iam::" + ResolvedTemplate.ACCOUNT + ":role/another-workload";
+            Map<String, Object> asOtherRole = new LinkedHashMap<>();
+            asOtherRole.put("aws:PrincipalArn", otherRole);
+            asOtherRole.put("aws:PrincipalAccount", ResolvedTemplate.ACCOUNT);
+            asOtherRole.put("dynamodb:LeadingKeys", List.of(group));
+            String id = name + "/deny/another role through the endpoint";
+            ObjectNode request = request(OTHER_ROLE, "arn:aws:sts::" + ResolvedTemplate.ACCOUNT
+                    + ":assumed-role/another-workload/session", "dynamodb:GetItem", table, Map.of(), true);
+            request.set("context", NodeTools.JSON.valueToTree(asOtherRole));
+            request.put("id", id);
+            requests.put(id, request);
+            expectedDenied.put(id, "GetItem of a GRP# row by another role of the account (dynamodb:* on *) through the endpoint");
+        }
+
+        private void deny(String description, String action, String resource, Map<String, Object> context) {
+            String id = name + "/deny/" + description;
+            add(id, name, principal(), action, resource, context, true);
+            expectedDenied.put(id, description);
+        }
+
+        private static Map<String, Object> keys(String partitionKey, Map<String, Object> more) {
+            Map<String, Object> context = new LinkedHashMap<>(more);
+            context.put("dynamodb:LeadingKeys", List.of(partitionKey));
+            return context;
+        }
+
+        private void add(String id, String policySet, String principal, String action, String resource,
+                         Map<String, Object> context, boolean throughEndpoint) {
+            ObjectNode request = request(policySet, principal, action, resource, context, throughEndpoint);
+            request.put("id", id);
+            requests.put(id, request);
+        }
+
+        /** A request of the function's role session: aws:PrincipalArn is the role's ARN. */
+        private ObjectNode request(String policySet, String principal, String action, String resource,
+                                   Map<String, Object> context, boolean throughEndpoint) {
+            Map<String, Object> all = new LinkedHashMap<>();
+            all.put("aws:PrincipalArn", roleArn());
+            all.put("aws:PrincipalAccount", ResolvedTemplate.ACCOUNT);
+            all.putAll(context);
+            ObjectNode request = JsonNodeFactory.instance.objectNode();
+            request.put("policySet", policySet);
+            request.put("principal", principal);
+            request.put("action", action);
+            request.put("resource", resource);
+            request.put("accountId", ResolvedTemplate.ACCOUNT);
+            request.set("context", NodeTools.JSON.valueToTree(all));
+            request.put("throughEndpoint", throughEndpoint);
+            return request;
+        }
+    }
+
+    private static ObjectNode policy(String name, JsonNode document) {
+        ObjectNode policy = JsonNodeFactory.instance.objectNode();
+        policy.put("name", name);
+        policy.set("policy", document);
+        return policy;
+    }
+
+    private static JsonNode statement(String effect, List<String> actions, String resource, JsonNode condition) {
+        ObjectNode statement = JsonNodeFactory.instance.objectNode();
+        statement.put("Effect", effect);
+        statement.set("Action", NodeTools.JSON.valueToTree(actions));
+        statement.put("Resource", resource);
+        if (condition != null) {
+            statement.set("Condition", condition);
+        }
+        ObjectNode document = JsonNodeFactory.instance.objectNode();
+        document.put("Version", "2012-10-17");
+        document.set("Statement", JsonNodeFactory.instance.arrayNode().add(statement));
+        return document;
+    }
+
+    private static ArrayNode array(JsonNode... nodes) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (JsonNode node : nodes) {
+            array.add(node);
+        }
+        return array;
+    }
+}
