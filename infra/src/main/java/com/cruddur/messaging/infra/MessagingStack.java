@@ -37,7 +37,7 @@ public final class MessagingStack extends Stack {
         // 3. Where the event source mapping reports the batches it gave up on.
         failureDestination = new FailureDestination(this, "StreamFailureDestination");
         // 4. The function, its role, its published version and alias, and the mapping from the stream.
-        streamFunction = new StreamFunction(this, "StreamHandler", config.lambdaJar(), table, network,
+        streamFunction = new StreamFunction(this, "StreamHandler", config.lambdaJar(), config.writeMode(), table, network,
                 failureDestination);
         // 5. Through the endpoint, only the function's role, only to the table and its index.
         network.admitOnly(streamFunction.role(), table);

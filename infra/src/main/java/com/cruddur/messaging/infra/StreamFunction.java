@@ -47,8 +47,8 @@ final class StreamFunction extends Construct {
     /**
      * @throws IllegalStateException when the lambda jar does not exist
      */
-    StreamFunction(Construct scope, String id, Path lambdaJar, MessagesTableRef table, PrivateNetwork network,
-                   FailureDestination failureDestination) {
+    StreamFunction(Construct scope, String id, Path lambdaJar, String writeMode, MessagesTableRef table,
+                   PrivateNetwork network, FailureDestination failureDestination) {
         super(scope, id);
         if (!Files.isRegularFile(lambdaJar)) {
             throw new IllegalStateException("The function's jar " + lambdaJar.toAbsolutePath().normalize()
@@ -57,11 +57,12 @@ final class StreamFunction extends Construct {
         }
         // A month was enough to investigate what an alarm reported; a year is what Control Tower asks.
         LogGroup logGroup = LogGroups.create(this, "Logs");
-        role = role(table, network, failureDestination, logGroup);
+        role = role(table, writeMode, network, failureDestination, logGroup);
 
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put(DeploymentContract.Env.TABLE_NAME, table.tableName());
         environment.put(DeploymentContract.Env.INDEX_NAME, MessagesTable.GROUP_INDEX_NAME);
+        environment.put(DeploymentContract.Env.WRITE_MODE, writeMode);
         function = Function.Builder.create(this, "Function")
                 .description("Re-creates Cruddur conversation-list rows from the cruddur-messages stream")
                 .runtime(Runtime.JAVA_25)
@@ -136,10 +137,10 @@ final class StreamFunction extends Construct {
      * {@link Role#withoutPolicyUpdates()}, so no CDK construct can add a grant to it, and every
      * statement is an inline policy of the role itself.
      */
-    private Role role(MessagesTableRef table, PrivateNetwork network, FailureDestination failureDestination,
-                      LogGroup logGroup) {
+    private Role role(MessagesTableRef table, String writeMode, PrivateNetwork network,
+                      FailureDestination failureDestination, LogGroup logGroup) {
         Map<String, PolicyDocument> policies = new LinkedHashMap<>();
-        policies.put("dynamodb-group-rows", document(TableAccess.groupRowStatements(table)));
+        policies.put("dynamodb-group-rows", document(TableAccess.groupRowStatements(table, writeMode)));
         policies.put("dynamodb-stream", document(TableAccess.streamStatements(table)));
         policies.put("failure-destination", document(List.of(PolicyStatement.Builder.create()
                 .sid("SendToFailureDestination")

@@ -1,5 +1,6 @@
 package com.cruddur.messaging.infra;
 
+import com.cruddur.messaging.schema.DeploymentContract;
 import static com.cruddur.messaging.infra.Synth.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,12 +35,18 @@ class FunctionTest {
     }
 
     @Test
-    void getsTheTableAndIndexNamesFromTheTable() {
+    void getsTheTableAndIndexNamesFromTheTableAndTheWritePathFromContext() {
         String table = Synth.resources(template, "AWS::DynamoDB::Table").keySet().iterator().next();
 
         assertThat((Map<?, ?>) get(function, "Environment", "Variables")).isEqualTo(Map.of(
                 "TABLE_NAME", Map.of("Ref", table),
-                "INDEX_NAME", "message-group-sk-index"));
+                "INDEX_NAME", "message-group-sk-index",
+                "WRITE_MODE", DeploymentContract.WriteModes.DEFAULT));
+        for (String writeMode : DeploymentContract.WriteModes.ALL) {
+            Map<String, Object> deployed = Synth.onlyProperties(Synth.writeModeTemplate(writeMode, false),
+                    "AWS::Lambda::Function", "Runtime", "java25");
+            assertThat((Map<?, ?>) get(deployed, "Environment", "Variables")).containsEntry("WRITE_MODE", writeMode);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.cruddur.messaging.stream;
 
+import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.schema.DeploymentContract.Env;
 import com.cruddur.messaging.schema.MessagesTable;
 import java.time.Duration;
@@ -37,7 +38,7 @@ public record Config(
     public static final Duration DEFAULT_BACKOFF_BASE = Duration.ofMillis(50);
     public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofSeconds(2);
     public static final int DEFAULT_MAX_CONCURRENCY = 8;
-    public static final WriteMode DEFAULT_WRITE_MODE = WriteMode.TRANSACTIONAL;
+    public static final WriteMode DEFAULT_WRITE_MODE = WriteMode.parse(DeploymentContract.WriteModes.DEFAULT);
 
     public Config {
         requireText(Env.TABLE_NAME, tableName);

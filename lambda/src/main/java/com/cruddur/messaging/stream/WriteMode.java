@@ -1,5 +1,6 @@
 package com.cruddur.messaging.stream;
 
+import com.cruddur.messaging.schema.DeploymentContract;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -16,7 +17,7 @@ public enum WriteMode {
      * neither missing nor doubled, whatever fails. A two-person update costs 8 write units (4 item
      * writes, doubled).
      */
-    TRANSACTIONAL("transactional"),
+    TRANSACTIONAL(DeploymentContract.WriteModes.TRANSACTIONAL),
 
     /**
      * Conditional puts of every new row first, then conditional deletes of the old rows, each a
@@ -25,7 +26,7 @@ public enum WriteMode {
      * leftover (the planner removes duplicates). A two-person update costs 4 write units, as the
      * original design's unconditional deletes and puts did.
      */
-    PUT_FIRST("put-first");
+    PUT_FIRST(DeploymentContract.WriteModes.PUT_FIRST);
 
     private final String value;
 

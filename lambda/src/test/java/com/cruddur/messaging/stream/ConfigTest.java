@@ -29,6 +29,12 @@ class ConfigTest {
     }
 
     @Test
+    void theHandlerHasExactlyTheWritePathsTheDeploymentContractNames() {
+        assertThat(java.util.Arrays.stream(WriteMode.values()).map(WriteMode::value))
+                .containsExactlyElementsOf(com.cruddur.messaging.schema.DeploymentContract.WriteModes.ALL);
+    }
+
+    @Test
     void unusableValuesFailAtStartWithTheVariablesName() {
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("MAX_CONCURRENCY", "many")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("MAX_CONCURRENCY");
