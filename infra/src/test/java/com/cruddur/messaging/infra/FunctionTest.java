@@ -45,7 +45,8 @@ class FunctionTest {
         for (String writeMode : DeploymentContract.WriteModes.ALL) {
             Map<String, Object> deployed = Synth.onlyProperties(Synth.writeModeTemplate(writeMode, false),
                     "AWS::Lambda::Function", "Runtime", "java25");
-            assertThat((Map<?, ?>) get(deployed, "Environment", "Variables")).containsEntry("WRITE_MODE", writeMode);
+            Map<String, Object> variables = get(deployed, "Environment", "Variables");
+            assertThat(variables).containsEntry("WRITE_MODE", writeMode);
         }
     }
 

@@ -309,7 +309,16 @@ final class ReliabilityHarness implements AutoCloseable {
             Map<String, AttributeValue> row = admin.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
                             .expressionAttributeValues(Map.of(":pk", s(pk))).consistentRead(true))
                     .items().stream().filter(i -> group.equals(i.get("message_group_uuid").s())).findFirst()
-                    .orElseThrow(() -> new AssertionError("the app found no row " + key));
+                    .orElse(null);
+            if (row == null) {
+                // A query is not isolated from a transaction in flight (DynamoDB's Query is read-committed
+                // per item, not across items): it may see the old row gone and the new one not yet
+                // there. The row exists; look again, as for a row that moved.
+                if (attempt == APP_WRITE_ATTEMPTS) {
+                    throw new AssertionError("the app found no row " + key + " in " + attempt + " attempts");
+                }
+                continue;
+            }
             String unread = Integer.toString(Integer.parseInt(row.get("unread_count").n()) + 1);
             List<AttributeValue> values = List.of(expected.get("unread_count"), AttributeValue.fromN(unread));
             if (target.appWrites().mayBeLost(unfinishedEarlier.contains(group), racing)) {
