@@ -18,12 +18,18 @@ import java.util.function.Consumer;
  * timeout (or another) counts down from creation, so the handler stops starting work near its
  * deadline as in Lambda, and each line the handler logs goes to a sink of the caller's choosing.
  * {@link #capturing()} keeps the lines for assertions.
+ *
+ * <p>Its logger filters levels as Lambda's Java runtime does with {@code AWS_LAMBDA_LOG_LEVEL}: a
+ * line below the minimum level is dropped, and a line without a level ({@link LogLevel#UNDEFINED})
+ * always passes. The default minimum lets every line through. A line's trailing newline (the
+ * runtime's line end) is not part of what the sink receives.
  */
 public final class LocalContext implements Context {
 
     private final long deadlineNanos;
     private final Consumer<String> logSink;
     private final List<String> lines;
+    private final LogLevel minimumLevel;
     private final String requestId = UUID.randomUUID().toString();
 
     /** The deployed function's timeout; each log line goes to {@code logSink} ({@code line -> { }} drops them). */
@@ -33,13 +39,14 @@ public final class LocalContext implements Context {
 
     /** A context whose remaining time starts at {@code timeout}. */
     public LocalContext(Consumer<String> logSink, Duration timeout) {
-        this(logSink, timeout, List.of());
+        this(logSink, timeout, List.of(), LogLevel.UNDEFINED);
     }
 
-    private LocalContext(Consumer<String> logSink, Duration timeout, List<String> lines) {
+    private LocalContext(Consumer<String> logSink, Duration timeout, List<String> lines, LogLevel minimumLevel) {
         this.deadlineNanos = System.nanoTime() + timeout.toNanos();
         this.logSink = logSink;
         this.lines = lines;
+        this.minimumLevel = minimumLevel;
     }
 
     /** A context that keeps every log line ({@link #lines()}), with the deployed function's timeout. */
@@ -49,8 +56,16 @@ public final class LocalContext implements Context {
 
     /** A context that keeps every log line, whose remaining time starts at {@code timeout}. */
     public static LocalContext capturing(Duration timeout) {
+        return capturing(timeout, LogLevel.UNDEFINED);
+    }
+
+    /**
+     * A context that keeps the log lines the runtime would keep with {@code AWS_LAMBDA_LOG_LEVEL} set
+     * to {@code minimumLevel}, whose remaining time starts at {@code timeout}.
+     */
+    public static LocalContext capturing(Duration timeout, LogLevel minimumLevel) {
         List<String> lines = new CopyOnWriteArrayList<>();
-        return new LocalContext(lines::add, timeout, lines);
+        return new LocalContext(lines::add, timeout, lines, minimumLevel);
     }
 
     /** The lines logged so far, when {@link #capturing() capturing}; empty otherwise. */
@@ -68,17 +83,25 @@ public final class LocalContext implements Context {
         return new LambdaLogger() {
             @Override
             public void log(String message) {
-                logSink.accept(message);
+                log(message, LogLevel.UNDEFINED);
             }
 
             @Override
             public void log(byte[] message) {
-                logSink.accept(new String(message, StandardCharsets.UTF_8));
+                log(message, LogLevel.UNDEFINED);
             }
 
             @Override
             public void log(String message, LogLevel level) {
-                logSink.accept(message);
+                // The runtime's filter (LogFiltering): UNDEFINED always passes.
+                if (level == LogLevel.UNDEFINED || level.ordinal() >= minimumLevel.ordinal()) {
+                    logSink.accept(message.endsWith("\n") ? message.substring(0, message.length() - 1) : message);
+                }
+            }
+
+            @Override
+            public void log(byte[] message, LogLevel level) {
+                log(new String(message, StandardCharsets.UTF_8), level);
             }
         };
     }

@@ -2,6 +2,7 @@ package com.cruddur.messaging.stream;
 
 import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.schema.DeploymentContract.Env;
+import com.cruddur.messaging.schema.DeploymentContract.Metrics;
 import com.cruddur.messaging.schema.MessagesTable;
 import java.time.Duration;
 import java.util.Map;
@@ -22,6 +23,8 @@ import java.util.Map;
  * @param backoffMax     cap of one back-off ({@code BACKOFF_MAX_MS}, default 2000)
  * @param maxConcurrency how many conversations of one batch are updated at once
  *                       ({@code MAX_CONCURRENCY}, default 8)
+ * @param metricsNamespace the CloudWatch namespace of the function's custom metrics
+ *                       ({@code METRICS_NAMESPACE}, default {@value Metrics#DEFAULT_NAMESPACE})
  * @param writeMode      how the planned writes reach the table ({@code WRITE_MODE}:
  *                       {@code transactional} or {@code put-first}; default {@link #DEFAULT_WRITE_MODE})
  */
@@ -32,6 +35,7 @@ public record Config(
         Duration backoffBase,
         Duration backoffMax,
         int maxConcurrency,
+        String metricsNamespace,
         WriteMode writeMode) {
 
     public static final int DEFAULT_MAX_ATTEMPTS = 6;
@@ -52,6 +56,7 @@ public record Config(
         if (maxConcurrency < 1) {
             throw new ConfigException(Env.MAX_CONCURRENCY + " must be at least 1, got " + maxConcurrency);
         }
+        requireNamespace(metricsNamespace);
         if (writeMode == null) {
             throw new ConfigException(Env.WRITE_MODE + " must be set");
         }
@@ -65,7 +70,8 @@ public record Config(
     /** The defaults for another table name (the index name is part of the schema). */
     public static Config forTable(String tableName) {
         return new Config(tableName, MessagesTable.GROUP_INDEX_NAME, DEFAULT_MAX_ATTEMPTS,
-                DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_MAX, DEFAULT_MAX_CONCURRENCY, DEFAULT_WRITE_MODE);
+                DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_MAX, DEFAULT_MAX_CONCURRENCY, Metrics.DEFAULT_NAMESPACE,
+                DEFAULT_WRITE_MODE);
     }
 
     /**
@@ -81,22 +87,25 @@ public record Config(
                 Duration.ofMillis(integer(env, Env.BACKOFF_BASE_MS, (int) DEFAULT_BACKOFF_BASE.toMillis())),
                 Duration.ofMillis(integer(env, Env.BACKOFF_MAX_MS, (int) DEFAULT_BACKOFF_MAX.toMillis())),
                 integer(env, Env.MAX_CONCURRENCY, DEFAULT_MAX_CONCURRENCY),
+                text(env, Env.METRICS_NAMESPACE, Metrics.DEFAULT_NAMESPACE),
                 WriteMode.parse(text(env, Env.WRITE_MODE, DEFAULT_WRITE_MODE.value())));
     }
 
     /** A copy with another concurrency limit. */
     public Config withMaxConcurrency(int value) {
-        return new Config(tableName, indexName, maxAttempts, backoffBase, backoffMax, value, writeMode);
+        return new Config(tableName, indexName, maxAttempts, backoffBase, backoffMax, value, metricsNamespace,
+                writeMode);
     }
 
     /** A copy with another write mode. */
     public Config withWriteMode(WriteMode value) {
-        return new Config(tableName, indexName, maxAttempts, backoffBase, backoffMax, maxConcurrency, value);
+        return new Config(tableName, indexName, maxAttempts, backoffBase, backoffMax, maxConcurrency,
+                metricsNamespace, value);
     }
 
     /** A copy with other retry settings. */
     public Config withRetries(int attempts, Duration base, Duration max) {
-        return new Config(tableName, indexName, attempts, base, max, maxConcurrency, writeMode);
+        return new Config(tableName, indexName, attempts, base, max, maxConcurrency, metricsNamespace, writeMode);
     }
 
     private static String text(Map<String, String> env, String name, String fallback) {
@@ -113,6 +122,22 @@ public record Config(
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
             throw new ConfigException(name + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    /**
+     * CloudWatch's rules for a namespace ("Amazon CloudWatch concepts", Namespaces): at most 255
+     * characters of {@code 0-9A-Za-z . - _ / # :} and space, at least one not a space, not beginning
+     * with {@code :} (the {@code Metric} API's pattern) nor with {@code AWS/} (reserved for AWS
+     * services). A namespace CloudWatch rejects would lose every metric silently, so it fails the
+     * function's initialization instead.
+     */
+    private static void requireNamespace(String namespace) {
+        requireText(Env.METRICS_NAMESPACE, namespace);
+        if (namespace.length() > 255 || !namespace.matches("[0-9A-Za-z._/#: -]+")
+                || namespace.startsWith(":") || namespace.startsWith("AWS/")) {
+            throw new ConfigException(Env.METRICS_NAMESPACE + " must be a CloudWatch namespace (at most 255 of 0-9 A-Z a-z . - _ / # : "
+                    + "and space, not beginning with ':' or 'AWS/'), got '" + namespace + "'");
         }
     }
 

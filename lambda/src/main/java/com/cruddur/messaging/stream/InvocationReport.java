@@ -55,6 +55,11 @@ public record InvocationReport(
         return groups.stream().mapToInt(GroupOutcome::staleRows).sum();
     }
 
+    /** Retries: each conversation's read-plan-write attempts after its first, summed. */
+    public int retries() {
+        return groups.stream().mapToInt(g -> Math.max(0, g.attempts() - 1)).sum();
+    }
+
     /** The sequence numbers returned as batch item failures. */
     public List<String> failedSequenceNumbers() {
         return response.getBatchItemFailures().stream()

@@ -41,8 +41,10 @@ public final class MessageGroupStreamHandler implements RequestHandler<DynamodbE
         // The one composition root: every collaborator is built here, once per container.
         GroupRowStore store = new GroupRowStore(client, config.tableName(), config.indexName(), config.writeMode());
         RecordDecoder decoder = new RecordDecoder(config.tableName());
-        this.processor = new StreamProcessor(decoder, new GroupUpdater(store, config, sleeper), config.maxConcurrency());
-        this.priming = new Priming(decoder, store, StructuredLog.stdout());
+        this.processor = new StreamProcessor(decoder, new GroupUpdater(store, config, sleeper), config.maxConcurrency(),
+                new EmbeddedMetrics(config.metricsNamespace()));
+        // At snapshot time there is no invocation: the runtime's own logger, installed before the handler is loaded.
+        this.priming = new Priming(decoder, store, StructuredLog.runtime());
     }
 
     /** Warms the code and request paths without writing, as SnapStart's checkpoint hook does. */
@@ -55,13 +57,25 @@ public final class MessageGroupStreamHandler implements RequestHandler<DynamodbE
         return process(event, context).response();
     }
 
-    /** Processes a batch and tells what was done; {@link #handleRequest} returns its response. */
+    /**
+     * Processes a batch and tells what was done; {@link #handleRequest} returns its response.
+     * Without a context (a bare local call) there is no deadline, and the log goes to the runtime's
+     * logger under the function's name from the environment.
+     */
     public InvocationReport process(DynamodbEvent event, Context context) {
         if (context == null) {
-            return processor.process(event, Deadline.none(), StructuredLog.stdout());
+            return processor.process(event, Deadline.none(), StructuredLog.runtime(), new FunctionInstance(
+                    System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "local"),
+                    System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST"), priming.restored()));
         }
-        return processor.process(event,
-                Deadline.in(Duration.ofMillis(context.getRemainingTimeInMillis()), System::nanoTime),
-                StructuredLog.lambda(context.getLogger()));
+        StructuredLog.currentRequest(context.getAwsRequestId());
+        try {
+            return processor.process(event,
+                    Deadline.in(Duration.ofMillis(context.getRemainingTimeInMillis()), System::nanoTime),
+                    StructuredLog.lambda(context.getLogger(), context.getAwsRequestId()),
+                    new FunctionInstance(context.getFunctionName(), context.getFunctionVersion(), priming.restored()));
+        } finally {
+            StructuredLog.currentRequest(null);
+        }
     }
 }

@@ -25,6 +25,7 @@ final class Priming implements Resource {
     private final RecordDecoder decoder;
     private final GroupRowStore store;
     private final StructuredLog log;
+    private volatile boolean restored;
 
     Priming(RecordDecoder decoder, GroupRowStore store, StructuredLog log) {
         this.decoder = decoder;
@@ -40,6 +41,12 @@ final class Priming implements Resource {
     @Override
     public void afterRestore(Context<? extends Resource> context) {
         // Nothing to refresh: credentials and connections are renewed by the SDK on demand.
+        restored = true;
+    }
+
+    /** Whether this execution environment was restored from a snapshot (the runtime called {@link #afterRestore}). */
+    boolean restored() {
+        return restored;
     }
 
     /** Runs the warm-up; never throws (a failed warm-up only costs the first invocation time). */

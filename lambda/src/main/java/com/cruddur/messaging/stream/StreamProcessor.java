@@ -9,6 +9,7 @@ import com.cruddur.messaging.stream.DecodedRecord.Message;
 import com.cruddur.messaging.stream.DecodedRecord.SkipReason;
 import com.cruddur.messaging.stream.DecodedRecord.Skipped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -37,15 +38,20 @@ final class StreamProcessor {
     private final RecordDecoder decoder;
     private final GroupUpdater updater;
     private final int maxConcurrency;
+    private final EmbeddedMetrics metrics;
 
-    StreamProcessor(RecordDecoder decoder, GroupUpdater updater, int maxConcurrency) {
+    StreamProcessor(RecordDecoder decoder, GroupUpdater updater, int maxConcurrency, EmbeddedMetrics metrics) {
         this.decoder = decoder;
         this.updater = updater;
         this.maxConcurrency = maxConcurrency;
+        this.metrics = metrics;
     }
 
-    /** Processes one batch. Never throws because of a record's content. */
-    InvocationReport process(DynamodbEvent event, Deadline deadline, StructuredLog log) {
+    /**
+     * Processes one batch. Never throws because of a record's content. Logs each malformed record
+     * and failed conversation, then the batch's summary ({@code batch_processed}) and its metrics.
+     */
+    InvocationReport process(DynamodbEvent event, Deadline deadline, StructuredLog log, FunctionInstance function) {
         long start = System.nanoTime();
         List<DynamodbStreamRecord> records = event == null || event.getRecords() == null
                 ? List.of() : event.getRecords();
@@ -94,7 +100,8 @@ final class StreamProcessor {
 
         InvocationReport report = new InvocationReport(records.size(), messages.size(), skipped,
                 List.copyOf(malformed), outcomes, response, Duration.ofNanos(System.nanoTime() - start));
-        log.info("batch_processed", summary(report));
+        log.info("batch_processed", summary(report, function));
+        log.metrics(metrics.document(report, function.name(), Instant.now()));
         return report;
     }
 
@@ -137,10 +144,12 @@ final class StreamProcessor {
         }
     }
 
-    private static Map<String, Object> summary(InvocationReport r) {
+    private static Map<String, Object> summary(InvocationReport r, FunctionInstance function) {
         Map<String, Object> skipped = new LinkedHashMap<>();
         r.skipped().forEach((reason, count) -> skipped.put(reason.name().toLowerCase(Locale.ROOT), count));
         return fields(
+                "functionVersion", function.version(),
+                "restoredFromSnapshot", function.restoredFromSnapshot(),
                 "records", r.records(),
                 "messages", r.messages(),
                 "skipped", skipped,
@@ -151,6 +160,7 @@ final class StreamProcessor {
                 "rowsEdited", r.rowsEdited(),
                 "duplicatesRemoved", r.duplicatesRemoved(),
                 "staleRows", r.staleRows(),
+                "retries", r.retries(),
                 "groupsFailed", r.groupsFailed(),
                 "batchItemFailures", r.failedSequenceNumbers(),
                 "durationMs", r.duration().toMillis());
