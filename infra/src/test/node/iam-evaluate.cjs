@@ -3,7 +3,10 @@
 //   node iam-evaluate.cjs INPUT.json OUTPUT.json
 //
 // INPUT: { policySets: { NAME: { identityPolicies: [{name, policy}], endpointPolicies: [{name, policy}] } },
-//          requests: [{id, policySet, principal, action, resource, accountId, context, throughEndpoint}] }
+//          requests: [{id, policySet, principal, action, resource, accountId, context, throughEndpoint,
+//                      resourcePolicy?}] }
+// A request may carry the resource's own policy (a topic policy, a key policy); a service principal
+// (cloudwatch.amazonaws.com) has no identity policies: give it a policy set with none.
 // OUTPUT: [{id, result, errors?}], in request order; result is the simulator's overall result
 // (Allowed, ImplicitlyDenied, ExplicitlyDenied) or "Error" when the simulation was refused as invalid.
 // Every request is evaluated in this one process.
@@ -27,6 +30,7 @@ async function main() {
       identityPolicies: policies.identityPolicies,
       serviceControlPolicies: [],
       resourceControlPolicies: [],
+      resourcePolicy: request.resourcePolicy,
       // A request through the VPC endpoint is also evaluated against the endpoint's policy.
       vpcEndpointPolicies: request.throughEndpoint ? policies.endpointPolicies : undefined,
     };

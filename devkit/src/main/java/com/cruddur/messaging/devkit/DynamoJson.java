@@ -1,5 +1,6 @@
 package com.cruddur.messaging.devkit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -28,28 +28,32 @@ public final class DynamoJson {
     public static List<Map<String, AttributeValue>> parseItems(String json) {
         JsonNode root;
         try {
-            root = JsonNode.parser().parse(json);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("invalid JSON: " + firstLine(e.getMessage()));
+            root = Json.parse(json);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid JSON: " + e.getMessage(), e);
         }
         if (!root.isArray()) {
             throw new IllegalArgumentException("expected a JSON array of items in DynamoDB JSON");
         }
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        List<JsonNode> elements = root.asArray();
-        for (int i = 0; i < elements.size(); i++) {
+        for (int i = 0; i < root.size(); i++) {
             try {
-                items.add(item(elements.get(i)));
+                items.add(item(root.get(i)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("item " + i + ": " + e.getMessage());
+                throw new IllegalArgumentException("item " + i + ": " + e.getMessage(), e);
             }
         }
         return items;
     }
 
-    /** Parses one item (a JSON object of attribute name to typed value). */
+    /**
+     * Parses one item (a JSON object of attribute name to typed value), such as a line of
+     * {@link #format} output.
+     *
+     * @throws IllegalArgumentException naming the problem
+     */
     public static Map<String, AttributeValue> parseItem(String json) {
-        return item(JsonNode.parser().parse(json));
+        return item(Json.parse(json));
     }
 
     /** One item as a single line of DynamoDB JSON, attributes in name order (stable for scripts and diffs). */
@@ -59,40 +63,70 @@ public final class DynamoJson {
         return out.toString();
     }
 
-    static Map<String, AttributeValue> item(JsonNode node) {
+    private static Map<String, AttributeValue> item(JsonNode node) {
         if (!node.isObject()) {
             throw new IllegalArgumentException("an item must be a JSON object");
         }
         Map<String, AttributeValue> item = new LinkedHashMap<>();
-        node.asObject().forEach((name, value) -> item.put(name, value(name, value)));
+        for (Map.Entry<String, JsonNode> attribute : node.properties()) {
+            item.put(attribute.getKey(), value(attribute.getKey(), attribute.getValue()));
+        }
         return item;
     }
 
     private static AttributeValue value(String name, JsonNode node) {
-        if (!node.isObject() || node.asObject().size() != 1) {
+        if (!node.isObject() || node.size() != 1) {
             throw new IllegalArgumentException("attribute '" + name + "' must be an object with one type key such as {\"S\": ...}");
         }
-        Map.Entry<String, JsonNode> typed = node.asObject().entrySet().iterator().next();
+        Map.Entry<String, JsonNode> typed = node.properties().iterator().next();
+        String type = typed.getKey();
         JsonNode v = typed.getValue();
-        try {
-            return switch (typed.getKey()) {
-                case "S" -> AttributeValue.fromS(v.asString());
-                case "N" -> AttributeValue.fromN(v.isNumber() ? v.asNumber() : v.asString());
-                case "B" -> AttributeValue.fromB(SdkBytes.fromByteArray(Base64.getDecoder().decode(v.asString())));
-                case "BOOL" -> AttributeValue.fromBool(v.isBoolean() ? v.asBoolean() : Boolean.parseBoolean(v.asString()));
-                case "NULL" -> AttributeValue.fromNul(true);
-                case "SS" -> AttributeValue.fromSs(v.asArray().stream().map(JsonNode::asString).toList());
-                case "NS" -> AttributeValue.fromNs(v.asArray().stream()
-                        .map(n -> n.isNumber() ? n.asNumber() : n.asString()).toList());
-                case "BS" -> AttributeValue.fromBs(v.asArray().stream()
-                        .map(b -> SdkBytes.fromByteArray(Base64.getDecoder().decode(b.asString()))).toList());
-                case "L" -> AttributeValue.fromL(v.asArray().stream().map(e -> value(name, e)).toList());
-                case "M" -> AttributeValue.fromM(item(v));
-                default -> throw new IllegalArgumentException("attribute '" + name + "' has unknown type " + typed.getKey());
-            };
-        } catch (UnsupportedOperationException | IllegalStateException e) {
-            throw new IllegalArgumentException("attribute '" + name + "' has a value of the wrong JSON kind for " + typed.getKey());
+        return switch (type) {
+            case "S" -> AttributeValue.fromS(string(name, type, v));
+            case "N" -> AttributeValue.fromN(number(name, type, v));
+            case "B" -> AttributeValue.fromB(bytes(name, type, v));
+            case "BOOL" -> AttributeValue.fromBool(v.isBoolean() ? v.booleanValue() : Boolean.parseBoolean(string(name, type, v)));
+            case "NULL" -> AttributeValue.fromNul(true);
+            case "SS" -> AttributeValue.fromSs(elements(name, type, v).stream().map(e -> string(name, type, e)).toList());
+            case "NS" -> AttributeValue.fromNs(elements(name, type, v).stream().map(e -> number(name, type, e)).toList());
+            case "BS" -> AttributeValue.fromBs(elements(name, type, v).stream().map(e -> bytes(name, type, e)).toList());
+            case "L" -> AttributeValue.fromL(elements(name, type, v).stream().map(e -> value(name, e)).toList());
+            case "M" -> AttributeValue.fromM(item(v));
+            default -> throw new IllegalArgumentException("attribute '" + name + "' has unknown type " + type);
+        };
+    }
+
+    private static String string(String name, String type, JsonNode v) {
+        if (!v.isTextual()) {
+            throw wrongKind(name, type);
         }
+        return v.textValue();
+    }
+
+    /** A number as written: DynamoDB JSON has them as strings, people sometimes write JSON numbers. */
+    private static String number(String name, String type, JsonNode v) {
+        return v.isNumber() ? v.asText() : string(name, type, v);
+    }
+
+    private static SdkBytes bytes(String name, String type, JsonNode v) {
+        try {
+            return SdkBytes.fromByteArray(Base64.getDecoder().decode(string(name, type, v)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("attribute '" + name + "' is not base64 for " + type + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private static List<JsonNode> elements(String name, String type, JsonNode v) {
+        if (!v.isArray()) {
+            throw wrongKind(name, type);
+        }
+        List<JsonNode> elements = new ArrayList<>();
+        v.forEach(elements::add);
+        return elements;
+    }
+
+    private static IllegalArgumentException wrongKind(String name, String type) {
+        return new IllegalArgumentException("attribute '" + name + "' has a value of the wrong JSON kind for " + type);
     }
 
     private static void writeItem(StringBuilder out, Map<String, AttributeValue> item) {
@@ -191,13 +225,5 @@ public final class DynamoJson {
             }
         }
         out.append('"');
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unreadable";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

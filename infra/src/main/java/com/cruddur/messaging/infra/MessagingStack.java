@@ -1,5 +1,6 @@
 package com.cruddur.messaging.infra;
 
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
@@ -18,7 +19,10 @@ public final class MessagingStack extends Stack {
     private final PrivateNetwork network;
     private final FailureDestination failureDestination;
     private final StreamFunction streamFunction;
+    private final AlarmTopic alarmTopic;
     private final StreamAlarms alarms;
+    private final OpsDashboard dashboard;
+    private final SavedQueries savedQueries;
 
     /**
      * Defines the stack.
@@ -37,12 +41,25 @@ public final class MessagingStack extends Stack {
         // 3. Where the event source mapping reports the batches it gave up on.
         failureDestination = new FailureDestination(this, "StreamFailureDestination");
         // 4. The function, its role, its published version and alias, and the mapping from the stream.
-        streamFunction = new StreamFunction(this, "StreamHandler", config.lambdaJar(), config.writeMode(), table, network,
-                failureDestination);
+        streamFunction = new StreamFunction(this, "StreamHandler", config.lambdaJar(), config.writeMode(), table,
+                network, failureDestination, config.observability().activeTracing());
         // 5. Through the endpoint, only the function's role, only to the table and its index.
         network.admitOnly(streamFunction.role(), table);
-        // 6. What ops watch.
-        alarms = new StreamAlarms(this, "Alarms", streamFunction.alias(), failureDestination.queue());
+        // 6. What on-call is told, and where they look: the alarm topic (created, or an existing one), the
+        //    alarms, the dashboard and the saved Logs Insights queries.
+        alarmTopic = new AlarmTopic(this, "AlarmTopic", config.observability().alarmTopicArn());
+        StreamMetrics metrics = new StreamMetrics(streamFunction.function(), failureDestination.queue(), table);
+        alarms = new StreamAlarms(this, "Alarms", metrics, alarmTopic.topic(), config.observability().runbookUrl());
+        dashboard = new OpsDashboard(this, "Dashboard", metrics, alarms.alarms());
+        savedQueries = new SavedQueries(this, "Queries", streamFunction.logGroup());
+        // What the runbook's commands and queries need (infra/README-ops.md, "Alarms and runbook").
+        output("AlarmTopicArn", "Subscribe on-call to this topic", alarmTopic.topic().getTopicArn());
+        output("StreamHandlerFunctionName", "The stream handler", streamFunction.function().getFunctionName());
+        output("StreamHandlerLogGroup", "Its log group, for Logs Insights", streamFunction.logGroup().getLogGroupName());
+    }
+
+    private void output(String id, String description, String value) {
+        CfnOutput.Builder.create(this, id).description(description).value(value).build();
     }
 
     MessagesTableRef table() {
@@ -61,7 +78,19 @@ public final class MessagingStack extends Stack {
         return streamFunction;
     }
 
+    AlarmTopic alarmTopic() {
+        return alarmTopic;
+    }
+
     StreamAlarms alarms() {
         return alarms;
+    }
+
+    OpsDashboard dashboard() {
+        return dashboard;
+    }
+
+    SavedQueries savedQueries() {
+        return savedQueries;
     }
 }

@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  *       workload on those route tables, so they must be used by this function's subnets alone,
  *       which {@value #DEDICATED_ROUTE_TABLES}{@code =true} confirms;</li>
  *   <li>{@value #LAMBDA_JAR}: the function's deployment jar, default {@value #DEFAULT_LAMBDA_JAR},
- *       relative to the working directory of the app ({@code infra/}).</li>
+ *       relative to the working directory of the app ({@code infra/});</li>
+ *   <li>{@value #ALARM_TOPIC_ARN}, {@value #ACTIVE_TRACING}, {@value #RUNBOOK_URL}: what ops are told and
+ *       how ({@link Observability}).</li>
  * </ul>
  *
  * @param tableName     the DynamoDB table name (the existing table's, if there is one)
@@ -40,9 +42,10 @@ import java.util.regex.Pattern;
  * @param lambdaJar     path of the shaded jar of the {@code lambda} module
  * @param writeMode     the handler's write path ({@value #WRITE_MODE}: one of
  *                      {@link DeploymentContract.WriteModes#ALL}, default {@link DeploymentContract.WriteModes#DEFAULT})
+ * @param observability where alarms notify, whether the function is traced, where the runbook is
  */
 public record StackConfig(String tableName, Optional<ExistingTable> existingTable, Optional<ExistingVpc> existingVpc,
-                          Path lambdaJar, String writeMode) {
+                          Path lambdaJar, String writeMode, Observability observability) {
 
     public static final String TABLE_NAME = "tableName";
     public static final String EXISTING_TABLE_NAME = "existingTableName";
@@ -54,6 +57,9 @@ public record StackConfig(String tableName, Optional<ExistingTable> existingTabl
     public static final String DEDICATED_ROUTE_TABLES = "dedicatedRouteTables";
     public static final String LAMBDA_JAR = "lambdaJar";
     public static final String WRITE_MODE = "writeMode";
+    public static final String ALARM_TOPIC_ARN = "alarmTopicArn";
+    public static final String ACTIVE_TRACING = "activeTracing";
+    public static final String RUNBOOK_URL = "runbookUrl";
 
     /** Where {@code ./dev build} puts the function's jar, seen from {@code infra/}. */
     public static final String DEFAULT_LAMBDA_JAR = "../lambda/target/messaging-stream-lambda.jar";
@@ -70,12 +76,18 @@ public record StackConfig(String tableName, Optional<ExistingTable> existingTabl
     private static final Pattern SUBNET_ID_PATTERN = Pattern.compile("subnet-[0-9a-f]{8,17}");
     private static final Pattern ROUTE_TABLE_ID_PATTERN = Pattern.compile("rtb-[0-9a-f]{8,17}");
     private static final Pattern AZ_PATTERN = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d[a-z]");
+    // arn:<partition>:sns:<region>:<account>:<topic name> (1-256 of A-Z a-z 0-9 _ -, a FIFO topic's ends in .fifo).
+    private static final Pattern TOPIC_ARN_PATTERN = Pattern.compile("arn:aws(?:-[a-z]+)*:sns:[a-z]{2}(?:-[a-z]+)+-\\d:"
+            + "\\d{12}:[A-Za-z0-9_-]{1,256}(?:\\.fifo)?");
+    // A link without spaces or a fragment (the alarm adds #anchor), short enough for an alarm description.
+    private static final Pattern RUNBOOK_URL_PATTERN = Pattern.compile("[^\\s#]{1,300}");
 
     public StackConfig {
         Objects.requireNonNull(tableName, "tableName");
         Objects.requireNonNull(existingTable, "existingTable");
         Objects.requireNonNull(existingVpc, "existingVpc");
         Objects.requireNonNull(lambdaJar, "lambdaJar");
+        Objects.requireNonNull(observability, "observability");
         if (!TABLE_NAME_PATTERN.matcher(tableName).matches()) {
             throw new IllegalArgumentException("context " + TABLE_NAME + "=" + tableName
                     + " is not a DynamoDB table name (3-255 of a-z A-Z 0-9 _ . -)");
@@ -87,6 +99,42 @@ public record StackConfig(String tableName, Optional<ExistingTable> existingTabl
         if (!DeploymentContract.WriteModes.ALL.contains(writeMode)) {
             throw new IllegalArgumentException("context " + WRITE_MODE + "=" + writeMode + " is not a write mode: use one of "
                     + DeploymentContract.WriteModes.ALL);
+        }
+    }
+
+    /**
+     * What on-call gets from the stack.
+     *
+     * @param alarmTopicArn  an existing SNS topic that receives every alarm's ALARM and OK notifications;
+     *                       empty: the stack creates an encrypted topic ({@value #ALARM_TOPIC_ARN})
+     * @param activeTracing  Lambda active tracing (X-Ray) of the function, default on ({@value #ACTIVE_TRACING})
+     * @param runbookUrl     where the runbook {@code infra/README-ops.md} is read; each alarm's description
+     *                       links {@code runbookUrl#anchor} ({@value #RUNBOOK_URL}, default
+     *                       {@value #DEFAULT_RUNBOOK_URL}, the file's path in the repository)
+     */
+    public record Observability(Optional<String> alarmTopicArn, boolean activeTracing, String runbookUrl) {
+
+        public static final String DEFAULT_RUNBOOK_URL = "infra/README-ops.md";
+
+        public Observability {
+            Objects.requireNonNull(alarmTopicArn, "alarmTopicArn");
+            Objects.requireNonNull(runbookUrl, "runbookUrl");
+            alarmTopicArn.ifPresent(arn -> {
+                if (!TOPIC_ARN_PATTERN.matcher(arn).matches()) {
+                    throw new IllegalArgumentException("context " + ALARM_TOPIC_ARN + "=" + arn + " is not an SNS topic ARN "
+                            + "(arn:aws:sns:REGION:ACCOUNT:TOPIC_NAME; aws sns list-topics)");
+                }
+            });
+            if (!RUNBOOK_URL_PATTERN.matcher(runbookUrl).matches()) {
+                throw new IllegalArgumentException("context " + RUNBOOK_URL + "=" + runbookUrl + " is not a link to the "
+                        + "runbook (no spaces, no #fragment, at most 300 characters), e.g. "
+                        + "https://github.com/OWNER/REPO/blob/main/infra/README-ops.md");
+            }
+        }
+
+        /** The defaults: a topic created by the stack, tracing on, the runbook's path in the repository. */
+        public static Observability defaults() {
+            return new Observability(Optional.empty(), true, DEFAULT_RUNBOOK_URL);
         }
     }
 
@@ -186,7 +234,17 @@ public record StackConfig(String tableName, Optional<ExistingTable> existingTabl
                 .orElse(MessagesTable.DEFAULT_TABLE_NAME);
         Path lambdaJar = Path.of(string(context, LAMBDA_JAR).orElse(DEFAULT_LAMBDA_JAR));
         String writeMode = string(context, WRITE_MODE).orElse(DeploymentContract.WriteModes.DEFAULT);
-        return new StackConfig(tableName, existingTable, existingVpc(context), lambdaJar, writeMode);
+        return new StackConfig(tableName, existingTable, existingVpc(context), lambdaJar, writeMode,
+                observability(context));
+    }
+
+    private static Observability observability(Function<String, Object> context) {
+        Optional<String> tracing = string(context, ACTIVE_TRACING);
+        if (tracing.isPresent() && !tracing.get().equals("true") && !tracing.get().equals("false")) {
+            throw new IllegalArgumentException("context " + ACTIVE_TRACING + "=" + tracing.get() + ": give true or false");
+        }
+        return new Observability(string(context, ALARM_TOPIC_ARN), !tracing.equals(Optional.of("false")),
+                string(context, RUNBOOK_URL).orElse(Observability.DEFAULT_RUNBOOK_URL));
     }
 
     private static Optional<ExistingTable> existingTable(Function<String, Object> context) {

@@ -23,6 +23,7 @@ import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.SystemLogLevel;
+import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.lambda.Version;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
@@ -41,14 +42,17 @@ final class StreamFunction extends Construct {
     static final String STARTING_POSITION = "TRIM_HORIZON";
 
     private final Role role;
+    private final LogGroup logGroup;
     private final Function function;
     private final Alias alias;
 
     /**
+     * @param writeMode     the handler's write path (its role's write statement depends on it)
+     * @param activeTracing Lambda active tracing (see {@link #tracingStatement()})
      * @throws IllegalStateException when the lambda jar does not exist
      */
     StreamFunction(Construct scope, String id, Path lambdaJar, String writeMode, MessagesTableRef table,
-                   PrivateNetwork network, FailureDestination failureDestination) {
+                   PrivateNetwork network, FailureDestination failureDestination, boolean activeTracing) {
         super(scope, id);
         if (!Files.isRegularFile(lambdaJar)) {
             throw new IllegalStateException("The function's jar " + lambdaJar.toAbsolutePath().normalize()
@@ -56,13 +60,15 @@ final class StreamFunction extends Construct {
                     + "package), or point -c " + StackConfig.LAMBDA_JAR + "=... at the jar.");
         }
         // A month was enough to investigate what an alarm reported; a year is what Control Tower asks.
-        LogGroup logGroup = LogGroups.create(this, "Logs");
-        role = role(table, writeMode, network, failureDestination, logGroup);
+        logGroup = LogGroups.create(this, "Logs");
+        role = role(table, writeMode, network, failureDestination, logGroup, activeTracing);
 
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put(DeploymentContract.Env.TABLE_NAME, table.tableName());
         environment.put(DeploymentContract.Env.INDEX_NAME, MessagesTable.GROUP_INDEX_NAME);
         environment.put(DeploymentContract.Env.WRITE_MODE, writeMode);
+        // Where the handler's EMF metrics go: the namespace the alarms and the dashboard read.
+        environment.put(DeploymentContract.Env.METRICS_NAMESPACE, StreamMetrics.NAMESPACE);
         function = Function.Builder.create(this, "Function")
                 .description("Re-creates Cruddur conversation-list rows from the cruddur-messages stream")
                 .runtime(Runtime.JAVA_25)
@@ -96,15 +102,21 @@ final class StreamFunction extends Construct {
                 // restore the snapshot. The mapping invokes the alias of a published version, which is
                 // what SnapStart applies to ($LATEST never gets it).
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                // Active: Lambda samples invocations and records its own segments for them (see
+                // tracingStatement); Disabled leaves the default, PassThrough, which traces nothing here (no
+                // upstream service sends a trace header with a stream record).
+                .tracing(activeTracing ? Tracing.ACTIVE : Tracing.DISABLED)
                 .build();
         Suppressions.nag(function, "Serverless-LambdaDLQ",
                 "A dead-letter queue serves asynchronous invocations only; the event source mapping invokes the "
                         + "function synchronously, and the batches it gives up on go to the mapping's own on-failure "
                         + "destination (StreamFailureDestination), where an alarm watches them.");
-        Suppressions.nag(function, "Serverless-LambdaTracing",
-                "The function's isolated VPC reaches DynamoDB only; X-Ray would need an interface endpoint and "
-                        + "xray:PutTraceSegments on '*'. The handler logs one JSON line per batch with ids, counts and "
-                        + "its duration, and Lambda's own metrics (errors, iterator age) feed the alarms.");
+        if (!activeTracing) {
+            Suppressions.nag(function, "Serverless-LambdaTracing",
+                    "Active tracing is turned off for this deployment (-c " + StackConfig.ACTIVE_TRACING + "=false). "
+                            + "The handler logs one JSON line per batch with ids, counts and its duration, writes its "
+                            + "EMF metrics, and the alarms and the dashboard read them with Lambda's own metrics.");
+        }
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                 "The stack publishes a version (currentVersion) and the mapping invokes its alias.");
 
@@ -124,6 +136,10 @@ final class StreamFunction extends Construct {
         return role;
     }
 
+    LogGroup logGroup() {
+        return logGroup;
+    }
+
     Function function() {
         return function;
     }
@@ -138,7 +154,7 @@ final class StreamFunction extends Construct {
      * statement is an inline policy of the role itself.
      */
     private Role role(MessagesTableRef table, String writeMode, PrivateNetwork network,
-                      FailureDestination failureDestination, LogGroup logGroup) {
+                      FailureDestination failureDestination, LogGroup logGroup, boolean activeTracing) {
         Map<String, PolicyDocument> policies = new LinkedHashMap<>();
         policies.put("dynamodb-group-rows", document(TableAccess.groupRowStatements(table, writeMode)));
         policies.put("dynamodb-stream", document(TableAccess.streamStatements(table)));
@@ -149,27 +165,53 @@ final class StreamFunction extends Construct {
                 .build())));
         policies.put("logs", document(List.of(LogGroups.writeStatement(logGroup))));
         policies.put("vpc-network-interfaces", document(network.networkInterfaceStatements()));
+        if (activeTracing) {
+            policies.put("xray-tracing", document(List.of(tracingStatement())));
+        }
 
         Role functionRole = Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("Cruddur messages stream handler: least privilege, no managed policies")
                 .inlinePolicies(policies)
                 .build();
+        String tracing = activeTracing
+                ? ", xray:PutTraceSegments and xray:PutTelemetryRecords (Lambda's active tracing uploads the "
+                        + "segments it records for the function with the function's role)"
+                : "";
         Suppressions.nag(functionRole, "AwsSolutions-IAM5",
                 "Actions without resource types in the Service Authorization Reference can only be granted on "
                         + "'*': dynamodb:ListStreams (Lambda's event source mapping lists the table's streams; "
                         + "it returns ARNs, no data), ec2:DescribeNetworkInterfaces and ec2:DescribeSubnets "
-                        + "(Lambda attaching the function to its subnets). ENI ids are assigned by EC2, so "
-                        + "create/delete/assign act on network-interface/* of this account and region only, "
+                        + "(Lambda attaching the function to its subnets)" + tracing + ". ENI ids are assigned by "
+                        + "EC2, so create/delete/assign act on network-interface/* of this account and region only, "
                         + "and creation is limited to the function's subnets and security group.",
                 "Resource::*",
                 "Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:network-interface/*");
         Suppressions.nag(functionRole, "Serverless-LambdaStarPermissions",
                 "The role's only '*' resources are those of actions IAM cannot scope (dynamodb:ListStreams, "
-                        + "ec2:DescribeNetworkInterfaces, ec2:DescribeSubnets; see the AwsSolutions-IAM5 reason) and "
-                        + "network-interface/* for the ENIs Lambda creates in the function's subnets. No action is a "
-                        + "wildcard and every DynamoDB data action is on the table, its index or its stream.");
+                        + "ec2:DescribeNetworkInterfaces, ec2:DescribeSubnets" + (activeTracing ? ", the two X-Ray "
+                        + "uploads" : "") + "; see the AwsSolutions-IAM5 reason) and network-interface/* for the ENIs "
+                        + "Lambda creates in the function's subnets. No action is a wildcard and every DynamoDB data "
+                        + "action is on the table, its index or its stream.");
         return functionRole;
+    }
+
+    /**
+     * What Lambda's active tracing needs on the function's role: "Your function needs permission to
+     * upload trace data to X-Ray" (Lambda developer guide, "Visualize Lambda function invocations using
+     * AWS X-Ray"), the two actions the console adds. Neither has a resource type in the Service
+     * Authorization Reference ("Actions, resources, and condition keys for AWS X-Ray"), so '*'.
+     *
+     * <p>It opens no network path: the function has no X-Ray SDK, and what is traced is what Lambda
+     * records itself. What that shows from the isolated VPC, and what it cannot, is in
+     * infra/README-ops.md ("Tracing").
+     */
+    static PolicyStatement tracingStatement() {
+        return PolicyStatement.Builder.create()
+                .sid("UploadTraces")
+                .actions(List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"))
+                .resources(List.of("*"))
+                .build();
     }
 
     /** The mapping from the table's stream to the function's alias. */

@@ -55,10 +55,14 @@ class CdkNagTest {
                 .anyMatch(row -> row.startsWith("\"AwsSolutions-DDB3\",\"CruddurMessaging/MessagesTable/Table/Resource\",\"Compliant\""))
                 .anyMatch(row -> row.startsWith("\"AwsSolutions-VPC7\",\"CruddurMessaging/Network/Vpc/Resource\",\"Compliant\""))
                 .anyMatch(row -> row.startsWith("\"AwsSolutions-SQS4\",\"CruddurMessaging/StreamFailureDestination/Queue/Resource\",\"Compliant\""))
-                .anyMatch(row -> row.startsWith("\"AwsSolutions-IAM4\",\"CruddurMessaging/StreamHandler/Role/Resource\",\"Compliant\""));
+                .anyMatch(row -> row.startsWith("\"AwsSolutions-IAM4\",\"CruddurMessaging/StreamHandler/Role/Resource\",\"Compliant\""))
+                // the alarm topic: TLS-only; its key rotates (its encryption: AlarmTopicTest)
+                .anyMatch(row -> row.startsWith("\"AwsSolutions-SNS3\",\"CruddurMessaging/AlarmTopic/Topic/Resource\",\"Compliant\""))
+                .anyMatch(row -> row.startsWith("\"AwsSolutions-KMS5\",\"CruddurMessaging/AlarmTopic/Key/Resource\",\"Compliant\""));
         assertThat(serverless)
                 .anyMatch(row -> row.startsWith("\"Serverless-LambdaDLQ\",\"CruddurMessaging/StreamHandler/Function/Resource\""))
-                .anyMatch(row -> row.startsWith("\"Serverless-LambdaEventSourceMappingDestination\",\"CruddurMessaging/StreamHandler/StreamMapping\",\"Compliant\""));
+                .anyMatch(row -> row.startsWith("\"Serverless-LambdaEventSourceMappingDestination\",\"CruddurMessaging/StreamHandler/StreamMapping\",\"Compliant\""))
+                .anyMatch(row -> row.startsWith("\"Serverless-LambdaTracing\",\"CruddurMessaging/StreamHandler/Function/Resource\",\"Compliant\""));
         assertThat(solutions).noneMatch(row -> row.contains("\"Non-Compliant\""));
         assertThat(serverless).noneMatch(row -> row.contains("\"Non-Compliant\""));
     }
@@ -72,6 +76,26 @@ class CdkNagTest {
     @Test
     void nagPacksReportNoUnsuppressedWarning() {
         annotations.hasNoWarning("*", Match.stringLikeRegexp(PACKS));
+    }
+
+    @Test
+    void nagPacksReportNothingUnsuppressedOnAnExistingTableWithAnExistingTopicAndTracingOff(@TempDir Path otherOutdir) {
+        // given
+        Map<String, Object> context = Synth.existingTableContext();
+        context.put(StackConfig.ALARM_TOPIC_ARN, AlarmsTest.EXISTING_TOPIC);
+        context.put(StackConfig.ACTIVE_TRACING, "false");
+        App app = Synth.app(context, otherOutdir);
+        MessagingStack stack = InfraApp.createStack(app);
+        NagPackProps props = NagPackProps.builder().verbose(true).build();
+        Aspects.of(app).add(new AwsSolutionsChecks(props));
+        Aspects.of(app).add(new ServerlessChecks(props));
+
+        // when
+        Annotations other = Annotations.fromStack(stack);
+
+        // then
+        other.hasNoError("*", Match.stringLikeRegexp(PACKS));
+        other.hasNoWarning("*", Match.stringLikeRegexp(PACKS));
     }
 
     @Test

@@ -105,9 +105,23 @@ class CfnGuardTest {
 
     @Test
     void theRulesThatFoundSomethingAreTheAcceptedOnes() {
-        // Fixed rather than suppressed: log group retention of a year (CT.CLOUDWATCH.PR.2).
-        assertThat(controls).containsOnlyKeys("cloudwatch_alarm_action_check", "cloudwatch_log_group_encrypted_check",
-                "lambda_inside_vpc_check", "sqs_dlq_check");
+        // Fixed rather than suppressed: log group retention of a year (CT.CLOUDWATCH.PR.2), alarms with
+        // actions (CT.CLOUDWATCH.PR.1, the alarm topic), the alarm topic's key rotating and granting only
+        // for AWS services (CT.KMS.PR.1, CT.KMS.PR.3).
+        assertThat(controls).containsOnlyKeys("cloudwatch_log_group_encrypted_check", "lambda_inside_vpc_check",
+                "sqs_dlq_check");
+    }
+
+    @Test
+    void alarmsNeedNoSuppressionNow() {
+        for (JsonNode template : templates.values()) {
+            template.get("Resources").properties().forEach(resource -> {
+                if ("AWS::CloudWatch::Alarm".equals(resource.getValue().path("Type").asText())) {
+                    assertThat(resource.getValue().path("Metadata").has(Suppressions.GUARD)).as(resource.getKey()).isFalse();
+                }
+            });
+        }
+        assertThat(findings.get("new-table")).noneMatch(finding -> finding.endsWith(" cloudwatch_alarm_action_check"));
     }
 
     private static void assertEveryFindingSuppressedAndEverySuppressionUsed(String mode) {

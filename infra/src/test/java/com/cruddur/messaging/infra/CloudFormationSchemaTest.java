@@ -34,17 +34,17 @@ class CloudFormationSchemaTest {
 
     @Test
     void everyResourceOfANewTableStackMatchesItsCloudFormationSchema() {
-        assertValid("new-table", 30);
+        assertValid("new-table", 44);
     }
 
     @Test
     void everyResourceOfAnExistingTableStackMatchesItsCloudFormationSchema() {
-        assertValid("existing-table", 29);
+        assertValid("existing-table", 43);
     }
 
     @Test
     void everyResourceOfAnExistingVpcStackMatchesItsCloudFormationSchema() {
-        assertValid("existing-vpc", 19);
+        assertValid("existing-vpc", 33);
     }
 
     @Test

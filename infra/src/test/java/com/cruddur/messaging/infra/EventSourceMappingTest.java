@@ -79,37 +79,4 @@ class EventSourceMappingTest {
 
         assertThat(Synth.list(resource.get("DependsOn"))).contains(endpoint);
     }
-
-    @Test
-    void alarmsOnIteratorAgeFunctionErrorsAndMessagesInTheFailureDestination() {
-        String function = Synth.resources(template, "AWS::Lambda::Function").entrySet().stream()
-                .filter(e -> "java25".equals(get(e.getValue(), "Properties", "Runtime")))
-                .map(Map.Entry::getKey).findFirst().orElseThrow();
-        String queue = Synth.resources(template, "AWS::SQS::Queue").keySet().iterator().next();
-        List<Object> aliasDimensions = List.of(
-                Map.of("Name", "FunctionName", "Value", Map.of("Ref", function)),
-                Map.of("Name", "Resource", "Value", Map.of("Fn::Join", List.of("", List.of(Map.of("Ref", function), ":live")))));
-
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 3);
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
-                "Namespace", "AWS/Lambda",
-                "MetricName", "IteratorAge",
-                "Statistic", "Maximum",
-                "Dimensions", aliasDimensions,
-                "Threshold", 60000,
-                "ComparisonOperator", "GreaterThanThreshold"));
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
-                "Namespace", "AWS/Lambda",
-                "MetricName", "Errors",
-                "Statistic", "Sum",
-                "Dimensions", aliasDimensions,
-                "Threshold", 1,
-                "ComparisonOperator", "GreaterThanOrEqualToThreshold"));
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
-                "Namespace", "AWS/SQS",
-                "MetricName", "ApproximateNumberOfMessagesVisible",
-                "Dimensions", List.of(Map.of("Name", "QueueName", "Value", Map.of("Fn::GetAtt", List.of(queue, "QueueName")))),
-                "Threshold", 1,
-                "ComparisonOperator", "GreaterThanOrEqualToThreshold"));
-    }
 }

@@ -41,6 +41,7 @@ class FunctionTest {
         assertThat((Map<?, ?>) get(function, "Environment", "Variables")).isEqualTo(Map.of(
                 "TABLE_NAME", Map.of("Ref", table),
                 "INDEX_NAME", "message-group-sk-index",
+                "METRICS_NAMESPACE", "Cruddur/Messaging",
                 "WRITE_MODE", DeploymentContract.WriteModes.DEFAULT));
         for (String writeMode : DeploymentContract.WriteModes.ALL) {
             Map<String, Object> deployed = Synth.onlyProperties(Synth.writeModeTemplate(writeMode, false),
@@ -48,6 +49,39 @@ class FunctionTest {
             Map<String, Object> variables = get(deployed, "Environment", "Variables");
             assertThat(variables).containsEntry("WRITE_MODE", writeMode);
         }
+    }
+
+    @Test
+    void theStackOutputsTheFunctionAndItsLogGroupForTheRunbook() {
+        String logGroup = get(function, "LoggingConfig", "LogGroup", "Ref");
+
+        assertThat(Synth.<Object>get(template.toJSON(), "Outputs", "StreamHandlerFunctionName", "Value"))
+                .isEqualTo(Map.of("Ref", Synth.functionId(template)));
+        assertThat(Synth.<Object>get(template.toJSON(), "Outputs", "StreamHandlerLogGroup", "Value"))
+                .isEqualTo(Map.of("Ref", logGroup));
+    }
+
+    @Test
+    void isTracedActivelyByDefaultWithPermissionToUploadTraces() {
+        assertThat(function).containsEntry("TracingConfig", Map.of("Mode", "Active"));
+        assertThat(RoleTest.statementsBySid(template)).containsKey("UploadTraces");
+        assertThat(nagSuppressions(template)).doesNotContain("Serverless-LambdaTracing");
+    }
+
+    @Test
+    void withTracingTurnedOffHasNoTracingConfigNoTracePermissionAndSaysWhyInTheNagSuppression() {
+        // given
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put(StackConfig.ACTIVE_TRACING, "false");
+
+        // when
+        Template untraced = Template.fromStack(Synth.stack(context));
+
+        // then
+        assertThat(Synth.onlyProperties(untraced, "AWS::Lambda::Function", "Runtime", "java25")).doesNotContainKey("TracingConfig");
+        assertThat(RoleTest.statementsBySid(untraced)).doesNotContainKey("UploadTraces")
+                .containsKey("QueryGroupIndex");
+        assertThat(nagSuppressions(untraced)).contains("Serverless-LambdaTracing");
     }
 
     @Test
@@ -124,5 +158,12 @@ class FunctionTest {
 
     private static List<Object> list(Object value) {
         return Synth.list(value);
+    }
+
+    /** The ids of the cdk-nag rules suppressed on the stream handler. */
+    private static List<Object> nagSuppressions(Template template) {
+        Object rules = get(Synth.resources(template, "AWS::Lambda::Function").get(Synth.functionId(template)),
+                "Metadata", "cdk_nag", "rules_to_suppress");
+        return Synth.list(rules).stream().map(rule -> (Object) get(rule, "id")).toList();
     }
 }

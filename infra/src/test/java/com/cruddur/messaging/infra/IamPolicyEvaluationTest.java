@@ -123,11 +123,12 @@ class IamPolicyEvaluationTest {
     }
 
     @Test
-    void lambdasStreamReadsListStreamsFailureDestinationAndLogsAreAllowedByTheRole() {
+    void lambdasStreamReadsListStreamsFailureDestinationLogsAndTraceUploadsAreAllowedByTheRole() {
         for (String writeMode : DeploymentContract.WriteModes.ALL) {
             assertAllAllowed(NEW_TABLE + "/" + writeMode + "/lambda/");
             assertAllAllowed(EXISTING_TABLE + "/" + writeMode + "/lambda/");
-            assertThat(requests.keySet()).contains(NEW_TABLE + "/" + writeMode + "/lambda/dynamodb:ListStreams");
+            assertThat(requests.keySet()).contains(NEW_TABLE + "/" + writeMode + "/lambda/dynamodb:ListStreams",
+                    NEW_TABLE + "/" + writeMode + "/lambda/xray:PutTraceSegments");
         }
     }
 
@@ -250,6 +251,10 @@ class IamPolicyEvaluationTest {
             String logStream = ResolvedTemplate.arn("logs", "log-group:" + logGroup + ":log-stream:2026/01/01/[1]abc");
             add(name + "/lambda/logs:CreateLogStream", name, principal(), "logs:CreateLogStream", logStream, Map.of(), false);
             add(name + "/lambda/logs:PutLogEvents", name, principal(), "logs:PutLogEvents", logStream, Map.of(), false);
+            // Active tracing (on by default): Lambda uploads the segments it records with the function's role.
+            for (String action : List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords")) {
+                add(name + "/lambda/" + action, name, principal(), action, "*", Map.of(), false);
+            }
         }
 
         void addRequestsThatMustBeDenied() {

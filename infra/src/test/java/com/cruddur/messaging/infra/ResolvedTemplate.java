@@ -74,6 +74,9 @@ final class ResolvedTemplate {
             case "AWS::EC2::SecurityGroup.GroupId" -> "sg-" + logicalId;
             case "AWS::Lambda::Function.Arn" -> arn("lambda", "function:" + logicalId);
             case "AWS::Lambda::Version.Version" -> "1";
+            case "AWS::KMS::Key.Arn" -> arn("kms", "key/" + logicalId);
+            case "AWS::CloudWatch::Alarm.Arn" -> arn("cloudwatch", "alarm:"
+                    + resource(logicalId).path("Properties").path("AlarmName").asText(logicalId));
             default -> {
                 if (type.startsWith("Custom::")) {
                     yield logicalId + "." + attribute;
@@ -102,6 +105,7 @@ final class ResolvedTemplate {
             case "AWS::EC2::VPCEndpoint" -> "vpce-" + logicalId;
             case "AWS::Lambda::Alias" -> arn("lambda", "function:" + logicalId + ":" + StreamFunction.ALIAS_NAME);
             case "AWS::SQS::Queue" -> "https://sqs." + REGION + ".amazonaws.com/" + ACCOUNT + "/" + logicalId;
+            case "AWS::SNS::Topic" -> arn("sns", logicalId);
             default -> logicalId;
         };
     }

@@ -22,12 +22,19 @@ class RoleTest {
     @BeforeAll
     static void synthesize() {
         template = Synth.defaultTemplate();
-        statementsBySid = new LinkedHashMap<>();
-        for (Object policy : list(functionRole().get("Policies"))) {
+        statementsBySid = statementsBySid(template);
+    }
+
+    /** The statements of the function role's inline policies, by Sid. */
+    static Map<String, Map<String, Object>> statementsBySid(Template template) {
+        Map<String, Map<String, Object>> bySid = new LinkedHashMap<>();
+        Object role = Synth.resources(template, "AWS::IAM::Role").get(functionRoleId(template)).get("Properties");
+        for (Object policy : list(get(role, "Policies"))) {
             for (Object statement : list(get(policy, "PolicyDocument", "Statement"))) {
-                statementsBySid.put(get(statement, "Sid"), castMap(statement));
+                bySid.put(get(statement, "Sid"), castMap(statement));
             }
         }
+        return bySid;
     }
 
     /** Logical id of the stream handler's role. */
@@ -50,7 +57,17 @@ class RoleTest {
                 "QueryGroupIndex", "ReadGroupRows", "WriteGroupRows", "ReadMessagesStream", "ListStreams",
                 "SendToFailureDestination",
                 "WriteOwnLogs", "CreateNetworkInterfacesInFunctionSubnets", "ManageNetworkInterfaces",
-                "DescribeNetwork");
+                "DescribeNetwork", "UploadTraces");
+    }
+
+    @Test
+    void activeTracingMayUploadTracesOnlyOnTheOnlyResourceIamAcceptsForIt() {
+        // Neither action has a resource type in the Service Authorization Reference (AWS X-Ray).
+        assertThat(statementsBySid.get("UploadTraces")).isEqualTo(Map.of(
+                "Sid", "UploadTraces",
+                "Effect", "Allow",
+                "Action", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"),
+                "Resource", "*"));
     }
 
     @Test
@@ -203,7 +220,7 @@ class RoleTest {
     void onlyCallsWithoutResourceLevelPermissionsUseAWildcardResource() {
         Set<String> describeOnly = Set.of(
                 "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:DescribeManagedPrefixLists",
-                "dynamodb:ListStreams");
+                "dynamodb:ListStreams", "xray:PutTraceSegments", "xray:PutTelemetryRecords");
         for (Map<String, Object> statement : allStatements()) {
             if ("Allow".equals(statement.get("Effect")) && list(statement.get("Resource")).contains("*")) {
                 assertThat(list(statement.get("Action"))).as("%s", statement)

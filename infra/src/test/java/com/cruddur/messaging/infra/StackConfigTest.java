@@ -249,6 +249,79 @@ class StackConfigTest {
                 .hasMessageContaining("name different tables");
     }
 
+    @Test
+    void withoutContextCreatesTheAlarmTopicTracesTheFunctionAndLinksTheRunbookInTheRepository() {
+        StackConfig.Observability observability = StackConfig.defaults().observability();
+
+        assertThat(observability.alarmTopicArn()).isEmpty();
+        assertThat(observability.activeTracing()).isTrue();
+        assertThat(observability.runbookUrl()).isEqualTo("infra/README-ops.md");
+    }
+
+    @Test
+    void readsAnExistingAlarmTopicTracingAndTheRunbookUrlFromContext() {
+        // given
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("alarmTopicArn", "arn:aws:sns:eu-west-1:123456789012:ops-pager");
+        context.put("activeTracing", "false");
+        context.put("runbookUrl", "https://github.com/example/cruddur/blob/main/infra/README-ops.md");
+
+        // when
+        StackConfig.Observability observability = StackConfig.fromContext(context::get).observability();
+
+        // then
+        assertThat(observability.alarmTopicArn()).contains("arn:aws:sns:eu-west-1:123456789012:ops-pager");
+        assertThat(observability.activeTracing()).isFalse();
+        assertThat(observability.runbookUrl()).isEqualTo("https://github.com/example/cruddur/blob/main/infra/README-ops.md");
+    }
+
+    @Test
+    void acceptsTracingAsABooleanFromCdkJson() {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("activeTracing", true);
+
+        assertThat(StackConfig.fromContext(context::get).observability().activeTracing()).isTrue();
+    }
+
+    @Test
+    void refusesSomethingThatIsNotAnSnsTopicArn() {
+        for (String notATopicArn : List.of(
+                "arn:aws:sqs:us-east-1:111111111111:ops-pager",
+                "arn:aws:sns:us-east-1:111111111111:ops pager",
+                "arn:aws:sns:us-east-1:1111:ops-pager",
+                "arn:aws:sns:us-east-1:111111111111:ops-pager:3f1c2b7e-0000-4000-8000-000000000000",
+                "ops-pager")) {
+            Map<String, Object> context = new LinkedHashMap<>();
+            context.put("alarmTopicArn", notATopicArn);
+
+            assertThatThrownBy(() -> StackConfig.fromContext(context::get)).as(notATopicArn)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("is not an SNS topic ARN");
+        }
+    }
+
+    @Test
+    void refusesTracingThatIsNeitherTrueNorFalse() {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("activeTracing", "yes");
+
+        assertThatThrownBy(() -> StackConfig.fromContext(context::get))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("activeTracing=yes: give true or false");
+    }
+
+    @Test
+    void refusesARunbookUrlWithAFragmentOrSpaces() {
+        for (String notALink : List.of("infra/README-ops.md#alarms", "my runbook.md", "")) {
+            Map<String, Object> context = new LinkedHashMap<>();
+            context.put("runbookUrl", notALink.isEmpty() ? "x".repeat(301) : notALink);
+
+            assertThatThrownBy(() -> StackConfig.fromContext(context::get)).as(notALink)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("is not a link to the runbook");
+        }
+    }
+
     static final String STREAM_ARN =
             "arn:aws:dynamodb:us-east-1:111111111111:table/cruddur-messages/stream/2026-01-01T00:00:00.000";
 }

@@ -122,6 +122,13 @@ final class Synth {
         return found.getFirst();
     }
 
+    /** The logical id of the stream handler (the only java25 function). */
+    static String functionId(Template template) {
+        return resources(template, "AWS::Lambda::Function").entrySet().stream()
+                .filter(e -> "java25".equals(get(e.getValue(), "Properties", "Runtime")))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+    }
+
     @SuppressWarnings("unchecked")
     static <T> T get(Object map, String... path) {
         Object current = map;

@@ -8,19 +8,14 @@ public class CliException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final int exitCode;
+    private final ExitCode exitCode;
 
-    public CliException(int exitCode, String message) {
+    public CliException(ExitCode exitCode, String message) {
         super(message);
         this.exitCode = exitCode;
     }
 
-    public CliException(int exitCode, String message, Throwable cause) {
-        super(message, cause);
-        this.exitCode = exitCode;
-    }
-
-    public int exitCode() {
+    public ExitCode exitCode() {
         return exitCode;
     }
 }

@@ -1,30 +1,47 @@
 package com.cruddur.messaging.local;
 
-/** The CLI's exit statuses, documented in {@code --help} and the README. */
-public final class ExitCode {
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The CLI's exit statuses: the one definition. Every {@code --help} lists them from here, and
+ * {@link MessagingLocal} maps each kind of failure to one of them.
+ */
+public enum ExitCode {
 
     /** The command did what was asked; for replay, send and watch: no batch item failures. */
-    public static final int OK = 0;
+    OK(0, "done (replay, send, watch: the handler returned no batch item failures)"),
     /** The handler reported batch item failures (or watch gave up on records after its retries). */
-    public static final int HANDLER_FAILURES = 1;
+    HANDLER_FAILURES(1, "the handler reported batch item failures"),
     /** A bad argument, or an input file that is missing, unreadable, not JSON or not what was expected. */
-    public static final int BAD_INPUT = 2;
+    BAD_INPUT(2, "bad arguments, or an input file that is missing, unreadable, not JSON or not a stream event"),
     /** Refused: a destructive command without {@code --yes}, or {@code --aws} where it is not allowed. */
-    public static final int REFUSED = 3;
+    REFUSED(3, "refused: drop without --yes; --aws with a command other than replay, conversations, messages;"
+            + " replay --aws with --seed or --dump"),
     /** DynamoDB could not be reached or rejected a request (no table, no credentials, ...). */
-    public static final int DYNAMODB_ERROR = 4;
+    DYNAMODB_ERROR(4, "DynamoDB unreachable or a request rejected (no such table, no credentials, ...)"),
+    /** An unexpected failure: a bug (EX_SOFTWARE). */
+    BUG(70, "an unexpected error (a bug: the stack trace follows on standard error)");
 
-    /** The exit-status section every {@code --help} ends with. */
-    static final String HELP = """
-            exit status:
-              0  done (replay, send, watch: the handler returned no batch item failures)
-              1  the handler reported batch item failures
-              2  bad arguments, or an input file that is missing, unreadable, not JSON or not a stream event
-              3  refused: drop without --yes; --aws with a command other than replay, conversations, messages;
-                 replay --aws with --seed or --dump
-              4  DynamoDB unreachable or a request rejected (no such table, no credentials, ...)
-              70 an unexpected error (a bug: the stack trace follows on standard error)""";
+    private final int code;
+    private final String meaning;
 
-    private ExitCode() {
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    /** The process exit status. */
+    public int code() {
+        return code;
+    }
+
+    /** The exit-status list of {@code --help}: status to meaning. */
+    static Map<String, String> helpList() {
+        Map<String, String> list = new LinkedHashMap<>();
+        for (ExitCode exit : values()) {
+            list.put(String.valueOf(exit.code), exit.meaning);
+        }
+        return list;
     }
 }

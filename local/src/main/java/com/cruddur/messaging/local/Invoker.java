@@ -15,19 +15,19 @@ import java.util.Map;
  * {@code --stats}; its JSON log lines go to standard error with {@code --verbose} and nowhere
  * otherwise (the person reads the CLI's report instead).
  */
-final class Invoker {
+public final class Invoker {
 
     private final MessageGroupStreamHandler handler;
     private final RequestCounter requests = new RequestCounter();
     private final PrintStream log;
 
-    Invoker(Target target, boolean verbose, PrintStream err) {
+    public Invoker(Target target, boolean verbose, PrintStream err) {
         this.handler = new MessageGroupStreamHandler(target.client(requests), Config.forTable(target.table()));
         this.log = verbose ? err : null;
     }
 
     /** One invocation; {@link #lastRequests()} then tells the requests it made. */
-    InvocationReport invoke(DynamodbEvent event) {
+    public InvocationReport invoke(DynamodbEvent event) {
         requests.reset();
         return handler.process(event, new LocalContext(line -> {
             if (log != null) {
@@ -37,7 +37,7 @@ final class Invoker {
     }
 
     /** The DynamoDB requests of the last invocation, by operation. */
-    Map<String, Integer> lastRequests() {
+    public Map<String, Integer> lastRequests() {
         return requests.snapshot();
     }
 }

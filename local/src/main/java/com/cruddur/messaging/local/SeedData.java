@@ -9,9 +9,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +23,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * @param source where they came from, for people
  * @param items  the items, in file order
  */
-record SeedData(String source, List<Map<String, AttributeValue>> items) {
+public record SeedData(String source, List<Map<String, AttributeValue>> items) {
 
     /** The sample conversation, relative to the repository root. */
-    static final Path SAMPLE = Path.of("events", "seed", "conversations.json");
+    private static final Path SAMPLE = Path.of("events", "seed", "conversations.json");
     private static final String BUNDLED_SAMPLE = "/sample/conversations.json";
     /** Below this many items a seed finishes before anyone would wish for progress. */
     private static final int PROGRESS_THRESHOLD = 100;
@@ -38,20 +36,8 @@ record SeedData(String source, List<Map<String, AttributeValue>> items) {
      *
      * @throws InputException naming the file and the problem
      */
-    static SeedData fromFile(Path file) {
-        String text;
-        if (Files.isDirectory(file)) {
-            throw new InputException(file, "is a directory, not a file");
-        }
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new InputException(file, "cannot read (permission denied)");
-        } catch (IOException e) {
-            throw new InputException(file, "cannot read (" + Json.firstLine(e.getMessage()) + ")");
-        }
+    public static SeedData fromFile(Path file) {
+        String text = new String(InputException.read(file), StandardCharsets.UTF_8);
         return new SeedData(file.toString(), parse(file.toString(), text));
     }
 
@@ -60,7 +46,7 @@ record SeedData(String source, List<Map<String, AttributeValue>> items) {
      * in (found from the working directory, or from the jar's location upwards), else the copy
      * bundled in the jar, so the jar works from any directory.
      */
-    static SeedData sample() {
+    public static SeedData sample() {
         Optional<Path> file = findSample();
         if (file.isPresent()) {
             return fromFile(file.get());
@@ -79,7 +65,7 @@ record SeedData(String source, List<Map<String, AttributeValue>> items) {
     /**
      * Writes the items, with progress on {@code progress} for large files.
      */
-    void load(DynamoDbClient client, String table, PrintStream progress) {
+    public void load(DynamoDbClient client, String table, PrintStream progress) {
         int total = items.size();
         boolean report = total >= PROGRESS_THRESHOLD;
         int[] lastReported = {0};
@@ -98,8 +84,6 @@ record SeedData(String source, List<Map<String, AttributeValue>> items) {
             items = DynamoJson.parseItems(text);
         } catch (IllegalArgumentException e) {
             throw new InputException(name + ": " + e.getMessage());
-        } catch (RuntimeException e) {
-            throw new InputException(name + ": not DynamoDB JSON (" + Json.firstLine(e.getMessage()) + ")");
         }
         for (int i = 0; i < items.size(); i++) {
             Map<String, AttributeValue> item = items.get(i);

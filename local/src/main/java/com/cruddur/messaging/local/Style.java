@@ -4,13 +4,13 @@ package com.cruddur.messaging.local;
  * The few non-ASCII marks of the human output, with ASCII stand-ins for terminals that cannot
  * show them (standard output not in UTF-8).
  */
-record Style(String bullet, String dot, String marker, String ellipsis) {
+public record Style(String bullet, String dot, String marker, String ellipsis) {
 
-    static final Style UNICODE = new Style("▶", "·", "←", "…");
-    static final Style ASCII = new Style(">", "-", "<-", "...");
+    public static final Style UNICODE = new Style("▶", "·", "←", "…");
+    public static final Style ASCII = new Style(">", "-", "<-", "...");
 
     /** A UUID shortened for people: its first eight characters. */
-    String shortId(String uuid) {
+    public String shortId(String uuid) {
         if (uuid == null) {
             return "?";
         }
@@ -23,7 +23,7 @@ record Style(String bullet, String dot, String marker, String ellipsis) {
      * terminal) and bidirectional overrides (they reorder the rest of the line) shown as
      * {@code \\uXXXX} instead of acting.
      */
-    String clip(String text, int max) {
+    public String clip(String text, int max) {
         if (text == null) {
             return "";
         }
@@ -49,7 +49,16 @@ record Style(String bullet, String dot, String marker, String ellipsis) {
     }
 
     /** " · "-joined parts. */
-    String join(Iterable<String> parts) {
+    public String join(Iterable<String> parts) {
         return String.join(" " + dot + " ", parts);
+    }
+
+    /** The first line of a message (an exception's, a parser's), for a one-line report. */
+    public static String firstLine(String s) {
+        if (s == null || s.isBlank()) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
     }
 }

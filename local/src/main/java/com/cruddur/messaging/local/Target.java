@@ -2,14 +2,11 @@ package com.cruddur.messaging.local;
 
 import com.cruddur.messaging.devkit.LocalDynamoDb;
 import com.cruddur.messaging.devkit.TableDefinitions;
-import com.cruddur.messaging.schema.MessagesTable;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -33,56 +30,38 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * </ul>
  * A target owns the clients it hands out and closes them, and the embedded server, on {@link #close()}.
  */
-final class Target implements AutoCloseable {
+public final class Target implements AutoCloseable {
 
-    enum Kind { EMBEDDED, ENDPOINT, AWS }
+    /** Where: see the class comment. */
+    public enum Kind { EMBEDDED, ENDPOINT, AWS }
 
-    static final String ENDPOINT = "--endpoint";
-    static final String TABLE = "--table";
-    static final String AWS = "--aws";
-    /** Options with a value every targeting command accepts. */
-    static final Set<String> OPTIONS = Set.of(ENDPOINT, TABLE);
-    /** Flags every targeting command accepts. */
-    static final Set<String> FLAGS = Set.of(AWS);
+    /** Where commands run, for {@code --help}. */
+    static final String HELP = """
+            where commands run (same options on every command):
+              (default)       a fresh DynamoDB Local started in this process ("embedded"): the table, its index
+                              and stream created from the schema (as the CDK app does) and, except for
+                              schema-load and seed, the sample conversation loaded; discarded when the
+                              command exits. Needs no AWS account and no Docker.
+              --endpoint URL  a DynamoDB Local that is already running, e.g. http://localhost:8000
+              --aws           the real table (default credential chain and region); only replay, conversations
+                              and messages accept it
+              --table NAME    the table (default cruddur-messages)""";
 
-    /** What the command line asked for, before anything is started. */
-    record Spec(Kind kind, URI endpoint, String table) {
-
-        static Spec from(Args args) {
-            String table = args.value(TABLE, MessagesTable.DEFAULT_TABLE_NAME);
-            if (table.isBlank()) {
-                throw new UsageException("option --table needs a table name");
-            }
-            boolean aws = args.flag(AWS);
-            if (args.value(ENDPOINT).isPresent()) {
-                if (aws) {
-                    throw new UsageException("--endpoint and --aws exclude each other");
-                }
-                return new Spec(Kind.ENDPOINT, endpoint(args.value(ENDPOINT).get()), table);
-            }
-            return new Spec(aws ? Kind.AWS : Kind.EMBEDDED, null, table);
-        }
+    /**
+     * What the command line asked for, before anything is started.
+     *
+     * @param kind     where
+     * @param endpoint the DynamoDB Local of {@link Kind#ENDPOINT}, else null
+     * @param table    the table
+     */
+    public record Spec(Kind kind, URI endpoint, String table) {
 
         /** Refuses {@code --aws} for a command that must never touch the real table. */
-        Spec refuseAws(String command, String why) {
+        public Spec refuseAws(String command, String why) {
             if (kind == Kind.AWS) {
                 throw new RefusedException("refusing to run " + command + " against AWS (--aws): " + why);
             }
             return this;
-        }
-
-        private static URI endpoint(String text) {
-            try {
-                URI uri = new URI(text);
-                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                    throw new UsageException("--endpoint needs an http(s) URL such as http://localhost:8000, got '"
-                            + text + "'");
-                }
-                return uri;
-            } catch (URISyntaxException e) {
-                throw new UsageException("--endpoint needs an http(s) URL such as http://localhost:8000, got '"
-                        + text + "'");
-            }
         }
     }
 
@@ -108,7 +87,7 @@ final class Target implements AutoCloseable {
     }
 
     /** Connects to (or, embedded, starts) the DynamoDB the spec names. */
-    static Target open(Spec spec) {
+    public static Target open(Spec spec) {
         return switch (spec.kind()) {
             case EMBEDDED -> {
                 LocalDynamoDb db = startQuietly();
@@ -119,25 +98,25 @@ final class Target implements AutoCloseable {
         };
     }
 
-    Kind kind() {
+    public Kind kind() {
         return spec.kind();
     }
 
-    boolean embedded() {
+    public boolean embedded() {
         return spec.kind() == Kind.EMBEDDED;
     }
 
-    String table() {
+    public String table() {
         return spec.table();
     }
 
     /** The endpoint of a local target (embedded or {@code --endpoint}); null for AWS. */
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
     /** For people: "DynamoDB Local (embedded) at http://127.0.0.1:41235". */
-    String description() {
+    public String description() {
         return switch (spec.kind()) {
             case EMBEDDED -> "DynamoDB Local (embedded) at " + endpoint;
             case ENDPOINT -> "DynamoDB Local at " + endpoint;
@@ -146,7 +125,7 @@ final class Target implements AutoCloseable {
     }
 
     /** A new DynamoDB client, closed with the target. */
-    DynamoDbClient client(ExecutionInterceptor... interceptors) {
+    public DynamoDbClient client(ExecutionInterceptor... interceptors) {
         DynamoDbClient client = switch (spec.kind()) {
             case EMBEDDED, ENDPOINT -> LocalDynamoDb.clientBuilder(endpoint, interceptors).build();
             case AWS -> DynamoDbClient.builder()
@@ -162,7 +141,7 @@ final class Target implements AutoCloseable {
     }
 
     /** A new DynamoDB Streams client for a local target, closed with the target. */
-    DynamoDbStreamsClient streams() {
+    public DynamoDbStreamsClient streams() {
         if (endpoint == null) {
             throw new IllegalStateException("the CLI reads streams only from DynamoDB Local");
         }
@@ -178,7 +157,7 @@ final class Target implements AutoCloseable {
      * @return whether the table was created
      * @throws CliException (exit 4) if the AWS table does not exist
      */
-    boolean ensureTable(DynamoDbClient client) {
+    public boolean ensureTable(DynamoDbClient client) {
         return switch (spec.kind()) {
             case EMBEDDED, ENDPOINT -> TableDefinitions.createTableIfMissing(client, table());
             case AWS -> {
@@ -189,7 +168,7 @@ final class Target implements AutoCloseable {
     }
 
     /** @throws CliException (exit 4) naming the table and the target if the table does not exist */
-    void requireTable(DynamoDbClient client) {
+    public void requireTable(DynamoDbClient client) {
         if (!TableDefinitions.tableExists(client, table())) {
             throw new CliException(ExitCode.DYNAMODB_ERROR, "table " + table() + " not found at " + description()
                     + (spec.kind() == Kind.AWS ? "" : " (create it with schema-load)"));

@@ -6,10 +6,10 @@ import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Opening a target for the table utilities, with the embedded default prepared as the command needs. */
-final class Targets {
+public final class Targets {
 
     /** What an embedded DynamoDB Local holds before the command runs. */
-    enum Embedded {
+    public enum Embedded {
         /** Nothing: the command creates the table itself. */
         EMPTY,
         /** The table, empty: the command loads it. */
@@ -25,7 +25,7 @@ final class Targets {
      * @param client a client for the command's own requests
      * @param header one line for people: what the target is, what was prepared on it
      */
-    record Opened(Target target, DynamoDbClient client, String header) implements AutoCloseable {
+    public record Opened(Target target, DynamoDbClient client, String header) implements AutoCloseable {
         @Override
         public void close() {
             target.close();
@@ -40,7 +40,7 @@ final class Targets {
      * prints {@link Opened#header()} itself). An embedded target is prepared as {@code embedded}
      * says; other targets are left as they are.
      */
-    static Opened open(Target.Spec spec, Embedded embedded, PrintStream header, Command.Io io) {
+    public static Opened open(Target.Spec spec, Embedded embedded, PrintStream header, CliCommand.Io io) {
         Target target = Target.open(spec);
         try {
             DynamoDbClient client = target.client();

@@ -56,7 +56,7 @@ class AwsTargetIT extends LocalDynamoDbTestBase {
     void replayWithAwsNeverCreatesTheTable() {
         CliRun run = cli("replay", "--aws", EVENTS + "new-message.json");
 
-        assertThat(run.code()).isEqualTo(ExitCode.DYNAMODB_ERROR);
+        assertThat(run.code()).isEqualTo(ExitCode.DYNAMODB_ERROR.code());
         assertThat(run.errLines()).containsExactly(
                 "messaging-local replay: table cruddur-messages not found at AWS DynamoDB (us-east-1, default credentials)");
         assertThat(TableDefinitions.tableExists(admin, "cruddur-messages")).isFalse();

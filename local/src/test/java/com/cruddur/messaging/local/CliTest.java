@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The command line's contract without a database: help, usage errors, input problems and refusals
@@ -54,7 +57,7 @@ class CliTest {
     void anUnknownCommandIsNamed() {
         CliRun run = cli("frob");
 
-        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(run.errLines().getFirst()).isEqualTo("messaging-local: unknown command 'frob' (see --help)");
     }
 
@@ -62,10 +65,11 @@ class CliTest {
     void anUnknownOptionGivesOneLineNamingItThenTheUsageLine() {
         CliRun run = cli("replay", "--frob", "../events/new-message.json");
 
-        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(run.errLines()).containsExactly(
                 "messaging-local replay: unknown option --frob (see --help)",
-                "usage: messaging-local " + new ReplayCommand().synopsis());
+                "usage: messaging-local replay [--endpoint URL | --aws] [--table NAME] [--seed FILE] [--dump] [--stats]"
+                        + " [--verbose] EVENT.json...");
         assertThat(run.out()).isEmpty();
     }
 
@@ -73,7 +77,7 @@ class CliTest {
     void replayWithoutAFileIsAUsageError() {
         CliRun run = cli("replay");
 
-        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(run.errLines().getFirst()).isEqualTo("messaging-local replay: no event file given (see --help)");
     }
 
@@ -81,7 +85,7 @@ class CliTest {
     void replayOfAMissingFileNamesTheFileAndStartsNothing() {
         CliRun run = cli("replay", "../events/new-message.json", "nope.json");
 
-        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(run.errLines()).containsExactly("messaging-local replay: nope.json: no such file");
         assertThat(run.out()).isEmpty();
     }
@@ -92,7 +96,7 @@ class CliTest {
 
         CliRun run = cli("replay", file.toString());
 
-        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.errLines().getFirst()).startsWith("messaging-local replay: " + file + ": invalid JSON (");
     }
@@ -102,7 +106,7 @@ class CliTest {
         // The seed file is valid JSON, but items, not an event.
         CliRun run = cli("replay", "../events/seed/conversations.json");
 
-        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(run.errLines()).containsExactly("messaging-local replay: ../events/seed/conversations.json: "
                 + "not a stream event (expected a JSON object with a \"Records\" array)");
     }
@@ -119,7 +123,7 @@ class CliTest {
 
         CliRun run = cli("replay", file);
 
-        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(run.errLines()).singleElement().asString().startsWith("messaging-local replay: " + file + ": " + problem);
         assertThat(run.out()).isEmpty();
     }
@@ -128,7 +132,7 @@ class CliTest {
     void aSeedFileThatIsNotItemsNamesTheFile() {
         CliRun run = cli("replay", "--seed", "../events/new-message.json", "../events/new-message.json");
 
-        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(run.errLines()).containsExactly("messaging-local replay: ../events/new-message.json: "
                 + "expected a JSON array of items in DynamoDB JSON");
     }
@@ -137,7 +141,7 @@ class CliTest {
     void dropWithoutYesIsRefused() {
         CliRun run = cli("drop", "--endpoint", "http://localhost:1");
 
-        assertThat(run.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(run.code()).isEqualTo(ExitCode.REFUSED.code());
         assertThat(run.errLines()).containsExactly(
                 "messaging-local drop: refusing to delete table cruddur-messages without --yes");
     }
@@ -151,7 +155,7 @@ class CliTest {
             default -> cli(command, "--aws");
         };
 
-        assertThat(run.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(run.code()).isEqualTo(ExitCode.REFUSED.code());
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.errLines().getFirst()).startsWith("messaging-local " + command + ": refusing to run "
                 + command + " against AWS (--aws): ");
@@ -162,9 +166,9 @@ class CliTest {
         CliRun seed = cli("replay", "--aws", "--seed", "../events/seed/conversations.json", "../events/new-message.json");
         CliRun dump = cli("replay", "--aws", "--dump", "../events/new-message.json");
 
-        assertThat(seed.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(seed.code()).isEqualTo(ExitCode.REFUSED.code());
         assertThat(seed.err()).contains("refusing --seed with --aws");
-        assertThat(dump.code()).isEqualTo(ExitCode.REFUSED);
+        assertThat(dump.code()).isEqualTo(ExitCode.REFUSED.code());
         assertThat(dump.err()).contains("refusing --dump with --aws");
     }
 
@@ -173,9 +177,9 @@ class CliTest {
         CliRun both = cli("scan", "--aws", "--endpoint", "http://localhost:8000");
         CliRun notUrl = cli("scan", "--endpoint", "localhost:8000");
 
-        assertThat(both.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(both.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(both.errLines().getFirst()).isEqualTo("messaging-local scan: --endpoint and --aws exclude each other (see --help)");
-        assertThat(notUrl.code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(notUrl.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(notUrl.errLines().getFirst()).contains("--endpoint needs an http(s) URL");
     }
 
@@ -185,7 +189,7 @@ class CliTest {
                 .isEqualTo("messaging-local conversations: missing required option --user (see --help)");
         assertThat(cli("messages", "--group", "not-a-uuid").errLines().getFirst())
                 .isEqualTo("messaging-local messages: option --group needs a UUID, got 'not-a-uuid' (see --help)");
-        assertThat(cli("messages", "--group", CliRun.G1, "--limit", "0").code()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(cli("messages", "--group", CliRun.G1, "--limit", "0").code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(cli("watch", "--from", "yesterday").errLines().getFirst())
                 .isEqualTo("messaging-local watch: option --from takes trim-horizon or latest, got 'yesterday' (see --help)");
         assertThat(cli("send", "--group", CliRun.G1, "--user", CliRun.BAYKO).errLines().getFirst())
@@ -197,8 +201,61 @@ class CliTest {
         // Port 1 on loopback: nothing listens, the connection is refused at once.
         CliRun run = cli("list-tables", "--endpoint", "http://127.0.0.1:1");
 
-        assertThat(run.code()).isEqualTo(ExitCode.DYNAMODB_ERROR);
+        assertThat(run.code()).isEqualTo(ExitCode.DYNAMODB_ERROR.code());
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.errLines().getFirst()).startsWith("messaging-local list-tables: cannot reach DynamoDB (");
+    }
+
+    @Test
+    void everySynopsisNamesEveryOptionOfItsCommand() {
+        CommandLine top = MessagingLocal.commandLine();
+        // --aws is left out of the synopses of the commands that always refuse it.
+        Set<String> acceptAws = Set.of("replay", "conversations", "messages");
+
+        top.getSubcommands().forEach((name, command) -> {
+            if (command.getCommandSpec().usageMessage().hidden()) {
+                return;
+            }
+            String synopsis = String.join(" ", command.getCommandSpec().usageMessage().customSynopsis());
+            for (OptionSpec option : command.getCommandSpec().options()) {
+                String longName = option.longestName();
+                if (option.usageHelp() || (longName.equals("--aws") && !acceptAws.contains(name))) {
+                    continue;
+                }
+                assertThat(synopsis).as(name + "'s synopsis").contains(longName);
+            }
+        });
+    }
+
+    @Test
+    void optionsTakeTheirValueAfterASpaceOrAnEqualsSignAndDoubleDashEndsThem() {
+        CliRun equals = cli("messages", "--group=" + CliRun.G1, "--limit=ten");
+        CliRun dashed = cli("replay", "--", "--weird.json");
+
+        assertThat(equals.errLines().getFirst())
+                .isEqualTo("messaging-local messages: option --limit needs a whole number, got 'ten' (see --help)");
+        assertThat(dashed.code()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(dashed.errLines()).containsExactly("messaging-local replay: --weird.json: no such file");
+    }
+
+    @Test
+    void aMissingValueAnOutOfRangeNumberAndAnExtraArgumentAreEachNamed() {
+        assertThat(cli("messages", "--group", CliRun.G1, "--limit").errLines().getFirst())
+                .isEqualTo("messaging-local messages: option --limit needs a value (see --help)");
+        assertThat(cli("messages", "--group", CliRun.G1, "--limit", "0").errLines().getFirst())
+                .isEqualTo("messaging-local messages: option --limit must be between 1 and 10000, got 0 (see --help)");
+        assertThat(cli("scan", "extra").errLines()).containsExactly(
+                "messaging-local scan: unexpected argument 'extra' (see --help)",
+                "usage: messaging-local scan [--endpoint URL] [--table NAME]");
+    }
+
+    @Test
+    void versionNamesTheBuildTheHandlerAndTheLibraries() {
+        CliRun run = cli("--version");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.outLines().getFirst()).matches("messaging-local \\d+\\.\\d+\\.\\d+.*");
+        assertThat(run.out()).contains("MessageGroupStreamHandler", "messaging-stream-lambda.jar", "AWS SDK 2.",
+                "picocli 4.", "Jackson 2.").doesNotContain("${");
     }
 }

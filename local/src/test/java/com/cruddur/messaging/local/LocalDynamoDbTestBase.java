@@ -17,15 +17,15 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
  * CLI on a free port, as a developer's docker-compose one would be. Each test works on a table
  * of its own ({@link #newTable()}), so tests never see each other's data.
  */
-abstract class LocalDynamoDbTestBase {
+public abstract class LocalDynamoDbTestBase {
 
     private static final AtomicInteger TABLES = new AtomicInteger();
 
-    static LocalDynamoDb dynamoDb;
+    protected static LocalDynamoDb dynamoDb;
     /** The endpoint, as passed to --endpoint. */
-    static String endpoint;
+    protected static String endpoint;
     /** The tests' own client, for arranging and checking data. */
-    static DynamoDbClient admin;
+    protected static DynamoDbClient admin;
 
     @BeforeAll
     static void startDynamoDbLocal() {
@@ -55,7 +55,7 @@ abstract class LocalDynamoDbTestBase {
      * A table as the schema defines it but without the index: the handler cannot find a
      * conversation's rows in it, a failure no retry overcomes.
      */
-    static void createTableWithoutIndex(String table) {
+    protected static void createTableWithoutIndex(String table) {
         CreateTableRequest full = TableDefinitions.createTableRequest(table);
         admin.createTable(full.toBuilder()
                 .globalSecondaryIndexes((Collection<GlobalSecondaryIndex>) null)
@@ -65,7 +65,7 @@ abstract class LocalDynamoDbTestBase {
     }
 
     /** A table name no other test uses. */
-    static String newTable() {
+    protected static String newTable() {
         return "messages-" + TABLES.incrementAndGet();
     }
 }

@@ -1,0 +1,135 @@
+package com.cruddur.messaging.infra;
+
+import com.cruddur.messaging.schema.DeploymentContract;
+import com.cruddur.messaging.schema.MessagesTable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.sqs.IQueue;
+
+/**
+ * Every metric the alarms and the dashboard read, in one place, so that both name the same series:
+ * the function's own (Embedded Metric Format, {@link DeploymentContract.Metrics}), Lambda's, the
+ * failure queue's and the table's and index's.
+ *
+ * <p>Lambda's metrics are the function-wide series (dimension {@code FunctionName} only): "aggregate
+ * metrics for all versions and aliases of a function" (Lambda developer guide, "Viewing metrics on
+ * the CloudWatch console"). The mapping invokes only the alias, and the function-wide series is the
+ * one Lambda publishes for every metric, so no deploy (a new version behind the alias) starts a new
+ * series under an alarm.
+ */
+final class StreamMetrics {
+
+    /** The namespace of the function's EMF metrics; the stack sets it in the function's environment. */
+    static final String NAMESPACE = DeploymentContract.Metrics.DEFAULT_NAMESPACE;
+    static final String LAMBDA = "AWS/Lambda";
+    static final String SQS = "AWS/SQS";
+    static final String DYNAMODB = "AWS/DynamoDB";
+
+    private final IFunction function;
+    private final IQueue failureQueue;
+    private final MessagesTableRef table;
+
+    StreamMetrics(IFunction function, IQueue failureQueue, MessagesTableRef table) {
+        this.function = function;
+        this.failureQueue = failureQueue;
+        this.table = table;
+    }
+
+    /** One of the function's EMF metrics ({@link DeploymentContract.Metrics}), dimension FunctionName. */
+    Metric custom(String name, String statistic, Duration period) {
+        return Metric.Builder.create()
+                .namespace(NAMESPACE)
+                .metricName(name)
+                .dimensionsMap(linkedMap(DeploymentContract.Metrics.DIMENSION, function.getFunctionName()))
+                .statistic(statistic)
+                .period(period)
+                .label(name + " (" + statistic + ")")
+                .build();
+    }
+
+    /** One of Lambda's metrics of the function (all versions and aliases). */
+    Metric lambda(String name, String statistic, Duration period) {
+        return function.metric(name, options(name, statistic, period));
+    }
+
+    /** One of SQS's metrics of the failure queue. */
+    Metric failureQueue(String name, String statistic, Duration period) {
+        return failureQueue.metric(name, options(name, statistic, period));
+    }
+
+    /** One of DynamoDB's metrics of the base table (dimension TableName: the table without its indexes). */
+    Metric table(String name, String statistic, Duration period) {
+        return dynamoDb(name, statistic, period, linkedMap("TableName", table.tableName()), "table");
+    }
+
+    /** One of DynamoDB's metrics of the group index (dimensions TableName, GlobalSecondaryIndexName). */
+    Metric index(String name, String statistic, Duration period) {
+        Map<String, String> dimensions = linkedMap("TableName", table.tableName());
+        dimensions.put("GlobalSecondaryIndexName", MessagesTable.GROUP_INDEX_NAME);
+        return dynamoDb(name, statistic, period, dimensions, "index");
+    }
+
+    /**
+     * Throttled read and write events of the base table, summed. DynamoDB counts throttling per event
+     * in {@code ReadThrottleEvents}/{@code WriteThrottleEvents}, published for the table (dimension
+     * TableName, "but not for any global secondary indexes") and for each index (TableName and
+     * GlobalSecondaryIndexName); {@code ThrottledRequests} has the dimensions TableName and Operation
+     * only, so it cannot tell the index apart and counts a request once however many of its events
+     * were throttled (DynamoDB developer guide, "CloudWatch throttling metrics" and "DynamoDB metrics
+     * and dimensions"). A series without throttling has no datapoints; FILL makes a minute with reads
+     * but no writes throttled (or the reverse) count.
+     */
+    IMetric tableThrottleEvents(Duration period) {
+        return throttleEvents(table("ReadThrottleEvents", "Sum", period), table("WriteThrottleEvents", "Sum", period),
+                "Table throttle events", period);
+    }
+
+    /**
+     * Throttled read and write events of the group index, summed: the handler's queries, and the
+     * index's share of writes to GRP# rows (a throttled index write throttles the table write too).
+     */
+    IMetric indexThrottleEvents(Duration period) {
+        return throttleEvents(index("ReadThrottleEvents", "Sum", period), index("WriteThrottleEvents", "Sum", period),
+                "Index throttle events", period);
+    }
+
+    private static IMetric throttleEvents(Metric reads, Metric writes, String label, Duration period) {
+        Map<String, IMetric> using = new LinkedHashMap<>();
+        using.put("reads", reads);
+        using.put("writes", writes);
+        return MathExpression.Builder.create()
+                .expression("FILL(reads, 0) + FILL(writes, 0)")
+                .usingMetrics(using)
+                .label(label)
+                .period(period)
+                .build();
+    }
+
+    private static Metric dynamoDb(String name, String statistic, Duration period, Map<String, String> dimensions,
+                                   String of) {
+        return Metric.Builder.create()
+                .namespace(DYNAMODB)
+                .metricName(name)
+                .dimensionsMap(dimensions)
+                .statistic(statistic)
+                .period(period)
+                .label(name + " (" + of + ")")
+                .build();
+    }
+
+    private static MetricOptions options(String name, String statistic, Duration period) {
+        return MetricOptions.builder().statistic(statistic).period(period).label(name + " (" + statistic + ")").build();
+    }
+
+    private static Map<String, String> linkedMap(String key, String value) {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put(key, value);
+        return map;
+    }
+}

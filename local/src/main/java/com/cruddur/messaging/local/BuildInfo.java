@@ -1,0 +1,37 @@
+package com.cruddur.messaging.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import picocli.CommandLine.IVersionProvider;
+
+/** {@code --version}: what the build put in {@code messaging-local.properties} (Maven resource filtering). */
+final class BuildInfo implements IVersionProvider {
+
+    @Override
+    public String[] getVersion() {
+        Properties build = new Properties();
+        try (InputStream in = BuildInfo.class.getResourceAsStream("/messaging-local.properties")) {
+            if (in != null) {
+                build.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String version = build.getProperty("version", "(unknown: not built by Maven)");
+        return new String[] {
+            MessagingLocal.PROGRAM + " " + version,
+            "handler: " + build.getProperty("handler", "?") + ", from " + build.getProperty("handler.artifact", "?")
+                    + " " + version,
+            "deployment jar: lambda/target/" + build.getProperty("handler.jar", "?"),
+            "built with: AWS SDK " + build.getProperty("aws-sdk", "?")
+                    + ", DynamoDB Local " + build.getProperty("dynamodb-local", "?")
+                    + ", Lambda runtime serializer " + build.getProperty("lambda-serialization", "?")
+                    + ", picocli " + build.getProperty("picocli", "?")
+                    + ", Jackson " + build.getProperty("jackson", "?"),
+            "running on: Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + "), "
+                    + System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+        };
+    }
+}

@@ -1,0 +1,42 @@
+package com.cruddur.messaging.local;
+
+import com.cruddur.messaging.schema.MessagesTable;
+import java.net.URI;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The options that choose where a command's table lives ({@link Target}), the same on every table command. */
+public final class TargetOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
+
+    @Option(names = "--endpoint", paramLabel = "URL", converter = Usage.EndpointUrl.class,
+            description = "a DynamoDB Local that is already running, e.g. http://localhost:8000 (without"
+                    + " --endpoint or --aws: a fresh one in this process, see messaging-local --help)")
+    private URI endpoint;
+
+    @Option(names = "--aws", description = "the real table (default credential chain and region); only replay,"
+            + " conversations and messages accept it")
+    private boolean aws;
+
+    @Option(names = "--table", paramLabel = "NAME", defaultValue = MessagesTable.DEFAULT_TABLE_NAME,
+            description = "the table (default ${DEFAULT-VALUE})")
+    private String table;
+
+    /** What the command line asked for, before anything is started. */
+    public Target.Spec spec() {
+        if (table.isBlank()) {
+            throw new ParameterException(command.commandLine(), "option --table needs a table name");
+        }
+        if (endpoint != null && aws) {
+            throw new ParameterException(command.commandLine(), "--endpoint and --aws exclude each other");
+        }
+        if (endpoint != null) {
+            return new Target.Spec(Target.Kind.ENDPOINT, endpoint, table);
+        }
+        return new Target.Spec(aws ? Target.Kind.AWS : Target.Kind.EMBEDDED, null, table);
+    }
+}

@@ -1,0 +1,239 @@
+package com.cruddur.messaging.local.mapping;
+
+import com.cruddur.messaging.local.CliCommand;
+import com.cruddur.messaging.local.CliException;
+import com.cruddur.messaging.local.ExitCode;
+import com.cruddur.messaging.local.Invoker;
+import com.cruddur.messaging.local.MessagingLocal;
+import com.cruddur.messaging.local.Style;
+import com.cruddur.messaging.local.Target;
+import com.cruddur.messaging.local.TargetOptions;
+import com.cruddur.messaging.local.Targets;
+import com.cruddur.messaging.local.Views;
+import com.cruddur.messaging.schema.DeploymentContract;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+
+/**
+ * {@code watch}: the local event source mapping. Polls the table's stream on DynamoDB Local and
+ * invokes the handler with batches, through the deployed filter, so that {@code send} in another
+ * terminal reorders {@code conversations} as it would in AWS.
+ */
+@Command(name = WatchCommand.NAME,
+        customSynopsis = {"messaging-local watch [--endpoint URL] [--table NAME] [--batch-size N]",
+            "                             [--from trim-horizon|latest] [--max-retries N] [--max-batches N]",
+            "                             [--idle-exit SECONDS] [--verbose]"},
+        description = {WatchCommand.SUMMARY, "",
+            """
+                    Polls every shard of the table's stream (a child shard after its parent) and invokes the handler
+                    with batches of up to --batch-size records (default 100, as the deployed mapping), after the
+                    deployed event filter (only INSERT and MODIFY of MSG# items reach the handler). One line per
+                    batch. On batch item failures it retries from the lowest failed sequence number, as Lambda
+                    does, at most --max-retries times (default 5), then reports the records and moves on.
+
+                    Embedded (the default) it starts DynamoDB Local with the sample conversation and prints its
+                    endpoint: send to it from another terminal with send --endpoint. With --endpoint it watches
+                    that DynamoDB Local (creating the table if it is missing). Refused with --aws: in AWS the
+                    deployed mapping already delivers the stream to the deployed function. Ctrl-C stops it after
+                    the batch in hand."""},
+        footer = {"example:",
+            "  ./dev watch --endpoint http://localhost:8000",
+            "  (another terminal) ./dev send --endpoint http://localhost:8000 \\",
+            "      --group 5ae290ed-55d1-47a0-bc6d-fe2bc2700399 --user 2f6a8f0e-5b1c-4c3e-8d7a-1b2c3d4e5f60 --text hi"})
+public final class WatchCommand extends CliCommand {
+
+    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
+    public static final String NAME = "watch";
+    public static final String SUMMARY = "the local event source mapping: poll the stream, invoke the handler with batches";
+
+    /** Lambda polls each shard about four times a second. */
+    private static final long POLL_INTERVAL_MILLIS = 250;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + DeploymentContract.BATCH_SIZE,
+            description = "records per invocation, 1-1000 (default ${DEFAULT-VALUE}, as deployed)")
+    private int batchSize;
+
+    @Option(names = "--from", paramLabel = "POSITION", defaultValue = "trim-horizon", completionCandidates = Positions.class,
+            description = "trim-horizon (default, as deployed: the oldest record still in the stream) or latest"
+                    + " (only records written from now on)")
+    private String from;
+
+    @Option(names = "--max-retries", paramLabel = "N", defaultValue = "" + DeploymentContract.MAX_RETRY_ATTEMPTS,
+            description = "retries of a batch with failures, 0-100 (default ${DEFAULT-VALUE}, as deployed)")
+    private int maxRetries;
+
+    @Option(names = "--max-batches", paramLabel = "N", description = "stop after N invocations (for scripts and tests)")
+    private Integer maxBatches;
+
+    @Option(names = "--idle-exit", paramLabel = "SECONDS", description = "stop after SECONDS without a stream record")
+    private Integer idleExit;
+
+    @Option(names = "--verbose", description = "the handler's own JSON log lines, on standard error")
+    private boolean verbose;
+
+    @Mixin
+    private TargetOptions where;
+
+    /** The values of {@code --from}, for shell completion. */
+    static final class Positions implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("trim-horizon", "latest").iterator();
+        }
+    }
+
+    @Override
+    protected ExitCode run(Io io) {
+        Target.Spec spec = where.spec().refuseAws(name(),
+                "in AWS the deployed event source mapping already delivers the stream to the deployed function");
+        // GetRecords returns at most 1000 records per call.
+        within("--batch-size", batchSize, 1, 1000);
+        within("--max-retries", maxRetries, 0, 100);
+        int batches = maxBatches == null ? Integer.MAX_VALUE : within("--max-batches", maxBatches, 1, Integer.MAX_VALUE);
+        int idleSeconds = idleExit == null ? 0 : within("--idle-exit", idleExit, 1, 86_400);
+        ShardIteratorType position = switch (from.toLowerCase(Locale.ROOT)) {
+            case "trim-horizon", "trim_horizon" -> ShardIteratorType.TRIM_HORIZON;
+            case "latest" -> ShardIteratorType.LATEST;
+            default -> throw usageError("option --from takes trim-horizon or latest, got '" + from + "'");
+        };
+        PrintStream out = io.out();
+        Style style = io.style();
+
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            try {
+                // Let the batch in hand finish and the summary print.
+                done.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "watch-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (Targets.Opened opened = Targets.open(spec, Targets.Embedded.SAMPLE, out, io)) {
+            Target target = opened.target();
+            boolean created = !target.embedded() && target.ensureTable(opened.client());
+            String streamArn = opened.client().describeTable(b -> b.tableName(target.table())).table().latestStreamArn();
+            if (streamArn == null) {
+                throw new CliException(ExitCode.DYNAMODB_ERROR, "table " + target.table() + " has no stream");
+            }
+            if (created) {
+                out.println("created table " + target.table());
+            }
+            if (target.embedded()) {
+                out.println("send to this DynamoDB Local from another terminal, e.g.:");
+                out.println("  ./dev send --endpoint " + target.endpoint()
+                        + " --group 5ae290ed-55d1-47a0-bc6d-fe2bc2700399 --user 2f6a8f0e-5b1c-4c3e-8d7a-1b2c3d4e5f60"
+                        + " --text \"hello\"");
+            }
+            StreamPoller poller = new StreamPoller(opened.target().streams(), streamArn, position);
+            LocalEventSourceMapping mapping = new LocalEventSourceMapping(
+                    new Invoker(target, verbose, io.err()), EventFilter.DEPLOYED, streamArn, maxRetries);
+            out.println("watching the stream of " + target.table() + style.join(List.of("",
+                    "batch size " + batchSize, "from " + position, "filter " + EventFilter.DEPLOYED.pattern()))
+                    + " (Ctrl-C stops)");
+            out.flush();
+            return loop(poller, mapping, batchSize, batches, idleSeconds, stop, io);
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // Already shutting down (Ctrl-C): the hook is running and has just been released.
+            }
+        }
+    }
+
+    private static ExitCode loop(StreamPoller poller, LocalEventSourceMapping mapping, int batchSize, int maxBatches,
+                            int idleExitSeconds, AtomicBoolean stop, Io io) {
+        PrintStream out = io.out();
+        Style style = io.style();
+        int[] invocations = {0};
+        int batches = 0;
+        long delivered = 0;
+        long filteredOut = 0;
+        List<String> gaveUpOn = new ArrayList<>();
+        long lastRecordAt = System.nanoTime();
+        String reason = "stopped";
+        while (true) {
+            if (stop.get() || Thread.currentThread().isInterrupted()) {
+                reason = "stopped (Ctrl-C)";
+                break;
+            }
+            if (batches >= maxBatches) {
+                reason = "stopped after " + Views.plural(batches, "batch", "batches");
+                break;
+            }
+            if (idleExitSeconds > 0 && System.nanoTime() - lastRecordAt > TimeUnit.SECONDS.toNanos(idleExitSeconds)) {
+                reason = "stopped: no stream record for " + idleExitSeconds + " s";
+                break;
+            }
+            List<StreamPoller.Batch> polled = poller.poll(batchSize);
+            if (polled.isEmpty()) {
+                sleep(POLL_INTERVAL_MILLIS);
+                continue;
+            }
+            lastRecordAt = System.nanoTime();
+            for (StreamPoller.Batch batch : polled) {
+                int number = batches + 1;
+                String shard = "shard " + style.ellipsis() + tail(batch.shardId());
+                LocalEventSourceMapping.Delivery delivery = mapping.deliver(batch.records(), (attempt, records, report) -> {
+                    invocations[0]++;
+                    out.println("[batch " + number + (attempt > 0 ? ", retry " + attempt : "") + "] " + shard + " "
+                            + style.dot() + " " + Views.plural(records, "record") + " " + style.dot() + " "
+                            + Views.handlerLine(report, style) + " " + style.dot() + " "
+                            + String.format("%.1f ms", report.duration().toNanos() / 1_000_000.0));
+                    for (String problem : Views.problemLines(report, style)) {
+                        out.println("  " + problem);
+                    }
+                    out.flush();
+                });
+                filteredOut += delivery.filteredOut();
+                if (!delivery.invoked()) {
+                    out.println("  (" + shard + ": " + Views.plural(delivery.received(), "record")
+                            + " filtered out: not an INSERT or MODIFY of a MSG# item)");
+                    continue;
+                }
+                batches++;
+                delivered += delivery.received() - delivery.filteredOut();
+                if (!delivery.gaveUpOn().isEmpty()) {
+                    gaveUpOn.addAll(delivery.gaveUpOn());
+                    io.err().println(MessagingLocal.PROGRAM + " watch: giving up on sequence numbers " + delivery.gaveUpOn()
+                            + " after " + Views.plural(delivery.invocations().size() - 1, "retry", "retries")
+                            + " (the deployed mapping would send them to its failure destination)");
+                }
+                if (batches >= maxBatches) {
+                    break;
+                }
+            }
+        }
+        out.println("watch " + reason + ": " + Views.plural(batches, "batch", "batches") + ", "
+                + Views.plural(invocations[0], "invocation") + ", " + Views.plural(delivered, "record") + " delivered, "
+                + filteredOut + " filtered out, " + gaveUpOn.size() + " given up on");
+        return gaveUpOn.isEmpty() ? ExitCode.OK : ExitCode.HANDLER_FAILURES;
+    }
+
+    private static String tail(String shardId) {
+        // Shard ids share a long prefix; their end tells them apart.
+        return shardId.length() > 8 ? shardId.substring(shardId.length() - 8) : shardId;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

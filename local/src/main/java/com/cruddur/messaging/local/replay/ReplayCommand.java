@@ -1,0 +1,260 @@
+package com.cruddur.messaging.local.replay;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.cruddur.messaging.devkit.DynamoJson;
+import com.cruddur.messaging.devkit.Items;
+import com.cruddur.messaging.local.CliCommand;
+import com.cruddur.messaging.local.ExitCode;
+import com.cruddur.messaging.local.Invoker;
+import com.cruddur.messaging.local.RefusedException;
+import com.cruddur.messaging.local.SeedData;
+import com.cruddur.messaging.local.Style;
+import com.cruddur.messaging.local.Target;
+import com.cruddur.messaging.local.TargetOptions;
+import com.cruddur.messaging.local.Views;
+import com.cruddur.messaging.local.mapping.EventFilter;
+import com.cruddur.messaging.local.table.ConversationLists;
+import com.cruddur.messaging.local.table.Conversations;
+import com.cruddur.messaging.schema.MessagesTable;
+import com.cruddur.messaging.stream.InvocationReport;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * {@code replay}: each event file is one Lambda invocation of the deployed handler class, in the
+ * order given; the report shows what the handler did and the affected users' conversation lists
+ * before and after.
+ */
+@Command(name = ReplayCommand.NAME,
+        customSynopsis = {"messaging-local replay [--endpoint URL | --aws] [--table NAME] [--seed FILE] [--dump]",
+            "                              [--stats] [--verbose] EVENT.json..."},
+        description = {ReplayCommand.SUMMARY, "",
+            """
+                    Each EVENT.json is one Lambda invocation ({"Records": [...]} exactly as Lambda delivers it),
+                    replayed in the order given and deserialized by the Lambda Java runtime's own serializer. For
+                    each, the report shows what the handler did (records processed and skipped, conversations
+                    updated, rows re-created, stale, failed, the batchItemFailures it returned) and the affected
+                    users' conversation lists, newest first, before and after.
+
+                    Embedded (the default), the table starts with the sample conversation
+                    (events/seed/conversations.json) unless --seed names another file. With --endpoint, the table is
+                    created only if it is missing, and existing data is never deleted, cleared or reseeded unless
+                    --seed is given. With --aws the real table is used and must exist; --seed and --dump are refused."""},
+        footer = {"example:", "  ./dev replay events/new-message.json"})
+public final class ReplayCommand extends CliCommand {
+
+    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
+    public static final String NAME = "replay";
+    public static final String SUMMARY = "replay stream event files through the handler and show what it did";
+
+    /** Conversation lists shown per invocation; a big batch lists the rest by count. */
+    private static final int MAX_USERS_SHOWN = 10;
+
+    @Mixin
+    private TargetOptions where;
+
+    @Option(names = "--seed", paramLabel = "FILE",
+            description = "load these items first (a JSON array of items in DynamoDB JSON)")
+    private Path seedFile;
+
+    @Option(names = "--dump", description = "then print every item of the table, one DynamoDB JSON line each, sorted"
+            + " by pk then sk, on standard output; the report then goes to standard error")
+    private boolean dump;
+
+    @Option(names = "--stats", description = "DynamoDB requests by operation and the handler's time, per invocation")
+    private boolean stats;
+
+    @Option(names = "--verbose", description = "the handler's own JSON log lines, on standard error")
+    private boolean verbose;
+
+    @Parameters(paramLabel = "EVENT.json", arity = "0..*", description = "stream event files, one invocation each")
+    private List<Path> eventFiles;
+
+    @Override
+    protected ExitCode run(Io io) {
+        Target.Spec spec = where.spec();
+        if (eventFiles == null || eventFiles.isEmpty()) {
+            throw usageError("no event file given");
+        }
+        if (spec.kind() == Target.Kind.AWS && seedFile != null) {
+            throw new RefusedException("refusing --seed with --aws: seed never writes to the real table");
+        }
+        if (spec.kind() == Target.Kind.AWS && dump) {
+            throw new RefusedException("refusing --dump with --aws: it would scan the whole real table");
+        }
+        // Every file is read and checked before anything starts: a typo fails in milliseconds.
+        List<EventFile> files = new ArrayList<>();
+        for (Path file : eventFiles) {
+            files.add(EventFile.load(file));
+        }
+        SeedData seed = seedFile != null ? SeedData.fromFile(seedFile)
+                : spec.kind() == Target.Kind.EMBEDDED ? SeedData.sample() : null;
+
+        // With --dump, standard output carries the items only.
+        PrintStream report = dump ? io.err() : io.out();
+        Style style = io.style();
+        try (Target target = Target.open(spec)) {
+            DynamoDbClient admin = target.client();
+            boolean created = target.ensureTable(admin);
+            List<String> header = new ArrayList<>();
+            header.add(target.description());
+            header.add("table " + target.table() + (created && !target.embedded() ? " (created)" : ""));
+            if (seed != null) {
+                seed.load(admin, target.table(), io.err());
+                header.add("seeded " + Views.plural(seed.items().size(), "item") + " from " + seed.source());
+            }
+            report.println(style.join(header));
+
+            Invoker invoker = new Invoker(target, verbose, io.err());
+            Conversations conversations = new Conversations(admin, target.table());
+            int failedInvocations = 0;
+            int number = 0;
+            for (EventFile file : files) {
+                number++;
+                InvocationReport result = replay(file, number, files.size(), invoker, conversations, stats,
+                        report, style);
+                if (!result.failedSequenceNumbers().isEmpty()) {
+                    failedInvocations++;
+                }
+            }
+            if (files.size() > 1) {
+                report.println("replayed " + Views.plural(files.size(), "file") + ": "
+                        + (failedInvocations == 0 ? "no batch item failures"
+                        : failedInvocations + " with batch item failures"));
+            }
+            if (dump) {
+                // var: the SDK's AttributeValue, not the Lambda event model's imported above.
+                for (var item : Items.scanAll(admin, target.table())) {
+                    io.out().println(DynamoJson.format(item));
+                }
+            }
+            return failedInvocations == 0 ? ExitCode.OK : ExitCode.HANDLER_FAILURES;
+        }
+    }
+
+    private static InvocationReport replay(EventFile file, int number, int total, Invoker invoker,
+                                           Conversations conversations, boolean stats, PrintStream out, Style style) {
+        String progress = total > 1 ? "[" + number + "/" + total + "] " : "";
+        out.println(style.bullet() + " " + progress + file.path() + ": " + Views.plural(file.size(), "record"));
+        long undelivered = file.records().stream().filter(r -> !EventFilter.DEPLOYED.matches(r)).count();
+        if (undelivered > 0) {
+            out.println("  note: the deployed event filter would not deliver " + undelivered + " of these records"
+                    + " (only INSERT/MODIFY of MSG# items reach the function); replayed as given");
+        }
+        long otherTable = file.event().getRecords().stream()
+                .filter(r -> r != null && r.getEventSourceARN() != null)
+                .map(r -> tableOf(r.getEventSourceARN()))
+                .filter(t -> t != null && !t.equals(conversations.table()))
+                .count();
+        if (otherTable > 0) {
+            out.println("  note: " + otherTable + " of these records name another table's stream in eventSourceARN;"
+                    + " the handler, configured for " + conversations.table() + ", rejects them (use --table with"
+                    + " the stream's table, or delete eventSourceARN from the file)");
+        }
+        // The affected users: owners of the rows of every conversation in the batch, found before
+        // the handler moves them.
+        Set<String> groups = groupsOf(file.event());
+        Conversations.People people;
+        try {
+            people = conversations.participants(groups);
+        } catch (AwsServiceException e) {
+            // Best effort: a table the handler cannot work with either (no index, say) still gets
+            // replayed, so that the person sees what the handler makes of it.
+            out.println("  (conversation lists not shown: " + Style.firstLine(e.awsErrorDetails() == null
+                    ? e.getMessage() : e.awsErrorDetails().errorMessage()) + ")");
+            people = new Conversations.People(List.of(), Map.of());
+            groups = Set.of();
+        }
+        // Recipients first: theirs are the lists where a conversation moves up.
+        List<String> owners = people.ownersWithLast(sendersOf(file.event()));
+        List<String> shown = owners.size() > MAX_USERS_SHOWN ? owners.subList(0, MAX_USERS_SHOWN) : owners;
+        Map<String, List<Conversations.Row>> before = new LinkedHashMap<>();
+        for (String user : shown) {
+            before.put(user, conversations.listOf(user));
+        }
+
+        InvocationReport result = invoker.invoke(file.event());
+
+        out.println("  " + Views.handlerLine(result, style));
+        for (String problem : Views.problemLines(result, style)) {
+            out.println("  " + problem);
+        }
+        if (stats) {
+            out.println("  stats: handler " + millis(result) + " " + style.dot() + " DynamoDB requests: "
+                    + Views.requests(invoker.lastRequests()));
+        }
+        for (String user : shown) {
+            ConversationLists.beforeAfter(out, "  ", people.label(user, style), before.get(user), conversations.listOf(user),
+                    groups, style);
+        }
+        if (shown.size() < people.owners().size()) {
+            out.println("  ... and " + (people.owners().size() - shown.size()) + " more users' conversation lists");
+        }
+        if (people.owners().isEmpty() && !groups.isEmpty()) {
+            out.println("  (no conversation-list rows for " + Views.plural(groups.size(), "conversation")
+                    + " of this batch in " + "the table: nothing to move)");
+        }
+        return result;
+    }
+
+    /** The conversations (message_group_uuid) of the batch's message records, in order. */
+    private static Set<String> groupsOf(DynamodbEvent event) {
+        Set<String> groups = new LinkedHashSet<>();
+        if (event.getRecords() == null) {
+            return groups;
+        }
+        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+            if (record == null || record.getDynamodb() == null || record.getDynamodb().getKeys() == null) {
+                continue;
+            }
+            AttributeValue pk = record.getDynamodb().getKeys().get(MessagesTable.PK);
+            if (pk != null && pk.getS() != null && pk.getS().startsWith(MessagesTable.MESSAGE_PREFIX)
+                    && pk.getS().length() > MessagesTable.MESSAGE_PREFIX.length()) {
+                groups.add(pk.getS().substring(MessagesTable.MESSAGE_PREFIX.length()));
+            }
+        }
+        return groups;
+    }
+
+    /** The senders (user_uuid of the new image) of the batch's records. */
+    private static Set<String> sendersOf(DynamodbEvent event) {
+        Set<String> senders = new LinkedHashSet<>();
+        if (event.getRecords() == null) {
+            return senders;
+        }
+        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+            if (record == null || record.getDynamodb() == null || record.getDynamodb().getNewImage() == null) {
+                continue;
+            }
+            AttributeValue sender = record.getDynamodb().getNewImage().get(MessagesTable.ATTR_USER_UUID);
+            if (sender != null && sender.getS() != null) {
+                senders.add(sender.getS());
+            }
+        }
+        return senders;
+    }
+
+    /** The table of a stream ARN ({@code arn:aws:dynamodb:REGION:ACCOUNT:table/NAME/stream/LABEL}), or null. */
+    private static String tableOf(String streamArn) {
+        int start = streamArn.indexOf(":table/");
+        int end = streamArn.indexOf("/stream/");
+        return start < 0 || end < start + 7 ? null : streamArn.substring(start + 7, end);
+    }
+
+    private static String millis(InvocationReport result) {
+        return String.format("%.1f ms", result.duration().toNanos() / 1_000_000.0);
+    }
+}

@@ -1,0 +1,60 @@
+package com.cruddur.messaging.local.table;
+
+import com.cruddur.messaging.local.CliCommand;
+import com.cruddur.messaging.local.ExitCode;
+import com.cruddur.messaging.local.Style;
+import com.cruddur.messaging.local.TargetOptions;
+import com.cruddur.messaging.local.Targets;
+import com.cruddur.messaging.local.Usage;
+import com.cruddur.messaging.local.Views;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code conversations}: access pattern B, a user's conversation list, newest first. */
+@Command(name = ConversationsCommand.NAME,
+        customSynopsis = {"messaging-local conversations --user UUID [--endpoint URL | --aws] [--table NAME]"},
+        description = {ConversationsCommand.SUMMARY, "",
+            """
+                    Queries the user's conversation-list rows (pk GRP#<user>, newest sort key first): the other
+                    participant, when the last message was sent, the last message, the conversation's UUID."""},
+        footer = {"example:", "  ./dev conversations --user 90b2a6d4-2e7e-4d52-9a2a-6d1c9e4f3a11"})
+public final class ConversationsCommand extends CliCommand {
+
+    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
+    public static final String NAME = "conversations";
+    public static final String SUMMARY = "a user's conversation list, newest first (access pattern B)";
+
+    @Option(names = "--user", paramLabel = "UUID", required = true, converter = Usage.UuidText.class,
+            description = "the user (user_uuid)")
+    private String user;
+
+    @Mixin
+    private TargetOptions where;
+
+    @Override
+    protected ExitCode run(Io io) {
+        try (Targets.Opened opened = Targets.open(where.spec(), Targets.Embedded.SAMPLE, io.out(), io)) {
+            opened.target().requireTable(opened.client());
+            Conversations conversations = new Conversations(opened.client(), opened.target().table());
+            List<Conversations.Row> rows = conversations.listOf(user);
+            String name = conversations.nameOf(user, rows);
+            io.out().println((name == null ? "" : io.style().clip(name, 32) + " ") + "(" + user + ") conversations, newest first:");
+            if (rows.isEmpty()) {
+                io.out().println("  (no conversations)");
+            }
+            int width = rows.stream().mapToInt(r -> label(r, io.style()).length()).max().orElse(0);
+            for (int i = 0; i < rows.size(); i++) {
+                Conversations.Row row = rows.get(i);
+                io.out().printf("  %d. %-" + width + "s  %s  \"%s\"  %s %s%n", i + 1, label(row, io.style()), Views.time(row.lastAt()),
+                        io.style().clip(row.message(), 48), io.style().dot(), row.groupUuid());
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    private static String label(Conversations.Row row, Style style) {
+        return style.clip(row.otherName().isBlank() ? row.otherUuid() : row.otherName(), 32);
+    }
+}
