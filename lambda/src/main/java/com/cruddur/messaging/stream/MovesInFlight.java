@@ -12,18 +12,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * put while the old row may still be there: only the put-first path has any. They matter when the
  * update must re-read: a copy the handler put is a snapshot of the old row as read then, and if
  * the app has changed the old row since, the old row is the truth and the copy is stale.
+ * Thread-safe: a step's writes go out at once.
  */
 final class MovesInFlight {
 
     private final Map<Map<String, AttributeValue>, Recreate> byNewKey = new LinkedHashMap<>();
 
     /** Before the put: it may go through even if its response is lost. */
-    void started(Recreate move) {
+    synchronized void started(Recreate move) {
         byNewKey.put(move.replacement().key(), move);
     }
 
     /** After the old row's delete went through. */
-    void finished(Recreate move) {
+    synchronized void finished(Recreate move) {
         byNewKey.remove(move.replacement().key());
     }
 
@@ -34,7 +35,7 @@ final class MovesInFlight {
      * own row) and deletes it: the app's change is kept. Any other pair of rows is an ordinary
      * duplicate, for the planner to resolve.
      */
-    List<GroupRow> rowsToPlanFrom(List<GroupRow> rows) {
+    synchronized List<GroupRow> rowsToPlanFrom(List<GroupRow> rows) {
         if (byNewKey.isEmpty()) {
             return rows;
         }

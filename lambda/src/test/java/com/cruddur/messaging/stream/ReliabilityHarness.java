@@ -171,6 +171,11 @@ final class ReliabilityHarness implements AutoCloseable {
         }
         // Edits arrive after every insert (the same item's images stay in order).
         stream.addAll(edits);
+        // A shard's sequence numbers grow in stream order: Lambda redelivers from the lowest failed
+        // one, so an edit numbered before the inserts it follows would skip them on a retry.
+        for (DynamodbStreamRecord r : stream) {
+            r.getDynamodb().setSequenceNumber(Long.toString(sequence++));
+        }
         rows.addAll(messageItems);
         Items.putAll(admin, table, rows, n -> { });
         // The model: each row moved to its conversation's newest message, every other attribute kept.
@@ -186,7 +191,6 @@ final class ReliabilityHarness implements AutoCloseable {
     private DynamodbStreamRecord record(String name, String group, String sk, String text) {
         DynamodbStreamRecord r = Events.record(name, "MSG#" + group, sk, text);
         r.setEventSourceARN(arn);
-        r.getDynamodb().setSequenceNumber(Long.toString(sequence++));
         return r;
     }
 

@@ -86,7 +86,7 @@ public final class DeploymentContract {
         public static final String PUT_FIRST = "put-first";
         public static final List<String> ALL = List.of(TRANSACTIONAL, PUT_FIRST);
         /** What the stack deploys and the handler assumes when none is set; BENCHMARKS.md says why. */
-        public static final String DEFAULT = TRANSACTIONAL;
+        public static final String DEFAULT = PUT_FIRST;
 
         private WriteModes() {
         }
