@@ -42,12 +42,19 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  */
 public final class RequestRecorder implements ExecutionInterceptor {
 
-    /** One authorization: an IAM action on a table (or its index) for some partition keys. */
+    /**
+     * One authorization: an IAM action on a table (or its index) for some partition keys, and the
+     * handler's write path ({@code WRITE_MODE}) it was sent on, or null when none was set.
+     */
     public record Authorization(String action, String table, String index, List<String> partitionKeys,
-                                String enclosingOperation) {
+                                String enclosingOperation, String writeMode) {
 
         public Authorization {
             partitionKeys = List.copyOf(partitionKeys);
+        }
+
+        Authorization withWriteMode(String value) {
+            return new Authorization(action, table, index, partitionKeys, enclosingOperation, value);
         }
 
         /** One JSON object on one line, keys in a fixed order; absent values are null. */
@@ -60,7 +67,8 @@ public final class RequestRecorder implements ExecutionInterceptor {
                     + ",\"table\":" + nullable(table)
                     + ",\"index\":" + nullable(index)
                     + ",\"partitionKeys\":" + keys.append(']')
-                    + ",\"enclosingOperation\":" + nullable(enclosingOperation) + "}";
+                    + ",\"enclosingOperation\":" + nullable(enclosingOperation)
+                    + ",\"writeMode\":" + nullable(writeMode) + "}";
         }
 
         private static String nullable(String s) {
@@ -72,12 +80,21 @@ public final class RequestRecorder implements ExecutionInterceptor {
 
     // JSON lines, sorted: the file comes out the same for the same requests.
     private final Set<String> recorded = new ConcurrentSkipListSet<>();
+    private volatile String writeMode;
+
+    /**
+     * The handler's write path the requests from now on are sent on: the policies allow different
+     * requests on each, so each is evaluated against the stack deployed for its own.
+     */
+    public void writeMode(String value) {
+        writeMode = value;
+    }
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         for (Authorization authorization : authorizations(operation, context.request())) {
-            recorded.add(authorization.toJson());
+            recorded.add(authorization.withWriteMode(writeMode).toJson());
         }
     }
 
@@ -102,7 +119,7 @@ public final class RequestRecorder implements ExecutionInterceptor {
     static List<Authorization> authorizations(String operation, SdkRequest request) {
         return switch (request) {
             case QueryRequest q -> List.of(new Authorization("dynamodb:Query", q.tableName(), q.indexName(),
-                    queriedPartitionKeys(q), null));
+                    queriedPartitionKeys(q), null, null));
             case GetItemRequest g -> List.of(item("GetItem", g.tableName(), g.key(), null));
             case PutItemRequest p -> List.of(item("PutItem", p.tableName(), p.item(), null));
             case UpdateItemRequest u -> List.of(item("UpdateItem", u.tableName(), u.key(), null));
@@ -113,7 +130,7 @@ public final class RequestRecorder implements ExecutionInterceptor {
                     .toList();
             // Anything else (the handler sends nothing else): the operation on its table, no keys.
             default -> List.of(new Authorization("dynamodb:" + operation,
-                    request.getValueForField("TableName", String.class).orElse(null), null, List.of(), null));
+                    request.getValueForField("TableName", String.class).orElse(null), null, List.of(), null, null));
         };
     }
 
@@ -133,7 +150,7 @@ public final class RequestRecorder implements ExecutionInterceptor {
                                       String enclosingOperation) {
         AttributeValue pk = keyOrItem == null ? null : keyOrItem.get(MessagesTable.PK);
         return new Authorization("dynamodb:" + action, table, null, pk == null ? List.of() : List.of(text(pk)),
-                enclosingOperation);
+                enclosingOperation, null);
     }
 
     /** The partition key value a query's key condition names: {@code #g = :g} on the table's or the index's key. */

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public record Workload(int conversations, int participants, int messages, int batchSize,
                        double hotShare, int hotConversations, long seed) {
 
-    private static final Instant START = Instant.parse("2026-11-21T00:00:00Z");
+    static final Instant START = Instant.parse("2026-11-21T00:00:00Z");
     /** The app's timestamps: microseconds and an explicit UTC offset. */
     private static final DateTimeFormatter APP_FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
@@ -107,7 +107,7 @@ public record Workload(int conversations, int participants, int messages, int ba
                 .distinct().count();
     }
 
-    private static DynamodbStreamRecord record(int i, int conversation, int sender, String sk, String arn) {
+    static DynamodbStreamRecord record(int i, int conversation, int sender, String sk, String arn) {
         return StreamRecords.message(groupUuid(conversation), sk)
                 .messageUuid(String.format("10000000-0000-4000-8000-%012d", i))
                 .text("message " + i)
@@ -125,7 +125,7 @@ public record Workload(int conversations, int participants, int messages, int ba
         return StreamRecords.streamArn(tableName);
     }
 
-    private static String timestamp(Instant instant) {
+    static String timestamp(Instant instant) {
         return APP_FORMAT.format(instant);
     }
 

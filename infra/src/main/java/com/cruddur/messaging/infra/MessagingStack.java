@@ -42,8 +42,8 @@ public final class MessagingStack extends Stack {
         // 3. Where the event source mapping reports the batches it gave up on.
         failureDestination = new FailureDestination(this, FailureDestination.ID);
         // 4. The function, its role, its published version and alias, and the mapping from the stream.
-        streamFunction = new StreamFunction(this, "StreamHandler", config.lambdaJar(), table, network,
-                failureDestination, config.observability().activeTracing());
+        streamFunction = new StreamFunction(this, "StreamHandler", config.lambdaJar(), config.writeMode(), table,
+                network, failureDestination, config.observability().activeTracing());
         // 5. Through the endpoint, only the function's role, only to the table and its index.
         network.admitOnly(streamFunction.role(), table);
         // 6. What on-call is told, and where they look: the alarm topic (created, or an existing one), the

@@ -1,5 +1,6 @@
 package com.cruddur.messaging.infra;
 
+import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.schema.MessagesTable;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -39,10 +40,12 @@ import java.util.regex.Pattern;
  * @param existingTable the table to use; empty to create one
  * @param existingVpc   the VPC to deploy into; empty to create one
  * @param lambdaJar     path of the shaded jar of the {@code lambda} module
+ * @param writeMode     the handler's write path ({@value #WRITE_MODE}: one of
+ *                      {@link DeploymentContract.WriteModes#ALL}, default {@link DeploymentContract.WriteModes#DEFAULT})
  * @param observability where alarms notify, whether the function is traced, where the runbook is
  */
 public record StackConfig(String tableName, Optional<ExistingTable> existingTable, Optional<ExistingVpc> existingVpc,
-                          Path lambdaJar, Observability observability) {
+                          Path lambdaJar, String writeMode, Observability observability) {
 
     public static final String TABLE_NAME = "tableName";
     public static final String EXISTING_TABLE_NAME = "existingTableName";
@@ -53,6 +56,7 @@ public record StackConfig(String tableName, Optional<ExistingTable> existingTabl
     public static final String AVAILABILITY_ZONES = "availabilityZones";
     public static final String DEDICATED_ROUTE_TABLES = "dedicatedRouteTables";
     public static final String LAMBDA_JAR = "lambdaJar";
+    public static final String WRITE_MODE = "writeMode";
     public static final String ALARM_TOPIC_ARN = "alarmTopicArn";
     public static final String ACTIVE_TRACING = "activeTracing";
     public static final String RUNBOOK_URL = "runbookUrl";
@@ -91,6 +95,10 @@ public record StackConfig(String tableName, Optional<ExistingTable> existingTabl
         if (existingTable.isPresent() && !existingTable.get().tableName().equals(tableName)) {
             throw new IllegalArgumentException("context " + TABLE_NAME + "=" + tableName + " and "
                     + EXISTING_TABLE_NAME + "=" + existingTable.get().tableName() + " name different tables: give one");
+        }
+        if (!DeploymentContract.WriteModes.ALL.contains(writeMode)) {
+            throw new IllegalArgumentException("context " + WRITE_MODE + "=" + writeMode + " is not a write mode: use one of "
+                    + DeploymentContract.WriteModes.ALL);
         }
     }
 
@@ -225,7 +233,9 @@ public record StackConfig(String tableName, Optional<ExistingTable> existingTabl
                 .or(() -> existingTable.map(ExistingTable::tableName))
                 .orElse(MessagesTable.DEFAULT_TABLE_NAME);
         Path lambdaJar = Path.of(string(context, LAMBDA_JAR).orElse(DEFAULT_LAMBDA_JAR));
-        return new StackConfig(tableName, existingTable, existingVpc(context), lambdaJar, observability(context));
+        String writeMode = string(context, WRITE_MODE).orElse(DeploymentContract.WriteModes.DEFAULT);
+        return new StackConfig(tableName, existingTable, existingVpc(context), lambdaJar, writeMode,
+                observability(context));
     }
 
     private static Observability observability(Function<String, Object> context) {

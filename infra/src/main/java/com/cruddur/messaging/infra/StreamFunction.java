@@ -47,11 +47,12 @@ final class StreamFunction extends Construct {
     private final Alias alias;
 
     /**
+     * @param writeMode     the handler's write path (its role's write statement depends on it)
      * @param activeTracing Lambda active tracing (see {@link #tracingStatement()})
      * @throws IllegalStateException when the lambda jar does not exist
      */
-    StreamFunction(Construct scope, String id, Path lambdaJar, MessagesTableRef table, PrivateNetwork network,
-                   FailureDestination failureDestination, boolean activeTracing) {
+    StreamFunction(Construct scope, String id, Path lambdaJar, String writeMode, MessagesTableRef table,
+                   PrivateNetwork network, FailureDestination failureDestination, boolean activeTracing) {
         super(scope, id);
         if (!Files.isRegularFile(lambdaJar)) {
             throw new IllegalStateException("The function's jar " + lambdaJar.toAbsolutePath().normalize()
@@ -60,11 +61,12 @@ final class StreamFunction extends Construct {
         }
         // A month was enough to investigate what an alarm reported; a year is what Control Tower asks.
         logGroup = LogGroups.create(this, "Logs");
-        role = role(table, network, failureDestination, logGroup, activeTracing);
+        role = role(table, writeMode, network, failureDestination, logGroup, activeTracing);
 
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put(DeploymentContract.Env.TABLE_NAME, table.tableName());
         environment.put(DeploymentContract.Env.INDEX_NAME, MessagesTable.GROUP_INDEX_NAME);
+        environment.put(DeploymentContract.Env.WRITE_MODE, writeMode);
         // Where the handler's EMF metrics go: the namespace the alarms and the dashboard read.
         environment.put(DeploymentContract.Env.METRICS_NAMESPACE, StreamMetrics.NAMESPACE);
         function = Function.Builder.create(this, "Function")
@@ -151,10 +153,10 @@ final class StreamFunction extends Construct {
      * {@link Role#withoutPolicyUpdates()}, so no CDK construct can add a grant to it, and every
      * statement is an inline policy of the role itself.
      */
-    private Role role(MessagesTableRef table, PrivateNetwork network, FailureDestination failureDestination,
-                      LogGroup logGroup, boolean activeTracing) {
+    private Role role(MessagesTableRef table, String writeMode, PrivateNetwork network,
+                      FailureDestination failureDestination, LogGroup logGroup, boolean activeTracing) {
         Map<String, PolicyDocument> policies = new LinkedHashMap<>();
-        policies.put("dynamodb-group-rows", document(TableAccess.groupRowStatements(table)));
+        policies.put("dynamodb-group-rows", document(TableAccess.groupRowStatements(table, writeMode)));
         policies.put("dynamodb-stream", document(TableAccess.streamStatements(table)));
         policies.put("failure-destination", document(List.of(PolicyStatement.Builder.create()
                 .sid("SendToFailureDestination")

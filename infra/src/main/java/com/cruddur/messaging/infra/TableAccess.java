@@ -1,5 +1,6 @@
 package com.cruddur.messaging.infra;
 
+import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.schema.MessagesTable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,13 +25,18 @@ final class TableAccess {
     private TableAccess() {
     }
 
-    /** The role's statements on the table and its index: what the handler's own requests need. */
-    static List<PolicyStatement> groupRowStatements(MessagesTableRef table) {
+    /**
+     * The role's statements on the table and its index: what the handler's own requests need. The
+     * transactional write path sends every write inside a transaction, so its writes are held to
+     * transactions; the put-first path sends plain conditional writes, which that would deny.
+     */
+    static List<PolicyStatement> groupRowStatements(MessagesTableRef table, String writeMode) {
         return List.of(
                 queryGroupIndex(table).build(),
                 groupRows("ReadGroupRows", List.of("dynamodb:GetItem"), table).build(),
                 groupRows("WriteGroupRows", WRITE_ACTIONS, table)
-                        .conditions(writeConditions())
+                        .conditions(DeploymentContract.WriteModes.TRANSACTIONAL.equals(writeMode)
+                                ? writeConditions() : groupPartitionsOnly())
                         .build());
     }
 

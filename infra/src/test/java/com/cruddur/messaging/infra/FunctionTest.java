@@ -1,5 +1,6 @@
 package com.cruddur.messaging.infra;
 
+import com.cruddur.messaging.schema.DeploymentContract;
 import static com.cruddur.messaging.infra.Synth.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,13 +35,20 @@ class FunctionTest {
     }
 
     @Test
-    void getsTheTableAndIndexNamesFromTheTable() {
+    void getsTheTableAndIndexNamesFromTheTableAndTheWritePathFromContext() {
         String table = Synth.resources(template, "AWS::DynamoDB::Table").keySet().iterator().next();
 
         assertThat((Map<?, ?>) get(function, "Environment", "Variables")).isEqualTo(Map.of(
                 "TABLE_NAME", Map.of("Ref", table),
                 "INDEX_NAME", "message-group-sk-index",
-                "METRICS_NAMESPACE", "Cruddur/Messaging"));
+                "METRICS_NAMESPACE", "Cruddur/Messaging",
+                "WRITE_MODE", DeploymentContract.WriteModes.DEFAULT));
+        for (String writeMode : DeploymentContract.WriteModes.ALL) {
+            Map<String, Object> deployed = Synth.onlyProperties(Synth.writeModeTemplate(writeMode, false),
+                    "AWS::Lambda::Function", "Runtime", "java25");
+            Map<String, Object> variables = get(deployed, "Environment", "Variables");
+            assertThat(variables).containsEntry("WRITE_MODE", writeMode);
+        }
     }
 
     @Test

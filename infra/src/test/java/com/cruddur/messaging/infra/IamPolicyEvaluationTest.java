@@ -2,6 +2,7 @@ package com.cruddur.messaging.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.schema.MessagesTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -53,18 +54,23 @@ class IamPolicyEvaluationTest {
     static void evaluateEveryRequestInOneNodeProcess() {
         readRecordedRequests();
         ObjectNode policySets = JsonNodeFactory.instance.objectNode();
-        for (String mode : List.of(NEW_TABLE, EXISTING_TABLE)) {
-            Mode m = new Mode(mode, new ResolvedTemplate(NEW_TABLE.equals(mode)
-                    ? Synth.defaultTemplate() : Synth.existingTableTemplate()));
-            policySets.set(mode, m.policySet());
-            m.addRecordedRequests();
-            m.addLambdaServiceRequests();
-            if (NEW_TABLE.equals(mode)) {
-                m.addRequestsThatMustBeDenied();
-                ObjectNode other = m.policySet();
-                other.set("identityPolicies", array(policy("dynamodb-full-access",
-                        statement("Allow", List.of("dynamodb:*"), "*", null))));
-                policySets.set(OTHER_ROLE, other);
+        // Each write path's stack, on a new and on an existing table: the requests sent on that path.
+        for (String writeMode : DeploymentContract.WriteModes.ALL) {
+            for (String table : List.of(NEW_TABLE, EXISTING_TABLE)) {
+                Mode m = new Mode(table + "/" + writeMode, writeMode,
+                        new ResolvedTemplate(Synth.writeModeTemplate(writeMode, EXISTING_TABLE.equals(table))));
+                policySets.set(m.name(), m.policySet());
+                m.addRecordedRequests();
+                m.addLambdaServiceRequests();
+                if (NEW_TABLE.equals(table)) {
+                    m.addRequestsThatMustBeDenied();
+                    if (!policySets.has(OTHER_ROLE)) {
+                        ObjectNode other = m.policySet();
+                        other.set("identityPolicies", array(policy("dynamodb-full-access",
+                                statement("Allow", List.of("dynamodb:*"), "*", null))));
+                        policySets.set(OTHER_ROLE, other);
+                    }
+                }
             }
         }
         ObjectNode input = JsonNodeFactory.instance.objectNode();
@@ -81,7 +87,7 @@ class IamPolicyEvaluationTest {
                 .filter(e -> e.getKey().contains("/recorded/") && "Allowed".equals(e.getValue().get("result").asText()))
                 .count();
         StringBuilder summary = new StringBuilder("recorded requests (distinct authorizations): " + recorded.size()
-                + "; evaluated in 2 modes: " + requests.keySet().stream().filter(id -> id.contains("/recorded/")).count()
+                + "; evaluated against the stack of their write path, new and existing table: " + requests.keySet().stream().filter(id -> id.contains("/recorded/")).count()
                 + ", allowed: " + allowed + "\n");
         expectedDenied.forEach((id, description) -> summary.append("must be denied: ").append(description).append(" -> ")
                 .append(results.get(id).get("result").asText()).append('\n'));
@@ -90,32 +96,40 @@ class IamPolicyEvaluationTest {
     }
 
     @Test
-    void theRecordingHoldsEveryKindOfRequestTheHandlerMakes() {
-        assertThat(recorded).extracting(r -> r.get("action").asText() + " " + text(r.get("index"))
-                        + " " + text(r.get("enclosingOperation")))
-                .contains("dynamodb:Query message-group-sk-index ",
-                        "dynamodb:GetItem  ",
-                        "dynamodb:PutItem  TransactWriteItems",
-                        "dynamodb:DeleteItem  TransactWriteItems",
-                        "dynamodb:UpdateItem  TransactWriteItems");
+    void theRecordingHoldsEveryKindOfRequestTheHandlerMakesOnEachWritePath() {
+        assertThat(recorded).extracting(r -> text(r.get("writeMode")) + " " + r.get("action").asText() + " "
+                        + text(r.get("index")) + " " + text(r.get("enclosingOperation")))
+                .contains("transactional dynamodb:Query message-group-sk-index ",
+                        "transactional dynamodb:GetItem  ",
+                        "transactional dynamodb:PutItem  TransactWriteItems",
+                        "transactional dynamodb:DeleteItem  TransactWriteItems",
+                        "transactional dynamodb:UpdateItem  TransactWriteItems",
+                        "put-first dynamodb:Query message-group-sk-index ",
+                        "put-first dynamodb:GetItem  ",
+                        "put-first dynamodb:PutItem  ",
+                        "put-first dynamodb:DeleteItem  ",
+                        "put-first dynamodb:UpdateItem  ");
+        assertThat(recorded).allSatisfy(r -> assertThat(DeploymentContract.WriteModes.ALL).contains(text(r.get("writeMode"))));
     }
 
     @Test
     void everyRecordedRequestIsAllowedByTheRoleAndTheEndpointPolicyOfANewTableStack() {
-        assertAllAllowed(NEW_TABLE + "/recorded/");
+        DeploymentContract.WriteModes.ALL.forEach(writeMode -> assertAllAllowed(NEW_TABLE + "/" + writeMode + "/recorded/"));
     }
 
     @Test
     void everyRecordedRequestIsAllowedByTheRoleAndTheEndpointPolicyOfAnExistingTableStack() {
-        assertAllAllowed(EXISTING_TABLE + "/recorded/");
+        DeploymentContract.WriteModes.ALL.forEach(writeMode -> assertAllAllowed(EXISTING_TABLE + "/" + writeMode + "/recorded/"));
     }
 
     @Test
     void lambdasStreamReadsListStreamsFailureDestinationLogsAndTraceUploadsAreAllowedByTheRole() {
-        assertAllAllowed(NEW_TABLE + "/lambda/");
-        assertAllAllowed(EXISTING_TABLE + "/lambda/");
-        assertThat(requests.keySet()).contains(NEW_TABLE + "/lambda/dynamodb:ListStreams",
-                NEW_TABLE + "/lambda/xray:PutTraceSegments");
+        for (String writeMode : DeploymentContract.WriteModes.ALL) {
+            assertAllAllowed(NEW_TABLE + "/" + writeMode + "/lambda/");
+            assertAllAllowed(EXISTING_TABLE + "/" + writeMode + "/lambda/");
+            assertThat(requests.keySet()).contains(NEW_TABLE + "/" + writeMode + "/lambda/dynamodb:ListStreams",
+                    NEW_TABLE + "/" + writeMode + "/lambda/xray:PutTraceSegments");
+        }
     }
 
     @TestFactory
@@ -165,7 +179,7 @@ class IamPolicyEvaluationTest {
     }
 
     /** One deployment mode: its template's role and endpoint, and the requests evaluated against them. */
-    private record Mode(String name, ResolvedTemplate template) {
+    private record Mode(String name, String writeMode, ResolvedTemplate template) {
 
         String roleId() {
             return template.logicalIds("AWS::IAM::Role").stream()
@@ -204,6 +218,9 @@ class IamPolicyEvaluationTest {
 
         void addRecordedRequests() {
             for (JsonNode r : recorded) {
+                if (!writeMode.equals(text(r.get("writeMode")))) {
+                    continue; // sent on the other write path: evaluated against that path's stack
+                }
                 String resource = tableArn(r.get("table").asText())
                         + (r.get("index").isNull() ? "" : "/index/" + r.get("index").asText());
                 Map<String, Object> context = new LinkedHashMap<>();
@@ -259,15 +276,21 @@ class IamPolicyEvaluationTest {
             deny("DeleteItem of a GRP# key in another table", "dynamodb:DeleteItem", tableArn(OTHER_TABLE), keys(group, inTransaction));
             deny("Query of another table's index", "dynamodb:Query", tableArn(OTHER_TABLE) + "/index/" + MessagesTable.GROUP_INDEX_NAME, Map.of());
             deny("PutItem with no key (dynamodb:LeadingKeys absent)", "dynamodb:PutItem", table, inTransaction);
-            deny("PutItem of a GRP# key outside a transaction", "dynamodb:PutItem", table, keys(group, Map.of()));
-            deny("DeleteItem of a GRP# key outside a transaction", "dynamodb:DeleteItem", table, keys(group, Map.of()));
+            if (DeploymentContract.WriteModes.TRANSACTIONAL.equals(writeMode)) {
+                // The transactional path's writes are held to transactions; put-first's are plain.
+                deny("PutItem of a GRP# key outside a transaction", "dynamodb:PutItem", table, keys(group, Map.of()));
+                deny("DeleteItem of a GRP# key outside a transaction", "dynamodb:DeleteItem", table, keys(group, Map.of()));
+            } else {
+                deny("PutItem of a MSG# key outside a transaction", "dynamodb:PutItem", table, keys(message, Map.of()));
+                deny("DeleteItem of a MSG# key outside a transaction", "dynamodb:DeleteItem", table, keys(message, Map.of()));
+            }
             deny("BatchWriteItem on the table", "dynamodb:BatchWriteItem", table, Map.of());
             deny("DeleteTable of the table", "dynamodb:DeleteTable", table, Map.of());
             String otherStream = tableArn(OTHER_TABLE) + "/stream/" + ResolvedTemplate.STREAM_LABEL;
             for (String action : List.of("dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:DescribeStream")) {
                 String id = name + "/deny/" + action + " on another table's stream";
                 add(id, name, principal(), action, otherStream, Map.of(), false);
-                expectedDenied.put(id, action.substring("dynamodb:".length()) + " on another table's stream");
+                expectedDenied.put(id, action.substring("dynamodb:".length()) + " on another table's stream (" + writeMode + " stack)");
             }
             // The endpoint admits the function's role only, whatever another role's own policy allows.
             String otherRole = "arn:aws:iam::" + ResolvedTemplate.ACCOUNT + ":role/another-workload";
@@ -281,13 +304,14 @@ class IamPolicyEvaluationTest {
             request.set("context", NodeTools.JSON.valueToTree(asOtherRole));
             request.put("id", id);
             requests.put(id, request);
-            expectedDenied.put(id, "GetItem of a GRP# row by another role of the account (dynamodb:* on *) through the endpoint");
+            expectedDenied.put(id, "GetItem of a GRP# row by another role of the account (dynamodb:* on *) through the endpoint ("
+                    + writeMode + " stack)");
         }
 
         private void deny(String description, String action, String resource, Map<String, Object> context) {
             String id = name + "/deny/" + description;
             add(id, name, principal(), action, resource, context, true);
-            expectedDenied.put(id, description);
+            expectedDenied.put(id, description + " (" + writeMode + " stack)");
         }
 
         private static Map<String, Object> keys(String partitionKey, Map<String, Object> more) {

@@ -1,5 +1,6 @@
 package com.cruddur.messaging.infra;
 
+import com.cruddur.messaging.schema.DeploymentContract;
 import static com.cruddur.messaging.infra.Synth.get;
 import static com.cruddur.messaging.infra.Synth.list;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,8 +80,8 @@ class RoleTest {
     }
 
     @Test
-    void writesAreAllowedOnTheTableOnlyForGroupPartitionsAndOnlyInsideTransactions() {
-        assertThat(statementsBySid.get("WriteGroupRows")).isEqualTo(Map.of(
+    void onTheTransactionalPathWritesAreAllowedOnTheTableOnlyForGroupPartitionsAndOnlyInsideTransactions() {
+        assertThat(writeStatement(DeploymentContract.WriteModes.TRANSACTIONAL)).isEqualTo(Map.of(
                 "Sid", "WriteGroupRows",
                 "Effect", "Allow",
                 "Action", List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
@@ -89,6 +90,32 @@ class RoleTest {
                         "ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of("GRP#*")),
                         "Null", Map.of("dynamodb:LeadingKeys", "false"),
                         "ForAnyValue:StringEquals", Map.of("dynamodb:EnclosingOperation", List.of("TransactWriteItems")))));
+    }
+
+    @Test
+    void onThePutFirstPathPlainWritesAreAllowedOnTheTableOnlyForGroupPartitions() {
+        assertThat(writeStatement(DeploymentContract.WriteModes.PUT_FIRST)).isEqualTo(Map.of(
+                "Sid", "WriteGroupRows",
+                "Effect", "Allow",
+                "Action", List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
+                "Resource", tableArn(),
+                "Condition", Map.of(
+                        "ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of("GRP#*")),
+                        "Null", Map.of("dynamodb:LeadingKeys", "false"))));
+    }
+
+    /** The role's write statement in the stack deployed for a write path. */
+    private static Map<String, Object> writeStatement(String writeMode) {
+        Template deployed = Synth.writeModeTemplate(writeMode, false);
+        Map<String, Object> role = castMap(Synth.resources(deployed, "AWS::IAM::Role").get(functionRoleId(deployed)).get("Properties"));
+        for (Object policy : list(role.get("Policies"))) {
+            for (Object statement : list(get(policy, "PolicyDocument", "Statement"))) {
+                if ("WriteGroupRows".equals(get(statement, "Sid"))) {
+                    return castMap(statement);
+                }
+            }
+        }
+        throw new AssertionError("no WriteGroupRows statement");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.cruddur.messaging.infra;
 
+import com.cruddur.messaging.schema.DeploymentContract;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -131,6 +133,20 @@ class StackConfigTest {
         assertThatThrownBy(() -> StackConfig.fromContext(context::get))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("tableName");
+    }
+
+    @Test
+    void readsTheWritePathAndRefusesOneTheHandlerDoesNotHave() {
+        assertThat(StackConfig.defaults().writeMode()).isEqualTo(DeploymentContract.WriteModes.DEFAULT);
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("writeMode", "put-first");
+        assertThat(StackConfig.fromContext(context::get).writeMode()).isEqualTo("put-first");
+
+        context.put("writeMode", "eventually");
+        assertThatThrownBy(() -> StackConfig.fromContext(context::get))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("writeMode=eventually")
+                .hasMessageContaining("put-first");
     }
 
     @Test

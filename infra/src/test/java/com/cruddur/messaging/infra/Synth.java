@@ -50,6 +50,20 @@ final class Synth {
         return existingVpcTemplate;
     }
 
+    private static final Map<String, Template> byWriteMode = new LinkedHashMap<>();
+
+    /**
+     * The stack deploying a given write path ({@code -c writeMode=...}), on a new table or on the
+     * existing one, synthesized once per test JVM.
+     */
+    static synchronized Template writeModeTemplate(String writeMode, boolean existingTable) {
+        return byWriteMode.computeIfAbsent(writeMode + (existingTable ? "/existing-table" : "/new-table"), k -> {
+            Map<String, Object> context = existingTable ? existingTableContext() : new LinkedHashMap<>();
+            context.put(StackConfig.WRITE_MODE, writeMode);
+            return Template.fromStack(stack(context));
+        });
+    }
+
     /** The templates of the deployment modes, by name: new-table, existing-table, existing-vpc. */
     static Map<String, Template> modes() {
         Map<String, Template> modes = new LinkedHashMap<>();

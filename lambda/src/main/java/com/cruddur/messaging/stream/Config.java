@@ -1,5 +1,6 @@
 package com.cruddur.messaging.stream;
 
+import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.schema.DeploymentContract.Env;
 import com.cruddur.messaging.schema.DeploymentContract.Metrics;
 import com.cruddur.messaging.schema.MessagesTable;
@@ -24,6 +25,8 @@ import java.util.Map;
  *                       ({@code MAX_CONCURRENCY}, default 8)
  * @param metricsNamespace the CloudWatch namespace of the function's custom metrics
  *                       ({@code METRICS_NAMESPACE}, default {@value Metrics#DEFAULT_NAMESPACE})
+ * @param writeMode      how the planned writes reach the table ({@code WRITE_MODE}:
+ *                       {@code transactional} or {@code put-first}; default {@link #DEFAULT_WRITE_MODE})
  */
 public record Config(
         String tableName,
@@ -32,12 +35,14 @@ public record Config(
         Duration backoffBase,
         Duration backoffMax,
         int maxConcurrency,
-        String metricsNamespace) {
+        String metricsNamespace,
+        WriteMode writeMode) {
 
     public static final int DEFAULT_MAX_ATTEMPTS = 6;
     public static final Duration DEFAULT_BACKOFF_BASE = Duration.ofMillis(50);
     public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofSeconds(2);
     public static final int DEFAULT_MAX_CONCURRENCY = 8;
+    public static final WriteMode DEFAULT_WRITE_MODE = WriteMode.parse(DeploymentContract.WriteModes.DEFAULT);
 
     public Config {
         requireText(Env.TABLE_NAME, tableName);
@@ -52,6 +57,9 @@ public record Config(
             throw new ConfigException(Env.MAX_CONCURRENCY + " must be at least 1, got " + maxConcurrency);
         }
         requireNamespace(metricsNamespace);
+        if (writeMode == null) {
+            throw new ConfigException(Env.WRITE_MODE + " must be set");
+        }
     }
 
     /** The defaults: the production table and index names. */
@@ -62,7 +70,8 @@ public record Config(
     /** The defaults for another table name (the index name is part of the schema). */
     public static Config forTable(String tableName) {
         return new Config(tableName, MessagesTable.GROUP_INDEX_NAME, DEFAULT_MAX_ATTEMPTS,
-                DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_MAX, DEFAULT_MAX_CONCURRENCY, Metrics.DEFAULT_NAMESPACE);
+                DEFAULT_BACKOFF_BASE, DEFAULT_BACKOFF_MAX, DEFAULT_MAX_CONCURRENCY, Metrics.DEFAULT_NAMESPACE,
+                DEFAULT_WRITE_MODE);
     }
 
     /**
@@ -78,17 +87,25 @@ public record Config(
                 Duration.ofMillis(integer(env, Env.BACKOFF_BASE_MS, (int) DEFAULT_BACKOFF_BASE.toMillis())),
                 Duration.ofMillis(integer(env, Env.BACKOFF_MAX_MS, (int) DEFAULT_BACKOFF_MAX.toMillis())),
                 integer(env, Env.MAX_CONCURRENCY, DEFAULT_MAX_CONCURRENCY),
-                text(env, Env.METRICS_NAMESPACE, Metrics.DEFAULT_NAMESPACE));
+                text(env, Env.METRICS_NAMESPACE, Metrics.DEFAULT_NAMESPACE),
+                WriteMode.parse(text(env, Env.WRITE_MODE, DEFAULT_WRITE_MODE.value())));
     }
 
     /** A copy with another concurrency limit. */
     public Config withMaxConcurrency(int value) {
-        return new Config(tableName, indexName, maxAttempts, backoffBase, backoffMax, value, metricsNamespace);
+        return new Config(tableName, indexName, maxAttempts, backoffBase, backoffMax, value, metricsNamespace,
+                writeMode);
+    }
+
+    /** A copy with another write mode. */
+    public Config withWriteMode(WriteMode value) {
+        return new Config(tableName, indexName, maxAttempts, backoffBase, backoffMax, maxConcurrency,
+                metricsNamespace, value);
     }
 
     /** A copy with other retry settings. */
     public Config withRetries(int attempts, Duration base, Duration max) {
-        return new Config(tableName, indexName, attempts, base, max, maxConcurrency, metricsNamespace);
+        return new Config(tableName, indexName, attempts, base, max, maxConcurrency, metricsNamespace, writeMode);
     }
 
     private static String text(Map<String, String> env, String name, String fallback) {

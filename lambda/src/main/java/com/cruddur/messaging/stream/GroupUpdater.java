@@ -25,6 +25,7 @@ final class GroupUpdater {
 
     GroupOutcome update(NewMessage message, Deadline deadline) {
         Map<String, Set<String>> takenKeys = new LinkedHashMap<>();
+        MovesInFlight moves = new MovesInFlight();
         int recreated = 0;
         int edited = 0;
         int removed = 0;
@@ -45,13 +46,13 @@ final class GroupUpdater {
                 }
             }
             try {
-                List<GroupRow> rows = store.findRows(message.messageGroupUuid());
+                List<GroupRow> rows = moves.rowsToPlanFrom(store.findRows(message.messageGroupUuid()));
                 GroupPlan plan = Planner.plan(message, rows, takenKeys);
                 stale = plan.staleRows();
                 if (plan.isEmpty()) {
                     return new GroupOutcome(message, recreated, edited, removed, stale, attempt, null);
                 }
-                WriteResult result = store.apply(message.messageGroupUuid(), plan.actions());
+                WriteResult result = store.apply(message.messageGroupUuid(), plan.actions(), moves);
                 recreated += result.recreated();
                 edited += result.edited();
                 removed += result.duplicatesRemoved();

@@ -39,7 +39,7 @@ public final class MessageGroupStreamHandler implements RequestHandler<DynamodbE
     /** As {@link #MessageGroupStreamHandler(DynamoDbClient, Config)}, with a seam for the back-off waits. */
     public MessageGroupStreamHandler(DynamoDbClient client, Config config, Sleeper sleeper) {
         // The one composition root: every collaborator is built here, once per container.
-        GroupRowStore store = new GroupRowStore(client, config.tableName(), config.indexName());
+        GroupRowStore store = new GroupRowStore(client, config.tableName(), config.indexName(), config.writeMode());
         RecordDecoder decoder = new RecordDecoder(config.tableName());
         this.processor = new StreamProcessor(decoder, new GroupUpdater(store, config, sleeper), config.maxConcurrency(),
                 new EmbeddedMetrics(config.metricsNamespace()));

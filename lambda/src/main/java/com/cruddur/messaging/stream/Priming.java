@@ -13,11 +13,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * SnapStart priming: before Lambda snapshots the initialised function, run the per-record code
- * path once, so that the snapshot holds its classes loaded and its code warm, and send its two
+ * path once, so that the snapshot holds its classes loaded and its code warm, and send its
  * requests: the index query of a conversation that cannot exist, and the re-creation of a row that
- * does not exist. The transaction's delete is conditional on the row existing, so DynamoDB cancels
- * the whole transaction and nothing is written; the signer, marshallers, HTTP client and the
- * cancellation's parsing are warm all the same.
+ * does not exist. In a transaction the delete is conditional on the row existing, so DynamoDB
+ * cancels the whole transaction; on the put-first path only the delete is sent, and its condition
+ * refuses it. Nothing is written; the signer, marshallers, HTTP client and the failed condition's
+ * parsing are warm all the same.
  */
 final class Priming implements Resource {
 
@@ -56,11 +57,18 @@ final class Priming implements Resource {
                     .text("priming").eventId("priming").build(), 0);
             if (decoded instanceof DecodedRecord.Message m) {
                 List<GroupRow> rows = new ArrayList<>(store.findRows(group)); // empty: the group cannot exist
-                rows.add(absentRow(group));
+                GroupRow absent = absentRow(group);
+                rows.add(absent);
                 Planner.newestPerGroup(List.of(m.message()));
                 GroupPlan plan = Planner.plan(m.message(), rows, Map.of());
-                WriteResult result = store.apply(group, plan.actions());
-                log.info("primed", Map.of("group", group, "transactionCancelled", result.conflict()));
+                // Nothing may be written. In a transaction the absent row's delete cancels its
+                // re-creation with it; outside one the put would go through on its own, so the
+                // put-first path sends only the delete, which its own condition refuses.
+                List<RowAction> actions = store.writeMode() == WriteMode.TRANSACTIONAL
+                        ? plan.actions() : List.of(new RowAction.RemoveDuplicate(absent));
+                WriteResult result = store.apply(group, actions, new MovesInFlight());
+                log.info("primed", Map.of("group", group, "writeMode", store.writeMode().value(),
+                        "writesRefused", result.conflict()));
             }
         } catch (RuntimeException e) {
             log.warn("priming_failed", Map.of("cause", Retries.describe(e)));

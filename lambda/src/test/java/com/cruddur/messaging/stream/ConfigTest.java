@@ -24,10 +24,16 @@ class ConfigTest {
         Config config = Config.fromEnvironment(Map.of(
                 "TABLE_NAME", "messages-staging", "INDEX_NAME", "by-group", "GROUP_MAX_ATTEMPTS", "3",
                 "BACKOFF_BASE_MS", "10", "BACKOFF_MAX_MS", "100", "MAX_CONCURRENCY", "2",
-                "METRICS_NAMESPACE", "Cruddur/Messaging-Staging"));
+                "METRICS_NAMESPACE", "Cruddur/Messaging-Staging", "WRITE_MODE", "Put-First"));
 
         assertThat(config).isEqualTo(new Config("messages-staging", "by-group", 3,
-                Duration.ofMillis(10), Duration.ofMillis(100), 2, "Cruddur/Messaging-Staging"));
+                Duration.ofMillis(10), Duration.ofMillis(100), 2, "Cruddur/Messaging-Staging", WriteMode.PUT_FIRST));
+    }
+
+    @Test
+    void theHandlerHasExactlyTheWritePathsTheDeploymentContractNames() {
+        assertThat(java.util.Arrays.stream(WriteMode.values()).map(WriteMode::value))
+                .containsExactlyElementsOf(com.cruddur.messaging.schema.DeploymentContract.WriteModes.ALL);
     }
 
     @Test
@@ -38,6 +44,8 @@ class ConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("GROUP_MAX_ATTEMPTS");
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("BACKOFF_BASE_MS", "500", "BACKOFF_MAX_MS", "10")))
                 .isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("WRITE_MODE", "eventually")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("WRITE_MODE").hasMessageContaining("put-first");
     }
 
     @Test

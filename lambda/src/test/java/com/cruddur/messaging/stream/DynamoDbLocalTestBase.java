@@ -14,6 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,14 +24,22 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Base of the integration tests: one in-memory DynamoDB Local per test class on a free port, and
  * before each test a fresh {@code cruddur-messages} table (created from the schema module, as in
- * production) holding the sample conversations.
+ * production) holding the sample conversations. Every test runs once per {@link WriteMode}: the
+ * same scenarios must hold on both write paths.
  *
  * <p>Every request the handler's clients send is recorded ({@link #RECORDED}, shared by every test
- * class of the JVM) and written after each class to the file named by the system property
- * {@value #RECORDED_REQUESTS_PROPERTY} (lambda/pom.xml sets it): the infra tests evaluate each of
- * them against the deployed IAM and endpoint policies.
+ * class of the JVM), with the write path it was sent on, and written after each class to the file
+ * named by the system property {@value #RECORDED_REQUESTS_PROPERTY} (lambda/pom.xml sets it): the
+ * infra tests evaluate each of them against the IAM and endpoint policies the stack deploys for
+ * that write path.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(WriteMode.class)
 abstract class DynamoDbLocalTestBase {
+
+    /** The write path under test. */
+    @Parameter
+    WriteMode writeMode;
 
     static final String TABLE = DEFAULT_TABLE_NAME;
 
@@ -70,6 +81,11 @@ abstract class DynamoDbLocalTestBase {
     }
 
     @BeforeEach
+    void recordUnderThisWritePath() {
+        RECORDED.writeMode(writeMode.value());
+    }
+
+    @BeforeEach
     void freshTableWithSampleConversations() {
         if (TableDefinitions.tableExists(admin, TABLE)) {
             admin.deleteTable(b -> b.tableName(TABLE));
@@ -79,9 +95,35 @@ abstract class DynamoDbLocalTestBase {
         requests.reset();
     }
 
-    /** A handler on the counted client that does not wait between retries. */
-    static MessageGroupStreamHandler handler() {
-        return new MessageGroupStreamHandler(client, Config.defaults(), d -> { });
+    /** The default configuration on the write path under test. */
+    Config config() {
+        return Config.defaults().withWriteMode(writeMode);
+    }
+
+    /** A handler on the counted client, on the write path under test, that does not wait between retries. */
+    MessageGroupStreamHandler handler() {
+        return new MessageGroupStreamHandler(client, config(), d -> { });
+    }
+
+    /** The operation of the first write a conversation's update sends on the write path under test. */
+    String firstWrite() {
+        return writeMode == WriteMode.TRANSACTIONAL ? "TransactWriteItems" : "PutItem";
+    }
+
+    /** Whether an operation writes group rows on the write path under test. */
+    boolean isWrite(String operation) {
+        return writeMode == WriteMode.TRANSACTIONAL ? operation.equals("TransactWriteItems")
+                : List.of("PutItem", "DeleteItem", "UpdateItem").contains(operation);
+    }
+
+    /**
+     * The write requests of {@code conversations} updates that each re-create {@code rowsEach}
+     * rows, by operation: one transaction per conversation, or a put and a delete per row.
+     */
+    Map<String, Integer> writesFor(int conversations, int rowsEach) {
+        return writeMode == WriteMode.TRANSACTIONAL
+                ? Map.of("TransactWriteItems", conversations)
+                : Map.of("PutItem", conversations * rowsEach, "DeleteItem", conversations * rowsEach);
     }
 
     static List<Map<String, AttributeValue>> allItems() {

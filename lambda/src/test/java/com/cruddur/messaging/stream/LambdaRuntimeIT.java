@@ -58,10 +58,12 @@ class LambdaRuntimeIT extends DynamoDbLocalTestBase {
     }
 
     /** The managed runtime's environment for this function (Lambda's "Defined runtime environment variables"). */
-    private static Map<String, String> environment(String runtimeApi, String logFormat, String logLevel,
+    private Map<String, String> environment(String runtimeApi, String logFormat, String logLevel,
                                                    String initializationType, String version) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("_HANDLER", DeploymentContract.HANDLER);
+        // As the stack sets it: the write path under test.
+        env.put(DeploymentContract.Env.WRITE_MODE, writeMode.value());
         env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
         env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
@@ -113,7 +115,7 @@ class LambdaRuntimeIT extends DynamoDbLocalTestBase {
     }
 
     /** Starts one runtime process, invokes it once per event, in order, and stops it. */
-    private static Run run(String logFormat, String logLevel, String initializationType, String version,
+    private Run run(String logFormat, String logLevel, String initializationType, String version,
                            String... events) throws Exception {
         List<RuntimeApiEmulator.Result> results = new ArrayList<>();
         try (RuntimeApiEmulator api = new RuntimeApiEmulator(
@@ -199,7 +201,8 @@ class LambdaRuntimeIT extends DynamoDbLocalTestBase {
         assertThat(run.lines("primed")).hasSize(1);
         assertThat(primed.getString("level")).isEqualTo("INFO");
         assertThat(primed.has("AWSRequestId")).isFalse();
-        assertThat(primed.getBoolean("transactionCancelled")).isTrue();
+        assertThat(primed.getBoolean("writesRefused")).isTrue();
+        assertThat(primed.getString("writeMode")).isEqualTo(writeMode.value());
         List<Object> events = values(lines, "event");
         assertThat(events.indexOf("primed")).isLessThan(events.indexOf("batch_processed"));
 

@@ -9,6 +9,7 @@ import static com.cruddur.messaging.stream.Fixtures.G3;
 import static com.cruddur.messaging.stream.Fixtures.LONDO;
 import static com.cruddur.messaging.stream.FaultInjector.onFirst;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.cruddur.messaging.devkit.LocalDynamoDb;
@@ -27,6 +28,8 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -51,12 +54,12 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
     }
 
     private MessageGroupStreamHandler faultyHandler() {
-        return new MessageGroupStreamHandler(faulty, Config.defaults(), d -> { });
+        return new MessageGroupStreamHandler(faulty, config(), d -> { });
     }
 
     @Test
     void aRowChangedBetweenReadAndWriteIsReReadAndItsNewAttributesAreKept() {
-        faults.add(onFirst("TransactWriteItems", 1, () -> admin.updateItem(b -> b.tableName(TABLE)
+        faults.add(onFirst(firstWrite(), 1, () -> admin.updateItem(b -> b.tableName(TABLE)
                 .key(key("GRP#" + ANDREW, SEED_G1))
                 .updateExpression("SET user_display_name = :n")
                 .expressionAttributeValues(Map.of(":n", AttributeValue.fromS("Bayko the Brave"))))));
@@ -74,7 +77,7 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
     @Test
     void aNewerUpdateRacingTheHandlerWinsAndTheOtherRowStillMoves() {
         String newer = "2026-11-22T08:00:00.000000+00:00";
-        faults.add(onFirst("TransactWriteItems", 1, () -> moveRow("GRP#" + ANDREW, SEED_G1, newer, "a newer message")));
+        faults.add(onFirst(firstWrite(), 1, () -> moveRow("GRP#" + ANDREW, SEED_G1, newer, "a newer message")));
 
         InvocationReport report = faultyHandler().process(Fixtures.event("new-message.json"), LocalContext.capturing());
 
@@ -90,7 +93,7 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
         faults.add(onFirst("Query", 4, () -> {
             throw FaultInjector.serverError();
         }));
-        faults.add(onFirst("TransactWriteItems", 5, () -> {
+        faults.add(onFirst(firstWrite(), 5, () -> {
             throw FaultInjector.throttling();
         }));
 
@@ -98,14 +101,16 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
 
         assertThat(report.failedSequenceNumbers()).isEmpty();
         assertThat(report.groups().getFirst().attempts()).isGreaterThan(1);
-        assertThat(counted.count("TransactWriteItems")).isEqualTo(6);
+        // Five throttled, then the conversation's one transaction, or the puts of its two rows.
+        assertThat(counted.count(firstWrite())).isEqualTo(5 + writesFor(1, 2).get(firstWrite()));
         assertThat(conversationList(ANDREW).getFirst()).isEqualTo(G1 + " " + NEW_SK + " Running late, save me a seat");
     }
 
     @Test
     void aConversationThatCannotBeUpdatedIsReportedWithTheSequenceNumberOfItsNewestRecordAndLosesNoRow() {
         faults.add((operation, request) -> {
-            if (request instanceof TransactWriteItemsRequest tx && tx.toString().contains(G1)) {
+            if (request instanceof TransactWriteItemsRequest tx && tx.toString().contains(G1)
+                    || request instanceof PutItemRequest put && put.item().get("message_group_uuid").s().equals(G1)) {
                 throw FaultInjector.serverError();
             }
         });
@@ -128,11 +133,11 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
     @Test
     void retryingStopsBeforeLambdaTimesOutAndTheConversationIsReported() {
         faults.add((operation, request) -> {
-            if (operation.equals("TransactWriteItems")) {
+            if (isWrite(operation)) {
                 throw FaultInjector.throttling();
             }
         });
-        Config slowBackoff = Config.defaults().withRetries(50, Duration.ofSeconds(1), Duration.ofSeconds(1));
+        Config slowBackoff = config().withRetries(50, Duration.ofSeconds(1), Duration.ofSeconds(1));
         long start = System.nanoTime();
         InvocationReport report;
         // The SDK's own retries without waiting: the time spent is the handler's back-off alone, which
@@ -184,13 +189,16 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
                     return e.toBuilder().cancellationReasons(e.cancellationReasons().stream()
                             .map(reason -> reason.toBuilder().item(null).build()).toList()).build();
                 }
+                if (context.exception() instanceof ConditionalCheckFailedException e) {
+                    return e.toBuilder().item(null).build();
+                }
                 return context.exception();
             }
         };
 
         try (DynamoDbClient stripping = handlerClient(counted, withoutItems)) {
             // when
-            new MessageGroupStreamHandler(stripping, Config.defaults(), d -> { })
+            new MessageGroupStreamHandler(stripping, config(), d -> { })
                     .handleRequest(Fixtures.event("new-message.json"), LocalContext.capturing());
         }
 
@@ -202,7 +210,7 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
     }
 
     @Test
-    void aGroupChatWithManyRowsIsReadAcrossPagesAndMovedInSeveralTransactions() {
+    void aGroupChatWithManyRowsIsReadAcrossPagesAndMovedWithinTheTransactionLimits() {
         String group = "a0a0a0a0-0000-4000-8000-000000000001";
         int participants = 130;
         String padding = "x".repeat(10_000);
@@ -223,10 +231,56 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
         assertThat(report.rowsRecreated()).isEqualTo(participants);
         // 1.3 MB of rows: more than one 1 MB page; 260 actions: more than one 100-action transaction.
         assertThat(requests.count("Query")).isGreaterThanOrEqualTo(2);
-        assertThat(requests.count("TransactWriteItems")).isGreaterThanOrEqualTo(3);
+        if (writeMode == WriteMode.TRANSACTIONAL) {
+            assertThat(requests.count("TransactWriteItems")).isGreaterThanOrEqualTo(3);
+        } else {
+            assertThat(requests.count("PutItem")).isEqualTo(participants);
+            assertThat(requests.count("DeleteItem")).isEqualTo(participants);
+        }
         for (int i = 0; i < participants; i++) {
             assertThat(item("GRP#member-" + i, NEW_SK)).containsEntry("profile_blob", AttributeValue.fromS(padding));
         }
+    }
+
+    @Test
+    void aCrashAfterTheFirstWriteLosesNoRowAndTheNextDeliveryLeavesEachRowOnce() {
+        faults.addAfter(onFirst(firstWrite(), 1, () -> {
+            throw new Crash();
+        }));
+
+        assertThatThrownBy(() -> faultyHandler().process(Fixtures.event("new-message.json"), LocalContext.capturing()))
+                .isInstanceOf(Crash.class);
+
+        // Transactional: both rows moved, in one transaction. Put-first: the crash came during the
+        // puts (the deletes wait for every put), so both old rows are still there, and the new row of
+        // at least the first put too: doubled, nothing missing.
+        if (writeMode == WriteMode.TRANSACTIONAL) {
+            assertThat(conversationList(BAYKO)).containsExactly(
+                    G1 + " " + NEW_SK + " Running late, save me a seat",
+                    G3 + " 2026-11-20T08:00:00.000000+00:00 Did you get the new schedule?");
+            assertThat(conversationList(ANDREW)).first().asString().startsWith(G1 + " " + NEW_SK);
+        } else {
+            String oldRow = G1 + " " + SEED_G1 + " See you at the meetup";
+            String newRow = G1 + " " + NEW_SK + " Running late, save me a seat";
+            assertThat(conversationList(BAYKO)).contains(oldRow, G3 + " 2026-11-20T08:00:00.000000+00:00 Did you get the new schedule?");
+            assertThat(conversationList(ANDREW)).contains(oldRow, G2 + " 2026-11-20T10:30:00.000000+00:00 The council meets at noon");
+            assertThat(List.of(conversationList(BAYKO), conversationList(ANDREW))).anySatisfy(list -> assertThat(list).contains(newRow));
+        }
+
+        // Lambda delivers the batch again.
+        InvocationReport again = handler().process(Fixtures.event("new-message.json"), LocalContext.capturing());
+
+        assertThat(again.failedSequenceNumbers()).isEmpty();
+        assertThat(conversationList(ANDREW)).containsExactly(
+                G1 + " " + NEW_SK + " Running late, save me a seat",
+                G2 + " 2026-11-20T10:30:00.000000+00:00 The council meets at noon");
+        assertThat(conversationList(BAYKO)).containsExactly(
+                G1 + " " + NEW_SK + " Running late, save me a seat",
+                G3 + " 2026-11-20T08:00:00.000000+00:00 Did you get the new schedule?");
+    }
+
+    /** The process dies: nothing of the handler runs after it. */
+    private static final class Crash extends Error {
     }
 
     @Test
@@ -254,7 +308,8 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
                 "aws.secretAccessKey", "local");
         properties.forEach(System::setProperty);
         try (DynamoDbClient fromEnvironment = ClientFactory.fromEnvironment(Map.of())) {
-            InvocationReport report = new MessageGroupStreamHandler(fromEnvironment, Config.fromEnvironment(Map.of()))
+            InvocationReport report = new MessageGroupStreamHandler(fromEnvironment,
+                            Config.fromEnvironment(Map.of("WRITE_MODE", writeMode.value())))
                     .process(Fixtures.event("new-message.json"), LocalContext.capturing());
 
             assertThat(report.rowsRecreated()).as(report.groups().toString()).isEqualTo(2);
@@ -265,13 +320,13 @@ class RacesAndFailuresIT extends DynamoDbLocalTestBase {
 
     @Test
     void groupsOfABatchAreUpdatedConcurrentlyWithTheSameResultAsOneAtATime() {
-        InvocationReport sequential = new MessageGroupStreamHandler(client, Config.defaults().withMaxConcurrency(1), d -> { })
+        InvocationReport sequential = new MessageGroupStreamHandler(client, config().withMaxConcurrency(1), d -> { })
                 .process(Fixtures.event("multi-conversation-batch.json"), LocalContext.capturing());
         List<String> expected = List.of(conversationList(ANDREW), conversationList(BAYKO), conversationList(LONDO)).stream()
                 .flatMap(List::stream).toList();
         freshTableWithSampleConversations();
 
-        InvocationReport concurrent = new MessageGroupStreamHandler(client, Config.defaults().withMaxConcurrency(3), d -> { })
+        InvocationReport concurrent = new MessageGroupStreamHandler(client, config().withMaxConcurrency(3), d -> { })
                 .process(Fixtures.event("multi-conversation-batch.json"), LocalContext.capturing());
 
         assertThat(List.of(conversationList(ANDREW), conversationList(BAYKO), conversationList(LONDO)).stream()

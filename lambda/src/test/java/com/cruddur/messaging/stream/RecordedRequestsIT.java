@@ -10,33 +10,36 @@ import com.cruddur.messaging.devkit.RequestRecorder;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The recorder names what IAM authorizes: the index query, and each item action of a transaction. */
+/** The recorder names what IAM authorizes: the index query, and each item action, in a transaction or alone. */
 class RecordedRequestsIT extends DynamoDbLocalTestBase {
 
     @Test
-    void aNewMessageNeedsAQueryOfTheIndexAndATransactionalDeleteAndPutPerParticipantRow() {
+    void aNewMessageNeedsAQueryOfTheIndexAndADeleteAndPutPerParticipantRowInsideATransactionOrAlone() {
         // given: a client recorded by its own recorder (and the shared one, like every handler client)
         RequestRecorder recorder = new RequestRecorder();
+        recorder.writeMode(writeMode.value());
         try (DynamoDbClient recorded = handlerClient(recorder)) {
             // when
-            InvocationReport report = new MessageGroupStreamHandler(recorded, Config.defaults(), d -> { })
+            InvocationReport report = new MessageGroupStreamHandler(recorded, config(), d -> { })
                     .process(Fixtures.event("new-message.json"), LocalContext.capturing());
 
             // then
             assertThat(report.failedSequenceNumbers()).isEmpty();
         }
-        String transaction = ",\"enclosingOperation\":\"TransactWriteItems\"}";
+        // Transactional: each item action authorized with dynamodb:EnclosingOperation; put-first: plain.
+        String enclosing = writeMode == WriteMode.TRANSACTIONAL ? "\"TransactWriteItems\"" : "null";
+        String end = ",\"enclosingOperation\":" + enclosing + ",\"writeMode\":\"" + writeMode.value() + "\"}";
         assertThat(recorder.jsonLines()).containsExactlyInAnyOrder(
                 "{\"action\":\"dynamodb:Query\",\"table\":\"cruddur-messages\",\"index\":\"message-group-sk-index\","
-                        + "\"partitionKeys\":[\"" + G1 + "\"],\"enclosingOperation\":null}",
+                        + "\"partitionKeys\":[\"" + G1 + "\"],\"enclosingOperation\":null,\"writeMode\":\"" + writeMode.value() + "\"}",
                 "{\"action\":\"dynamodb:DeleteItem\",\"table\":\"cruddur-messages\",\"index\":null,"
-                        + "\"partitionKeys\":[\"GRP#" + ANDREW + "\"]" + transaction,
+                        + "\"partitionKeys\":[\"GRP#" + ANDREW + "\"]" + end,
                 "{\"action\":\"dynamodb:PutItem\",\"table\":\"cruddur-messages\",\"index\":null,"
-                        + "\"partitionKeys\":[\"GRP#" + ANDREW + "\"]" + transaction,
+                        + "\"partitionKeys\":[\"GRP#" + ANDREW + "\"]" + end,
                 "{\"action\":\"dynamodb:DeleteItem\",\"table\":\"cruddur-messages\",\"index\":null,"
-                        + "\"partitionKeys\":[\"GRP#" + BAYKO + "\"]" + transaction,
+                        + "\"partitionKeys\":[\"GRP#" + BAYKO + "\"]" + end,
                 "{\"action\":\"dynamodb:PutItem\",\"table\":\"cruddur-messages\",\"index\":null,"
-                        + "\"partitionKeys\":[\"GRP#" + BAYKO + "\"]" + transaction);
+                        + "\"partitionKeys\":[\"GRP#" + BAYKO + "\"]" + end);
         assertThat(RECORDED.jsonLines()).containsAll(recorder.jsonLines());
     }
 }

@@ -57,7 +57,7 @@ class ReliabilityPropertiesIT extends DynamoDbLocalTestBase {
 
     /** The handler configurations every property runs for, each with the invariant it promises. */
     static Stream<HandlerUnderTest> handlers() {
-        return Stream.of(HandlerUnderTest.transactional());
+        return Stream.of(HandlerUnderTest.transactional(), HandlerUnderTest.putFirst());
     }
 
     @AfterAll

@@ -7,13 +7,15 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.cruddur.messaging.devkit.Items;
 import com.cruddur.messaging.devkit.Workload;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The request budget: one index query page and one transaction per conversation per batch,
- * however many messages the batch holds for it. Counted at the SDK, on fixed workloads.
+ * The request budget: per conversation per batch, however many messages the batch holds for it,
+ * one index query page and one transaction (transactional) or one put and one delete per row
+ * (put-first). Counted at the SDK, on fixed workloads.
  */
 class RequestCountIT extends DynamoDbLocalTestBase {
 
@@ -31,7 +33,7 @@ class RequestCountIT extends DynamoDbLocalTestBase {
 
     @ParameterizedTest
     @MethodSource("workloads")
-    void eachConversationOfABatchCostsOneQueryAndOneTransaction(Workload workload) {
+    void eachConversationOfABatchCostsOneQueryAndItsWrites(Workload workload) {
         Items.putAll(admin, TABLE, workload.rows(), n -> { });
         List<DynamodbEvent> batches = workload.batches(Workload.streamArn(TABLE));
         int expected = batches.stream().mapToInt(Workload::conversationsIn).sum();
@@ -40,12 +42,16 @@ class RequestCountIT extends DynamoDbLocalTestBase {
             assertThat(handler().process(batch, LocalContext.capturing()).failedSequenceNumbers()).isEmpty();
         }
 
-        assertThat(requests.snapshot()).containsOnlyKeys("Query", "TransactWriteItems");
+        Map<String, Integer> writes = writesFor(expected, workload.participants());
+        List<String> operations = new java.util.ArrayList<>(writes.keySet());
+        operations.add("Query");
+        assertThat(requests.snapshot()).containsOnlyKeys(operations);
         assertThat(requests.count("Query")).isEqualTo(expected);
-        assertThat(requests.count("TransactWriteItems")).isEqualTo(expected);
+        writes.forEach((operation, count) -> assertThat(requests.count(operation)).as(operation).isEqualTo(count));
         if (workload.equals(Workload.defaults())) {
-            // 100 messages to 10 conversations in one batch: 20 requests, not the original 500.
-            assertThat(requests.total()).isEqualTo(20);
+            // 100 messages to 10 two-person conversations in one batch: 20 requests (transactional)
+            // or 50 (put-first), not the original 500.
+            assertThat(requests.total()).isEqualTo(writeMode == WriteMode.TRANSACTIONAL ? 20 : 50);
         }
     }
 }

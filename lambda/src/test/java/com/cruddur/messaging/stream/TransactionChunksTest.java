@@ -20,7 +20,7 @@ class TransactionChunksTest {
         }
         actions.add(new EditMessage(PlannerTest.row("GRP#e", "t", "g", "m"), "n"));
 
-        List<List<RowAction>> chunks = GroupRowStore.chunks(actions);
+        List<List<RowAction>> chunks = TransactionalWriter.chunks(actions);
 
         assertThat(chunks).hasSize(3);
         assertThat(chunks).allSatisfy(chunk -> assertThat(count(chunk)).isLessThanOrEqualTo(100));
@@ -34,10 +34,10 @@ class TransactionChunksTest {
             actions.add(recreate(i, "x".repeat(300_000)));
         }
 
-        List<List<RowAction>> chunks = GroupRowStore.chunks(actions);
+        List<List<RowAction>> chunks = TransactionalWriter.chunks(actions);
 
         assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.stream().mapToLong(ItemSize::estimate).sum())
-                .isLessThanOrEqualTo(GroupRowStore.MAX_TRANSACTION_BYTES));
+                .isLessThanOrEqualTo(TransactionalWriter.MAX_TRANSACTION_BYTES));
         assertThat(chunks.size()).isGreaterThan(1);
     }
 

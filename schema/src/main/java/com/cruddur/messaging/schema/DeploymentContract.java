@@ -1,6 +1,7 @@
 package com.cruddur.messaging.schema;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What the deployed function and its event source mapping agree on, in one place: the CDK stack
@@ -49,6 +50,8 @@ public final class DeploymentContract {
         public static final String BACKOFF_BASE_MS = "BACKOFF_BASE_MS";
         /** Cap of one back-off, in milliseconds. */
         public static final String BACKOFF_MAX_MS = "BACKOFF_MAX_MS";
+        /** How the handler writes group rows: {@code transactional} or {@code put-first}. */
+        public static final String WRITE_MODE = "WRITE_MODE";
         /** CloudWatch namespace of the function's custom metrics; default {@link Metrics#DEFAULT_NAMESPACE}. */
         public static final String METRICS_NAMESPACE = "METRICS_NAMESPACE";
 
@@ -89,6 +92,24 @@ public final class DeploymentContract {
         public static final String DURATION_MS = "DurationMs";
 
         private Metrics() {
+        }
+    }
+
+    /**
+     * The handler's write paths ({@link Env#WRITE_MODE}): the handler has one per name, the stack
+     * deploys one, and the role's write permissions depend on it (only the transactional path can
+     * be held to writes inside transactions).
+     */
+    public static final class WriteModes {
+        /** Each row's delete and put in one TransactWriteItems. */
+        public static final String TRANSACTIONAL = "transactional";
+        /** Conditional puts of the new rows, then conditional deletes of the old ones. */
+        public static final String PUT_FIRST = "put-first";
+        public static final List<String> ALL = List.of(TRANSACTIONAL, PUT_FIRST);
+        /** What the stack deploys and the handler assumes when none is set; BENCHMARKS.md says why. */
+        public static final String DEFAULT = PUT_FIRST;
+
+        private WriteModes() {
         }
     }
 

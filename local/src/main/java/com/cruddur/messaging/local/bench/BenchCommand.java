@@ -1,132 +1,201 @@
 package com.cruddur.messaging.local.bench;
 
+import com.cruddur.messaging.devkit.TrafficShape;
 import com.cruddur.messaging.devkit.Workload;
 import com.cruddur.messaging.local.CliCommand;
 import com.cruddur.messaging.local.ExitCode;
-import com.cruddur.messaging.local.Target;
 import com.cruddur.messaging.local.LocalEndpointOption;
+import com.cruddur.messaging.local.Target;
+import com.cruddur.messaging.schema.DeploymentContract;
+import com.cruddur.messaging.stream.WriteMode;
+import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Stream;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code bench}: the handler against the original design's strategy, on DynamoDB Local. */
+/** {@code bench}: what a message costs, per strategy and traffic shape, on DynamoDB Local. */
 @Command(name = BenchCommand.NAME,
-        customSynopsis = {"messaging-local bench [--conversations N] [--participants N] [--messages N]",
-            "                             [--batch-size N] [--skew SHARE --hot N] [--concurrency N] [--rounds N]",
-            "                             [--endpoint URL]"},
+        customSynopsis = {"messaging-local bench [--shapes LIST] [--participants LIST] [--conversations N] [--messages N]",
+            "                             [--skew SHARE --hot N] [--memory MB] [--concurrency N] [--rounds N]",
+            "                             [--memory-sizes LIST] [--endpoint URL]"},
         description = {BenchCommand.SUMMARY, "",
             """
-                    Replays a synthetic stream of new messages through the deployed handler and through the
-                    original design's strategy (each record on its own: a query, then a delete and a put per
-                    row, in sequence), each on a fresh table, and prints for both: messages/s, DynamoDB
-                    requests per message and per batch by operation, p50/p99 batch latency, and the ratio.
+                    Delivers a synthetic stream of new messages, cut into Lambda batches of each traffic shape,
+                    through three strategies, each on a fresh table: the original design (each record on its
+                    own: a query, then a delete and a put per row), and the deployed handler on its
+                    transactional and on its put-first write path. For each it prints, per message: Lambda
+                    invocations, DynamoDB requests, read and write capacity units (as DynamoDB Local reports
+                    them: table and index), GB-seconds (measured duration x the function's memory), and the
+                    dollars per million messages at on-demand DynamoDB and Arm Lambda prices (bench/Pricing).
 
-                    Without workload options it runs two workloads: the default (10 two-person conversations,
-                    100 messages, batches of 100) and a skewed one (80%% of the messages to 2 conversations).
-                    With any of --conversations, --participants, --messages, --batch-size, --skew, --hot it runs
-                    that one workload.
+                    Traffic shapes: sparse (batches of 1-3 records, each conversation at most once), typical
+                    (70%% of batches 1-3 records, 25%% 4-10, 5%% 11-50, a fifth of a batch's later messages
+                    replying in a conversation already in it), burst (full batches of 100, as under load).
 
-                    Figures are DynamoDB Local's on this machine: compare the two strategies, not the numbers
-                    with AWS."""},
-        footer = {"example:",
+                    --memory-sizes LIST instead measures the handler's duration at each memory size, in a
+                    child JVM limited as Lambda limits a function of that size (RAM, processors, CPU share).
+
+                    Capacity units and requests are the same on AWS; durations are DynamoDB Local's on this
+                    machine, so GB-seconds are an upper bound: compare strategies, not absolute figures."""},
+        footer = {"examples:",
             "  ./dev bench",
-            "  ./dev bench --conversations 50 --messages 1000 --batch-size 100 --skew 0.9 --hot 3"})
+            "  ./dev bench --shapes burst --participants 2 --messages 100 --skew 0.8 --hot 2",
+            "  ./dev bench --memory-sizes 512,1024,1769,3008"})
 public final class BenchCommand extends CliCommand {
 
     /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
     public static final String NAME = "bench";
-    public static final String SUMMARY = "benchmark: the handler against the original per-record strategy, on DynamoDB Local";
+    public static final String SUMMARY = "benchmark: capacity, requests and cost per message of each write strategy, on DynamoDB Local";
 
-    @Option(names = "--conversations", paramLabel = "N", description = "conversations (default 10)")
-    private Integer conversations;
+    @Option(names = "--shapes", paramLabel = "LIST", split = ",", defaultValue = "sparse,typical,burst",
+            description = "traffic shapes: sparse, typical, burst (default ${DEFAULT-VALUE})")
+    private List<String> shapes;
 
-    @Option(names = "--participants", paramLabel = "N", description = "rows per conversation (default 2)")
-    private Integer participants;
+    @Option(names = "--participants", paramLabel = "LIST", split = ",", defaultValue = "2,5,20",
+            description = "participants per conversation, i.e. rows re-created per update (default ${DEFAULT-VALUE})")
+    private List<Integer> participants;
 
-    @Option(names = "--messages", paramLabel = "N", description = "messages in the stream (default 100)")
-    private Integer messages;
+    @Option(names = "--conversations", paramLabel = "N", defaultValue = "20",
+            description = "conversations (default ${DEFAULT-VALUE})")
+    private int conversations;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "records per invocation (default 100)")
-    private Integer batchSize;
+    @Option(names = "--messages", paramLabel = "N", defaultValue = "200",
+            description = "messages in the stream of each workload (default ${DEFAULT-VALUE})")
+    private int messages;
 
-    @Option(names = "--skew", paramLabel = "SHARE",
-            description = "share of messages that go to the hot conversations, 0..1 (default 0)")
-    private Double skew;
+    @Option(names = "--skew", paramLabel = "SHARE", defaultValue = "0",
+            description = "burst: share of messages that go to the hot conversations, 0..1 (default ${DEFAULT-VALUE})")
+    private double skew;
 
-    @Option(names = "--hot", paramLabel = "N", description = "number of hot conversations (default 2 when --skew is given)")
-    private Integer hot;
+    @Option(names = "--hot", paramLabel = "N", defaultValue = "2",
+            description = "burst: number of hot conversations when --skew is given (default ${DEFAULT-VALUE})")
+    private int hot;
+
+    @Option(names = "--memory", paramLabel = "MB", description = "the function's memory for GB-seconds (default: the stack's, "
+            + DeploymentContract.FUNCTION_MEMORY_MB + ")")
+    private Integer memory;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
             description = "conversations updated at once by the handler (default ${DEFAULT-VALUE}, as deployed)")
     private int concurrency;
 
-    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "measured rounds per strategy,"
-            + " after one warm-up; the median round (by messages/s) is printed (default ${DEFAULT-VALUE})")
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "1", description = "measured rounds per strategy,"
+            + " after a warm-up; the median round's durations are printed (default ${DEFAULT-VALUE})")
     private int rounds;
+
+    @Option(names = "--memory-sizes", paramLabel = "LIST", split = ",",
+            description = "measure the handler at these memory sizes (MB) instead, e.g. 512,1024,1769,3008")
+    private List<Integer> memorySizes;
 
     @Mixin
     private LocalEndpointOption where;
 
     @Override
     protected ExitCode run(Io io) {
+        within("--conversations", conversations, 3, 100_000);
+        within("--messages", messages, 1, 1_000_000);
         within("--concurrency", concurrency, 1, 256);
         within("--rounds", rounds, 1, 100);
-        List<Workload> workloads = new ArrayList<>();
-        List<String> titles = new ArrayList<>();
-        if (Stream.of(conversations, participants, messages, batchSize, skew, hot).anyMatch(Objects::nonNull)) {
-            double share = skew == null ? 0 : skew;
-            if (share < 0 || share > 1) {
-                throw usageError("option --skew must be between 0 and 1, got " + share);
-            }
-            Workload w = new Workload(
-                    within("--conversations", conversations == null ? 10 : conversations, 1, 100_000),
-                    within("--participants", participants == null ? 2 : participants, 2, 1_000),
-                    within("--messages", messages == null ? 100 : messages, 1, 10_000_000),
-                    within("--batch-size", batchSize == null ? 100 : batchSize, 1, 10_000),
-                    share,
-                    share > 0 ? within("--hot", hot == null ? 2 : hot, 1, 100_000) : 0,
-                    42);
-            if (w.hotConversations() > w.conversations()) {
-                throw usageError("option --hot must not exceed --conversations");
-            }
-            workloads.add(w);
-            titles.add("custom workload");
-        } else {
-            workloads.add(Workload.defaults());
-            titles.add("default workload");
-            workloads.add(Workload.skewed());
-            titles.add("skewed workload");
+        int memoryMb = within("--memory", memory == null ? DeploymentContract.FUNCTION_MEMORY_MB : memory, 128, 10_240);
+        if (skew < 0 || skew > 1) {
+            throw usageError("option --skew must be between 0 and 1, got " + skew);
         }
+        within("--hot", hot, 1, conversations);
+        participants.forEach(p -> within("--participants", p, 2, 1_000));
+        List<TrafficShape> chosen = shapes.stream().map(this::shape).toList();
         try (Target target = Target.open(where.spec())) {
+            if (memorySizes != null) {
+                memorySizes.forEach(m -> within("--memory-sizes", m, 128, 10_240));
+                return memorySweep(io, target, chosen.getFirst(), participants.getFirst());
+            }
             Benchmark bench = new Benchmark(target.endpoint(), concurrency);
             io.out().println("DynamoDB Local at " + target.endpoint() + " · handler concurrency " + concurrency
-                    + " · " + rounds + " measured round(s) after a warm-up · JVM " + Runtime.version()
-                    + " · " + Runtime.getRuntime().availableProcessors() + " cores");
-            for (int i = 0; i < workloads.size(); i++) {
-                Workload w = workloads.get(i);
-                io.err().println("… " + titles.get(i) + ": warming up");
-                bench.handler(w);
-                bench.baseline(w);
-                List<Benchmark.Result> handler = new ArrayList<>();
-                List<Benchmark.Result> baseline = new ArrayList<>();
-                for (int r = 1; r <= rounds; r++) {
-                    io.err().println("… " + titles.get(i) + ": round " + r + "/" + rounds);
-                    handler.add(bench.handler(w));
-                    baseline.add(bench.baseline(w));
-                }
+                    + " · memory " + memoryMb + " MB · prices " + Pricing.REGION + " as of " + Pricing.CHECKED
+                    + " · JVM " + Runtime.version() + " · " + Runtime.getRuntime().availableProcessors() + " cores");
+            warmUp(io, bench);
+            for (TrafficShape shape : chosen) {
                 io.out().println();
-                Benchmark.print(io.out(), titles.get(i) + ": " + w.conversations() + " conversations × "
-                        + w.participants() + " participants, " + w.messages() + " messages, batches of " + w.batchSize()
-                        + (w.hotShare() > 0 ? ", " + Math.round(w.hotShare() * 100) + "% to " + w.hotConversations() + " hot" : ""),
-                        List.of(median(handler), median(baseline)));
+                io.out().printf("%s traffic (%s): %d messages to %d conversations%s%n", shape.label(), shape.description(),
+                        messages, conversations, shape == TrafficShape.BURST && skew > 0
+                                ? String.format(Locale.ROOT, ", %.0f%% to %d hot", skew * 100, hot) : "");
+                header(io.out());
+                for (int p : participants) {
+                    Workload workload = workload(shape, p);
+                    for (Strategy strategy : Strategy.values()) {
+                        io.err().println("… " + shape.label() + ", " + p + " participants: " + strategy.label());
+                        List<Benchmark.Result> runs = new ArrayList<>();
+                        for (int r = 0; r < rounds; r++) {
+                            runs.add(bench.run(strategy, workload, shape));
+                        }
+                        row(io.out(), p, median(runs), memoryMb);
+                    }
+                }
             }
             return ExitCode.OK;
         }
+    }
+
+    private Workload workload(TrafficShape shape, int participantsEach) {
+        boolean skewed = shape == TrafficShape.BURST && skew > 0;
+        return new Workload(conversations, participantsEach, messages, DeploymentContract.BATCH_SIZE,
+                skewed ? skew : 0, skewed ? hot : 0, 42);
+    }
+
+    /** One small run of each strategy first, so that the measured ones run on a warm JIT. */
+    private void warmUp(Io io, Benchmark bench) {
+        io.err().println("… warming up");
+        Workload small = new Workload(conversations, 2, Math.min(messages, 100), DeploymentContract.BATCH_SIZE, 0, 0, 7);
+        for (Strategy strategy : Strategy.values()) {
+            bench.run(strategy, small, TrafficShape.TYPICAL);
+        }
+    }
+
+    private static void header(PrintStream out) {
+        out.printf("  %5s %-13s %8s %8s %8s %21s %7s %7s %10s   %s%n", "group", "strategy", "inv/msg", "req/msg",
+                "RRU/msg", "WRU/msg (tbl + idx)", "p50 ms", "p99 ms", "GB-s/msg", "$ per million messages: DynamoDB + Lambda = total");
+    }
+
+    private static void row(PrintStream out, int participantsEach, Benchmark.Result r, int memoryMb) {
+        double dynamo = r.dynamoDbDollarsPerMillion();
+        double lambda = r.lambdaDollarsPerMillion(memoryMb);
+        out.printf(Locale.ROOT, "  %5d %-13s %8.3f %8.2f %8.3f %8.2f (%5.2f +%5.2f) %7.1f %7.1f %10.5f   %.2f + %.2f = %.2f%n",
+                participantsEach, r.strategy().label(), r.invocationsPerMessage(), r.requestsPerMessage(),
+                r.readUnitsPerMessage(), r.writeUnitsPerMessage(), r.units().tableWrite() / r.messages(),
+                r.units().indexWrite() / r.messages(), r.percentileMillis(50), r.percentileMillis(99),
+                r.gbSecondsPerMessage(memoryMb), dynamo, lambda, dynamo + lambda);
+    }
+
+    private ExitCode memorySweep(Io io, Target target, TrafficShape shape, int participantsEach) {
+        MemorySweep sweep = new MemorySweep(target.endpoint());
+        boolean cpu = MemorySweep.canLimitCpu();
+        io.out().printf("handler at each memory size: %s traffic, %d messages to %d conversations of %d; child JVMs with "
+                        + "-XX:MaxRAM and -XX:ActiveProcessorCount%s; prices %s as of %s%n", shape.label(), messages,
+                conversations, participantsEach, cpu ? " and Lambda's CPU share (cgroup cpu quota)"
+                        : " (no CPU quota: this machine does not let the benchmark set one, so small sizes look faster than on Lambda)",
+                Pricing.REGION, Pricing.CHECKED);
+        io.out().printf("  %6s %6s %-13s %7s %7s %10s   %s%n", "MB", "vCPU", "write path", "p50 ms", "p99 ms",
+                "GB-s/msg", "Lambda $ per million messages");
+        for (int memoryMb : memorySizes) {
+            for (WriteMode mode : WriteMode.values()) {
+                io.err().println("… " + memoryMb + " MB, " + mode.value());
+                MemorySweep.Sample s = sweep.measure(memoryMb, mode, shape, conversations, participantsEach, messages);
+                io.out().printf(Locale.ROOT, "  %6d %6.2f %-13s %7.1f %7.1f %10.5f   %.2f%n", memoryMb, s.vcpus(),
+                        mode.value(), s.percentileMillis(50), s.percentileMillis(99), s.gbSecondsPerMessage(),
+                        s.lambdaDollarsPerMillion());
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private TrafficShape shape(String name) {
+        return Arrays.stream(TrafficShape.values()).filter(s -> s.label().equals(name.trim().toLowerCase(Locale.ROOT)))
+                .findFirst().orElseThrow(() -> usageError("option --shapes: unknown shape '" + name
+                        + "' (sparse, typical, burst)"));
     }
 
     private static Benchmark.Result median(List<Benchmark.Result> results) {

@@ -1,16 +1,13 @@
 package com.cruddur.messaging.local.bench;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.cruddur.messaging.devkit.CapacityMeter;
 import com.cruddur.messaging.devkit.Items;
-import com.cruddur.messaging.devkit.LocalContext;
 import com.cruddur.messaging.devkit.LocalDynamoDb;
 import com.cruddur.messaging.devkit.RequestCounter;
 import com.cruddur.messaging.devkit.TableDefinitions;
+import com.cruddur.messaging.devkit.TrafficShape;
 import com.cruddur.messaging.devkit.Workload;
-import com.cruddur.messaging.stream.Config;
-import com.cruddur.messaging.stream.InvocationReport;
-import com.cruddur.messaging.stream.MessageGroupStreamHandler;
-import java.io.PrintStream;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -21,14 +18,20 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Runs a workload through the handler and through the baseline strategy on DynamoDB Local, on
- * fresh tables, and measures each: throughput, requests by operation, batch latencies.
+ * Runs a workload, cut into batches of a traffic shape, through one strategy on DynamoDB Local,
+ * on a fresh table, and measures it: requests by operation, the capacity DynamoDB reports,
+ * invocations and their durations.
  */
 final class Benchmark {
 
-    /** The figures of one strategy on one workload. */
-    record Result(String strategy, int messages, int batches, long nanos, Map<String, Integer> requests,
-                  long[] batchNanos) {
+    /**
+     * The figures of one strategy on one workload.
+     *
+     * @param units      capacity consumed, as DynamoDB Local reported it
+     * @param batchNanos each invocation's duration
+     */
+    record Result(Strategy strategy, int messages, int batches, long nanos, Map<String, Integer> requests,
+                  CapacityMeter.Units units, long[] batchNanos) {
 
         double messagesPerSecond() {
             return messages / (nanos / 1e9);
@@ -40,6 +43,32 @@ final class Benchmark {
 
         double requestsPerMessage() {
             return (double) totalRequests() / messages;
+        }
+
+        double invocationsPerMessage() {
+            return (double) batches / messages;
+        }
+
+        double readUnitsPerMessage() {
+            return units.read() / messages;
+        }
+
+        double writeUnitsPerMessage() {
+            return units.write() / messages;
+        }
+
+        /** Lambda's billed duration (each invocation rounded up to the millisecond) times the memory, per message. */
+        double gbSecondsPerMessage(int memoryMb) {
+            long billedMillis = Arrays.stream(batchNanos).map(n -> (n + 999_999) / 1_000_000).sum();
+            return billedMillis / 1000.0 * memoryMb / 1024.0 / messages;
+        }
+
+        double dynamoDbDollarsPerMillion() {
+            return Pricing.dynamoDbPerMillionMessages(readUnitsPerMessage(), writeUnitsPerMessage());
+        }
+
+        double lambdaDollarsPerMillion(int memoryMb) {
+            return Pricing.lambdaPerMillionMessages(invocationsPerMessage(), gbSecondsPerMessage(memoryMb));
         }
 
         double percentileMillis(double p) {
@@ -60,73 +89,48 @@ final class Benchmark {
         this.concurrency = concurrency;
     }
 
-    /** The handler, as deployed (bounded concurrency, one query and one transaction per conversation). */
-    Result handler(Workload workload) {
-        return measure("handler", workload, (client, table) -> {
-            MessageGroupStreamHandler handler = new MessageGroupStreamHandler(client,
-                    Config.forTable(table).withMaxConcurrency(concurrency));
-            return batch -> {
-                InvocationReport report = handler.process(batch, new LocalContext(line -> { }));
-                if (!report.failedSequenceNumbers().isEmpty()) {
-                    throw new IllegalStateException("the handler reported failures: " + report.failedSequenceNumbers());
-                }
-            };
-        });
+    /**
+     * The capacity consumed: as DynamoDB Local reported it, but for transactions, whose units it
+     * misreports (see {@link CapacityMeter}): those come from DynamoDB's documented rules.
+     */
+    private static CapacityMeter.Units units(CapacityMeter.Units measured, Strategy strategy, Workload workload,
+                                             List<DynamodbEvent> batches) {
+        if (measured.transactions() == 0) {
+            return measured;
+        }
+        CapacityMeter.Units modelled = CapacityModel.expected(strategy, workload, batches);
+        return new CapacityMeter.Units(measured.tableRead(), measured.indexRead(),
+                measured.tableWrite() + modelled.tableWrite(), measured.indexWrite() + modelled.indexWrite(),
+                measured.unmetered(), measured.transactions());
     }
 
-    /** The original design's strategy: per record, a query and a delete and a put per row, in sequence. */
-    Result baseline(Workload workload) {
-        return measure("baseline", workload, (client, table) -> new BaselineStrategy(client, table)::process);
-    }
-
-    private interface Strategy {
-        Consumer<DynamodbEvent> on(DynamoDbClient client, String table);
-    }
-
-    private Result measure(String name, Workload workload, Strategy strategy) {
-        String table = "bench-" + name + "-" + TABLES.incrementAndGet();
+    /** One run of a strategy on a workload delivered in batches of a shape, on a fresh table. */
+    Result run(Strategy strategy, Workload workload, TrafficShape shape) {
+        String table = "bench-" + strategy.label() + "-" + TABLES.incrementAndGet();
         RequestCounter counter = new RequestCounter();
+        CapacityMeter meter = new CapacityMeter();
         try (DynamoDbClient admin = LocalDynamoDb.clientBuilder(endpoint).build();
-             DynamoDbClient client = LocalDynamoDb.clientBuilder(endpoint, counter).build()) {
+             DynamoDbClient client = LocalDynamoDb.clientBuilder(endpoint, counter, meter).build()) {
             TableDefinitions.createTable(admin, table);
             try {
                 Items.putAll(admin, table, workload.rows(), n -> { });
-                List<DynamodbEvent> batches = workload.batches(Workload.streamArn(table));
-                Consumer<DynamodbEvent> run = strategy.on(client, table);
+                List<DynamodbEvent> batches = shape.batches(workload, Workload.streamArn(table));
+                Consumer<DynamodbEvent> invoke = strategy.on(client, table, concurrency);
                 counter.reset();
+                meter.reset();
                 long[] latencies = new long[batches.size()];
                 long start = System.nanoTime();
                 for (int i = 0; i < batches.size(); i++) {
                     long batchStart = System.nanoTime();
-                    run.accept(batches.get(i));
+                    invoke.accept(batches.get(i));
                     latencies[i] = System.nanoTime() - batchStart;
                 }
                 long nanos = System.nanoTime() - start;
-                return new Result(name, workload.messages(), batches.size(), nanos,
-                        new TreeMap<>(counter.snapshot()), latencies);
+                return new Result(strategy, workload.messages(), batches.size(), nanos,
+                        new TreeMap<>(counter.snapshot()), units(meter.snapshot(), strategy, workload, batches), latencies);
             } finally {
                 admin.deleteTable(b -> b.tableName(table));
             }
-        }
-    }
-
-    /** A table of results for people; the last column compares each strategy with the first row's. */
-    static void print(PrintStream out, String title, List<Result> results) {
-        out.println(title);
-        out.printf("  %-9s %10s %9s %9s %9s %11s   %s%n",
-                "strategy", "messages/s", "req/msg", "p50 ms", "p99 ms", "req/batch", "requests by operation");
-        for (Result r : results) {
-            out.printf("  %-9s %10.0f %9.2f %9.1f %9.1f %11.1f   %s%n", r.strategy(), r.messagesPerSecond(),
-                    r.requestsPerMessage(), r.percentileMillis(50), r.percentileMillis(99),
-                    (double) r.totalRequests() / r.batches(), r.requests());
-        }
-        if (results.size() == 2) {
-            Result ours = results.get(0);
-            Result base = results.get(1);
-            out.printf("  ratio handler/baseline: %.1fx messages/s, %.1fx fewer requests per message, p50 %.1fx lower%n",
-                    ours.messagesPerSecond() / base.messagesPerSecond(),
-                    base.requestsPerMessage() / ours.requestsPerMessage(),
-                    base.percentileMillis(50) / ours.percentileMillis(50));
         }
     }
 }
