@@ -22,14 +22,10 @@ public final class Invoker {
     private final RequestCounter requests = new RequestCounter();
     private final PrintStream log;
 
-    public Invoker(Target target, boolean verbose, PrintStream err) {
-        this(target, Config.forTable(target.table()), verbose, err);
-    }
-
     /**
-     * The handler with a configuration of the caller's (the commands that repair the table build it
-     * in one place, {@code ops.HandlerConfig}), and interceptors on its DynamoDB client: the seam
-     * where {@code watch --fail-conversation} and the tests inject faults.
+     * The handler with a configuration of the caller's (the commands build it in one place,
+     * {@link HandlerOptions}), and interceptors on its DynamoDB client: the seam where
+     * {@code watch --fail-conversation} and the tests inject faults.
      */
     public Invoker(Target target, Config config, boolean verbose, PrintStream err, ExecutionInterceptor... interceptors) {
         ExecutionInterceptor[] all = new ExecutionInterceptor[interceptors.length + 1];

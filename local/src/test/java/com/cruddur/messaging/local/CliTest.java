@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +70,7 @@ class CliTest {
         assertThat(run.errLines()).containsExactly(
                 "messaging-local replay: unknown option --frob (see --help)",
                 "usage: messaging-local replay [--endpoint URL | --aws] [--table NAME] [--seed FILE] [--dump] [--stats]"
-                        + " [--verbose] EVENT.json...");
+                        + " [--verbose] [--write-mode MODE] EVENT.json...");
         assertThat(run.out()).isEmpty();
     }
 
@@ -181,6 +182,16 @@ class CliTest {
         CliRun missing = cli("redrive", "--endpoint", "http://localhost:1", "nope.json");
         assertThat(missing.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(missing.errLines()).containsExactly("messaging-local redrive: nope.json: no such file");
+    }
+
+    @Test
+    void anUnknownWriteModeIsNamedWithTheModesThereAre() {
+        for (String command : List.of("replay", "watch", "send", "redrive", "reconcile")) {
+            CliRun run = cli(command, "--write-mode", "eventual");
+            assertThat(run.code()).as(command).isEqualTo(ExitCode.BAD_INPUT.code());
+            assertThat(run.errLines().getFirst()).isEqualTo("messaging-local " + command
+                    + ": option --write-mode needs one of [transactional, put-first], got 'eventual' (see --help)");
+        }
     }
 
     @Test

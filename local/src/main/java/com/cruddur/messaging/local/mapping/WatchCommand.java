@@ -7,6 +7,7 @@ import com.cruddur.messaging.local.Invoker;
 import com.cruddur.messaging.local.MessagingLocal;
 import com.cruddur.messaging.local.Style;
 import com.cruddur.messaging.local.Target;
+import com.cruddur.messaging.local.HandlerOptions;
 import com.cruddur.messaging.local.TargetOptions;
 import com.cruddur.messaging.local.Targets;
 import com.cruddur.messaging.local.Views;
@@ -14,7 +15,6 @@ import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.local.LocalSqs;
 import com.cruddur.messaging.local.Usage;
 import com.cruddur.messaging.schema.MessagesTable;
-import com.cruddur.messaging.stream.Config;
 import com.cruddur.messaging.stream.InvocationReport;
 import java.io.PrintStream;
 import java.net.URI;
@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
         customSynopsis = {"messaging-local watch [--endpoint URL] [--table NAME] [--batch-size N]",
             "                             [--from trim-horizon|latest] [--max-retries N] [--max-record-age SECONDS]",
             "                             [--failure-queue-url URL] [--fail-conversation UUID]... [--max-batches N]",
-            "                             [--idle-exit SECONDS] [--verbose]"},
+            "                             [--idle-exit SECONDS] [--write-mode MODE] [--verbose]"},
         description = {WatchCommand.SUMMARY, "",
             """
                     Polls every shard of the table's stream (a child shard after its parent) and invokes the handler
@@ -121,6 +121,9 @@ public final class WatchCommand extends CliCommand {
 
     @Mixin
     private TargetOptions where;
+
+    @Mixin
+    private HandlerOptions handler;
 
     /** The values of {@code --from}, for shell completion. */
     static final class Positions implements Iterable<String> {
@@ -200,8 +203,8 @@ public final class WatchCommand extends CliCommand {
                     + " --queue-url " + queueUrl);
             StreamPoller poller = new StreamPoller(opened.target().streams(), streamArn, position);
             Invoker invoker = failConversations.isEmpty()
-                    ? new Invoker(target, verbose, io.err())
-                    : new Invoker(target, Config.forTable(target.table()), verbose, io.err(),
+                    ? new Invoker(target, handler.config(target), verbose, io.err())
+                    : new Invoker(target, handler.config(target), verbose, io.err(),
                             new ConversationFault(failConversations));
             LocalEventSourceMapping mapping = new LocalEventSourceMapping(invoker::invoke, EventFilter.DEPLOYED, streamArn,
                     settings, failure -> sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(failure.toJson())));

@@ -7,6 +7,7 @@ import com.cruddur.messaging.local.Invoker;
 import com.cruddur.messaging.local.RefusedException;
 import com.cruddur.messaging.local.Style;
 import com.cruddur.messaging.local.Target;
+import com.cruddur.messaging.local.HandlerOptions;
 import com.cruddur.messaging.local.TargetOptions;
 import com.cruddur.messaging.local.Targets;
 import com.cruddur.messaging.local.Usage;
@@ -32,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 @Command(name = ReconcileCommand.NAME,
         customSynopsis = {"messaging-local reconcile [--aws | --endpoint URL] [--table NAME] [--apply [--yes]]",
-            "                                 [--segments N] [--group UUID] [--rate UNITS] [--verbose]"},
+            "                                 [--segments N] [--group UUID] [--rate UNITS] [--write-mode MODE] [--verbose]"},
         description = {ReconcileCommand.SUMMARY, "",
             """
                     For records the stream no longer holds (older than 24 hours, or lost with the function off or
@@ -96,6 +97,9 @@ public final class ReconcileCommand extends CliCommand {
     @Mixin
     private TargetOptions where;
 
+    @Mixin
+    private HandlerOptions handler;
+
     @Override
     protected ExitCode run(Io io) {
         Target.Spec spec = where.spec();
@@ -133,7 +137,8 @@ public final class ReconcileCommand extends CliCommand {
                         + units(stats.readUnits()) + " in " + Views.plural(stats.requests(), "request")
                         + " " + style.dot() + " " + summary(diff));
             } else {
-                GroupRowStore store = new GroupRowStore(client, target.table(), HandlerConfig.of(target).indexName());
+                GroupRowStore store = new GroupRowStore(client, target.table(),
+                        handler.config(target).indexName(), handler.writeMode());
                 reconciler.accept(group, Reconciler.newestMessage(client, target.table(), group, limit),
                         store.findRows(group));
                 diff = reconciler.diff();
@@ -192,7 +197,7 @@ public final class ReconcileCommand extends CliCommand {
         out.println("applying: " + Views.plural(fixable.size(), "conversation") + " through the handler, in batches of "
                 + DeploymentContract.BATCH_SIZE);
         out.flush();
-        Invoker invoker = new Invoker(target, HandlerConfig.of(target), verbose, io.err());
+        Invoker invoker = new Invoker(target, handler.config(target), verbose, io.err());
         long start = System.nanoTime();
         Reconciler.Applied applied = Reconciler.apply(fixable, opened.client(), target.table(), invoker, limit,
                 (done, total, fixed, current, failed) -> io.err().println("  applied " + done + "/" + total

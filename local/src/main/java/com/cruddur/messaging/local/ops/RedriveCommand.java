@@ -9,6 +9,7 @@ import com.cruddur.messaging.local.Invoker;
 import com.cruddur.messaging.local.LambdaEvents;
 import com.cruddur.messaging.local.Style;
 import com.cruddur.messaging.local.Target;
+import com.cruddur.messaging.local.HandlerOptions;
 import com.cruddur.messaging.local.TargetOptions;
 import com.cruddur.messaging.local.Usage;
 import com.cruddur.messaging.local.Views;
@@ -55,7 +56,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 @Command(name = RedriveCommand.NAME,
         customSynopsis = {"messaging-local redrive (--aws | --endpoint URL) [--queue-url URL | FILE | -] [--table NAME]",
-            "                               [--dry-run] [--max N] [--max-retries N] [--verbose]"},
+            "                               [--dry-run] [--max N] [--max-retries N] [--write-mode MODE] [--verbose]"},
         description = {RedriveCommand.SUMMARY, "",
             """
                     When the event source mapping gives up on a batch (retries used up, or records older than an
@@ -122,6 +123,9 @@ public final class RedriveCommand extends CliCommand {
     @Mixin
     private TargetOptions where;
 
+    @Mixin
+    private HandlerOptions handler;
+
     /** What became of one message. */
     private enum Outcome {
         DELETED, APPLIED_FROM_FILE, WOULD_APPLY, FAILURES_REMAIN, RECORDS_GONE, UNUSABLE
@@ -160,8 +164,9 @@ public final class RedriveCommand extends CliCommand {
             out.println(style.join(header));
 
             DynamoDbStreamsClient streams = target.streams();
-            Invoker invoker = dryRun ? null : new Invoker(target, HandlerConfig.of(target), verbose, io.err());
-            GroupRowStore rows = new GroupRowStore(client, target.table(), HandlerConfig.of(target).indexName());
+            Invoker invoker = dryRun ? null : new Invoker(target, handler.config(target), verbose, io.err());
+            GroupRowStore rows = new GroupRowStore(client, target.table(), handler.config(target).indexName(),
+                    handler.writeMode());
             Set<String> seen = new HashSet<>();
             List<FailureQueue.Message> toRelease = new ArrayList<>();
             int[] outcomes = new int[Outcome.values().length];

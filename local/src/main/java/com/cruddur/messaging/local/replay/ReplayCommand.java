@@ -11,6 +11,7 @@ import com.cruddur.messaging.local.RefusedException;
 import com.cruddur.messaging.local.SeedData;
 import com.cruddur.messaging.local.Style;
 import com.cruddur.messaging.local.Target;
+import com.cruddur.messaging.local.HandlerOptions;
 import com.cruddur.messaging.local.TargetOptions;
 import com.cruddur.messaging.local.Views;
 import com.cruddur.messaging.local.mapping.EventFilter;
@@ -40,7 +41,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 @Command(name = ReplayCommand.NAME,
         customSynopsis = {"messaging-local replay [--endpoint URL | --aws] [--table NAME] [--seed FILE] [--dump]",
-            "                              [--stats] [--verbose] EVENT.json..."},
+            "                              [--stats] [--verbose] [--write-mode MODE] EVENT.json..."},
         description = {ReplayCommand.SUMMARY, "",
             """
                     Each EVENT.json is one Lambda invocation ({"Records": [...]} exactly as Lambda delivers it),
@@ -65,6 +66,9 @@ public final class ReplayCommand extends CliCommand {
 
     @Mixin
     private TargetOptions where;
+
+    @Mixin
+    private HandlerOptions handler;
 
     @Option(names = "--seed", paramLabel = "FILE",
             description = "load these items first (a JSON array of items in DynamoDB JSON)")
@@ -118,7 +122,7 @@ public final class ReplayCommand extends CliCommand {
             }
             report.println(style.join(header));
 
-            Invoker invoker = new Invoker(target, verbose, io.err());
+            Invoker invoker = new Invoker(target, handler.config(target), verbose, io.err());
             Conversations conversations = new Conversations(admin, target.table());
             int failedInvocations = 0;
             int number = 0;

@@ -7,6 +7,7 @@ import com.cruddur.messaging.local.InputException;
 import com.cruddur.messaging.local.Invoker;
 import com.cruddur.messaging.local.Style;
 import com.cruddur.messaging.local.Target;
+import com.cruddur.messaging.local.HandlerOptions;
 import com.cruddur.messaging.local.TargetOptions;
 import com.cruddur.messaging.local.Targets;
 import com.cruddur.messaging.local.Usage;
@@ -43,7 +44,7 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
  */
 @Command(name = SendCommand.NAME,
         customSynopsis = {"messaging-local send --group UUID --user UUID --text TEXT [--endpoint URL] [--table NAME]",
-            "                            [--verbose]"},
+            "                            [--write-mode MODE] [--verbose]"},
         description = {SendCommand.SUMMARY, "",
             """
                     Puts a message item (pk MSG#<group>, sk = now as created_at, a fresh message_uuid, the text and
@@ -85,6 +86,9 @@ public final class SendCommand extends CliCommand {
 
     @Mixin
     private TargetOptions where;
+
+    @Mixin
+    private HandlerOptions handler;
 
     @Override
     protected ExitCode run(Io io) {
@@ -143,8 +147,8 @@ public final class SendCommand extends CliCommand {
     }
 
     /** Plays the event source mapping for the put's stream records, then shows the lists. */
-    private static ExitCode deliver(Targets.Opened opened, Map<String, AttributeValue> item, Conversations.People people,
-                               Map<String, List<Row>> before, boolean verbose, Io io) {
+    private ExitCode deliver(Targets.Opened opened, Map<String, AttributeValue> item, Conversations.People people,
+                            Map<String, List<Row>> before, boolean verbose, Io io) {
         Target target = opened.target();
         PrintStream out = io.out();
         Style style = io.style();
@@ -159,7 +163,7 @@ public final class SendCommand extends CliCommand {
                 + produced.getFirst().eventNameAsString() + " " + item.get(MessagesTable.PK).s()
                 + ") through the deployed filter to the handler, as the event source mapping delivers it");
         // As deployed, but without a failure destination: what it gives up on, it says here.
-        LocalEventSourceMapping mapping = new LocalEventSourceMapping(new Invoker(target, verbose, io.err())::invoke,
+        LocalEventSourceMapping mapping = new LocalEventSourceMapping(new Invoker(target, handler.config(target), verbose, io.err())::invoke,
                 EventFilter.DEPLOYED, streamArn, LocalEventSourceMapping.Settings.DEPLOYED,
                 LocalEventSourceMapping.OnFailure.NONE);
         LocalEventSourceMapping.Delivery delivery = mapping.deliver(found.shardId(), produced, (retry, records, report) -> {

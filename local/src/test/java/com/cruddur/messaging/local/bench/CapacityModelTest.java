@@ -32,11 +32,11 @@ class CapacityModelTest {
     void anItemsSizeCountsNamesAndValuesInUtf8() {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put("pk", AttributeValue.fromS("GRP#é"));      // 2 + 6
-        item.put("n", AttributeValue.fromN("123.45"));       // 1 + (5 digits + 1) / 2 + 1 = 4
+        item.put("n", AttributeValue.fromN("123.45"));       // 1 + ((5 digits + 1) / 2 + 1) = 5
         item.put("ok", AttributeValue.fromBool(true));       // 2 + 1
         item.put("l", AttributeValue.fromL(List.of(AttributeValue.fromS("ab"))));  // 1 + 3 + 1 + 2
 
-        assertThat(CapacityModel.itemBytes(item)).isEqualTo(8 + 4 + 3 + 7);
+        assertThat(CapacityModel.itemBytes(item)).isEqualTo(8 + 5 + 3 + 7);
     }
 
     private static Map<String, AttributeValue> item(String message) {

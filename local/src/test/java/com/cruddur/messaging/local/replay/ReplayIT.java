@@ -150,13 +150,20 @@ class ReplayIT extends LocalDynamoDbTestBase {
                 """.formatted(ANDREW, CliRun.BAYKO, G1));
 
         CliRun run = cli("replay", "--seed", seed.toString(), "--stats", NEW_MESSAGE);
+        CliRun transactional = cli("replay", "--seed", seed.toString(), "--stats", "--write-mode", "transactional",
+                NEW_MESSAGE);
 
-        assertThat(run.code()).as(run.toString()).isZero();
-        assertThat(run.outLines().getFirst()).endsWith("seeded 2 items from " + seed);
-        assertThat(run.out()).contains(
-                "    before: 1. Andrew Bayko  2026-11-20T09:00:00  \"See you\"",
-                "    after:  1. Andrew Bayko  2026-11-21T12:00:00  \"Running late, save me a seat\"   ← new last message");
+        for (CliRun each : List.of(run, transactional)) {
+            assertThat(each.code()).as(each.toString()).isZero();
+            assertThat(each.outLines().getFirst()).endsWith("seeded 2 items from " + seed);
+            assertThat(each.out()).contains(
+                    "    before: 1. Andrew Bayko  2026-11-20T09:00:00  \"See you\"",
+                    "    after:  1. Andrew Bayko  2026-11-21T12:00:00  \"Running late, save me a seat\"   ← new last message");
+        }
+        // The default (put-first) path: the two rows' puts, then the old rows' deletes.
         assertThat(run.out()).containsPattern(
+                "  stats: handler \\d+\\.\\d ms · DynamoDB requests: DeleteItem 2, PutItem 2, Query 1 \\(5 requests\\)");
+        assertThat(transactional.out()).containsPattern(
                 "  stats: handler \\d+\\.\\d ms · DynamoDB requests: Query 1, TransactWriteItems 1 \\(2 requests\\)");
     }
 
