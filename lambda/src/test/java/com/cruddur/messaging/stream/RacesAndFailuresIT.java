@@ -1,17 +1,17 @@
 package com.cruddur.messaging.stream;
 
-import com.cruddur.messaging.devkit.LocalContext;
+import static com.cruddur.messaging.stream.FaultInjector.onFirst;
 import static com.cruddur.messaging.stream.Fixtures.ANDREW;
 import static com.cruddur.messaging.stream.Fixtures.BAYKO;
 import static com.cruddur.messaging.stream.Fixtures.G1;
 import static com.cruddur.messaging.stream.Fixtures.G2;
 import static com.cruddur.messaging.stream.Fixtures.G3;
 import static com.cruddur.messaging.stream.Fixtures.LONDO;
-import static com.cruddur.messaging.stream.FaultInjector.onFirst;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.cruddur.messaging.devkit.LocalContext;
 import com.cruddur.messaging.devkit.LocalDynamoDb;
 import com.cruddur.messaging.devkit.RequestCounter;
 import java.time.Duration;
@@ -21,10 +21,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -1,11 +1,12 @@
 package com.cruddur.messaging.stream;
 
-import com.cruddur.messaging.devkit.LocalContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.cruddur.messaging.devkit.Items;
+import com.cruddur.messaging.devkit.LocalContext;
 import com.cruddur.messaging.devkit.Workload;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +23,7 @@ class RequestCountIT extends DynamoDbLocalTestBase {
     @BeforeEach
     void workloadTableOnly() {
         Items.scanAll(admin, TABLE).forEach(i -> admin.deleteItem(b -> b.tableName(TABLE)
-                .key(java.util.Map.of("pk", i.get("pk"), "sk", i.get("sk")))));
+                .key(Map.of("pk", i.get("pk"), "sk", i.get("sk")))));
         requests.reset();
     }
 
@@ -43,7 +44,7 @@ class RequestCountIT extends DynamoDbLocalTestBase {
         }
 
         Map<String, Integer> writes = writesFor(expected, workload.participants());
-        List<String> operations = new java.util.ArrayList<>(writes.keySet());
+        List<String> operations = new ArrayList<>(writes.keySet());
         operations.add("Query");
         assertThat(requests.snapshot()).containsOnlyKeys(operations);
         assertThat(requests.count("Query")).isEqualTo(expected);

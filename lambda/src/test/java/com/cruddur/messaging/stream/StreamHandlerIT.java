@@ -1,6 +1,5 @@
 package com.cruddur.messaging.stream;
 
-import com.cruddur.messaging.devkit.LocalContext;
 import static com.cruddur.messaging.stream.Fixtures.ANDREW;
 import static com.cruddur.messaging.stream.Fixtures.BAYKO;
 import static com.cruddur.messaging.stream.Fixtures.G1;
@@ -12,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.cruddur.messaging.devkit.DynamoJson;
+import com.cruddur.messaging.devkit.LocalContext;
 import com.cruddur.messaging.stream.DecodedRecord.SkipReason;
 import java.util.List;
 import java.util.Map;

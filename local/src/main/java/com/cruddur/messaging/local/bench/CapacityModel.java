@@ -100,7 +100,11 @@ final class CapacityModel {
         return Math.max(1, Math.ceil(itemBytes / KB));
     }
 
-    /** An item's size by DynamoDB's rules. */
+    /**
+     * An item's size by DynamoDB's rules, exactly (numbers by their digits, one byte per list or
+     * map element), as DynamoDB bills it. The handler's {@code ItemSize} is deliberately an upper
+     * bound instead (every number 21 bytes), which is all a transaction's size limit needs.
+     */
     static long itemBytes(Map<String, AttributeValue> item) {
         long size = 0;
         for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
