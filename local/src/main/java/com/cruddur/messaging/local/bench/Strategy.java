@@ -2,6 +2,8 @@ package com.cruddur.messaging.local.bench;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.cruddur.messaging.devkit.LocalContext;
+import com.cruddur.messaging.local.CliException;
+import com.cruddur.messaging.local.ExitCode;
 import com.cruddur.messaging.stream.Config;
 import com.cruddur.messaging.stream.InvocationReport;
 import com.cruddur.messaging.stream.MessageGroupStreamHandler;
@@ -40,7 +42,10 @@ enum Strategy {
         return batch -> {
             InvocationReport report = handler.process(batch, new LocalContext(line -> { }));
             if (!report.failedSequenceNumbers().isEmpty()) {
-                throw new IllegalStateException("the handler reported failures: " + report.failedSequenceNumbers());
+                // Capacity per message means nothing for a batch left half applied: stop, and say why.
+                throw new CliException(ExitCode.HANDLER_FAILURES, label + ": the handler reported batch item failures"
+                        + " (sequence numbers " + report.failedSequenceNumbers() + "): DynamoDB Local did not answer within"
+                        + " the function's timeout; run with fewer --participants or --messages, or on a less loaded machine");
             }
         };
     }
