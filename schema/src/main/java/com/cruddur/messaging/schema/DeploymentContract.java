@@ -115,7 +115,11 @@ public final class DeploymentContract {
 
     /** The function's timeout; the local context counts down the same. */
     public static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(30);
-    /** The function's memory size in MB; Lambda gives CPU in proportion (1,769 MB = one vCPU). */
+    /**
+     * The function's memory size in MB; Lambda gives CPU in proportion (1,769 MB = one vCPU). Chosen
+     * from the memory sweep (BENCHMARKS.md, "Memory size"): larger sizes were no faster, 512 MB had
+     * the slowest tail on the default write path.
+     */
     public static final int FUNCTION_MEMORY_MB = 1024;
 
     /**
