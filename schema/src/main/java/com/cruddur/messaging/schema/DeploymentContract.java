@@ -28,6 +28,14 @@ public final class DeploymentContract {
          * with SQS alone.
          */
         public static final String FAILURE_QUEUE_LOGICAL_ID_PREFIX = "StreamFailureDestinationQueue";
+        /** The output holding the failure destination's bucket name. */
+        public static final String FAILURE_BUCKET_NAME_OUTPUT = "StreamFailureBucketName";
+        /**
+         * How the failure bucket's logical id begins (the CDK appends a hash). CloudFormation tags the
+         * bucket with it ({@code aws:cloudformation:logical-id}), beside
+         * {@code aws:cloudformation:stack-name}: that is how the ops commands find the bucket with S3 alone.
+         */
+        public static final String FAILURE_BUCKET_LOGICAL_ID_PREFIX = "StreamFailureDestinationBucket";
 
         private Stack() {
         }
