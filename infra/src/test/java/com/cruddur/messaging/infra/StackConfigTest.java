@@ -322,6 +322,116 @@ class StackConfigTest {
         }
     }
 
+    @Test
+    void withoutContextKeepsFailureObjectsFourteenDaysAndLeavesDeletionProtectionForTheSecondDeploy() {
+        StackConfig.DataProtection protection = StackConfig.defaults().dataProtection();
+
+        assertThat(protection.failureRetentionDays()).isEqualTo(14);
+        assertThat(protection.tableDeletionProtection()).isFalse();
+    }
+
+    @Test
+    void readsTheRetentionAndDeletionProtectionFromCliStringsAndCdkJsonValues() {
+        Map<String, Object> cli = new LinkedHashMap<>();
+        cli.put("failureRetentionDays", "365");
+        cli.put("tableDeletionProtection", "true");
+        Map<String, Object> cdkJson = new LinkedHashMap<>();
+        cdkJson.put("failureRetentionDays", 1);
+        cdkJson.put("tableDeletionProtection", true);
+
+        assertThat(StackConfig.fromContext(cli::get).dataProtection()).isEqualTo(new StackConfig.DataProtection(true, 365));
+        assertThat(StackConfig.fromContext(cdkJson::get).dataProtection()).isEqualTo(new StackConfig.DataProtection(true, 1));
+    }
+
+    @Test
+    void refusesARetentionOutsideOneToThreeHundredSixtyFiveDaysWithOneLine() {
+        for (String days : List.of("0", "366", "14.5", "-3", "two weeks", "99999")) {
+            Map<String, Object> context = new LinkedHashMap<>();
+            context.put("failureRetentionDays", days);
+
+            assertThatThrownBy(() -> StackConfig.fromContext(context::get)).as(days)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("context failureRetentionDays=" + days + ": give a whole number of days from 1 to 365");
+        }
+    }
+
+    @Test
+    void refusesDeletionProtectionThatIsNeitherTrueNorFalse() {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("tableDeletionProtection", "on");
+
+        assertThatThrownBy(() -> StackConfig.fromContext(context::get))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("context tableDeletionProtection=on: give true or false");
+    }
+
+    @Test
+    void refusesDeletionProtectionForATableTheStackDoesNotOwn() {
+        Map<String, Object> context = Synth.existingTableContext();
+        context.put("tableDeletionProtection", "true");
+
+        assertThatThrownBy(() -> StackConfig.fromContext(context::get))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the stack does not own cruddur-messages")
+                .hasMessageContaining("--deletion-protection-enabled");
+    }
+
+    @Test
+    void startsTheMappingAtTheStreamsOldestRecordForANewTableAndAtNewRecordsForAnExistingOne() {
+        assertThat(StackConfig.defaults().startingPosition()).isEqualTo(DeploymentContract.STARTING_POSITION_NEW_TABLE);
+        assertThat(StackConfig.fromContext(Synth.existingTableContext()::get).startingPosition())
+                .isEqualTo(DeploymentContract.STARTING_POSITION_EXISTING_TABLE);
+    }
+
+    @Test
+    void readsAnExistingTablesCustomerManagedKey() {
+        ExistingTable table = StackConfig.fromContext(Synth.existingTableWithKeyContext()::get).existingTable().orElseThrow();
+
+        assertThat(table.customerManagedKeyArn()).contains(KMS_KEY_ARN);
+        assertThat(StackConfig.fromContext(Synth.existingTableContext()::get).existingTable().orElseThrow()
+                .customerManagedKeyArn()).isEmpty();
+    }
+
+    @Test
+    void acceptsAMultiRegionKey() {
+        Map<String, Object> context = Synth.existingTableContext();
+        String multiRegion = "arn:aws:kms:us-east-1:111111111111:key/mrk-1234abcd12ab34cd56ef1234567890ab";
+        context.put("existingTableKmsKeyArn", multiRegion);
+
+        assertThat(StackConfig.fromContext(context::get).existingTable().orElseThrow().customerManagedKeyArn())
+                .contains(multiRegion);
+    }
+
+    @Test
+    void refusesAKeyArnThatIsNotAKeyOfTheTablesRegion() {
+        Map<String, String> refusals = new LinkedHashMap<>();
+        refusals.put("arn:aws:kms:us-east-1:111111111111:alias/cruddur", "is not a KMS key ARN");
+        refusals.put("1234abcd-12ab-34cd-56ef-1234567890ab", "is not a KMS key ARN");
+        refusals.put("arn:aws:kms:us-east-1:1111:key/1234abcd-12ab-34cd-56ef-1234567890ab", "is not a KMS key ARN");
+        refusals.put("arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                "is a key of aws/eu-west-1, but the table's stream is in aws/us-east-1");
+        refusals.forEach((arn, message) -> {
+            Map<String, Object> context = Synth.existingTableContext();
+            context.put("existingTableKmsKeyArn", arn);
+
+            assertThatThrownBy(() -> StackConfig.fromContext(context::get)).as(arn)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("context existingTableKmsKeyArn")
+                    .hasMessageContaining(message);
+        });
+    }
+
+    @Test
+    void refusesAKeyWithoutAnExistingTable() {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("existingTableKmsKeyArn", KMS_KEY_ARN);
+
+        assertThatThrownBy(() -> StackConfig.fromContext(context::get))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is the key of an existing table: set existingTableName");
+    }
+
     static final String STREAM_ARN =
             "arn:aws:dynamodb:us-east-1:111111111111:table/cruddur-messages/stream/2026-01-01T00:00:00.000";
+    static final String KMS_KEY_ARN = "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 }
