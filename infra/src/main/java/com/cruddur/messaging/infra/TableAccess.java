@@ -65,18 +65,21 @@ final class TableAccess {
      * key itself (GenerateDataKey by the service) and uses its own grants for maintenance, so the role
      * needs no Encrypt, GenerateDataKey or CreateGrant. {@code kms:ViaService} holds the permission to
      * requests DynamoDB makes in this Region: the role cannot decrypt anything with the key directly.
-     * The key's policy, which must let the account's IAM policies (or this role) use the key, is the
-     * table owner's.
+     * The value AWS's pages give is DynamoDB's endpoint; DynamoDB Streams has an endpoint of its own,
+     * and no page says which of the two the stream reads' Decrypt carries, so both are named: either
+     * is DynamoDB acting for the role. The key's policy, which must let the account's IAM policies (or
+     * this role) use the key, is the table owner's.
      */
     static PolicyStatement tableKeyStatement(String keyArn) {
         // arn:<partition>:kms:<region>:<account>:key/<id>: DynamoDB of the key's (and the table's) Region.
         String[] arn = keyArn.split(":");
-        String viaService = "dynamodb." + arn[3] + (arn[1].equals("aws-cn") ? ".amazonaws.com.cn" : ".amazonaws.com");
+        String domain = arn[3] + (arn[1].equals("aws-cn") ? ".amazonaws.com.cn" : ".amazonaws.com");
         return PolicyStatement.Builder.create()
                 .sid("DecryptTableKeyThroughDynamoDb")
                 .actions(List.of("kms:Decrypt"))
                 .resources(List.of(keyArn))
-                .conditions(linkedMap("StringEquals", linkedMap("kms:ViaService", viaService)))
+                .conditions(linkedMap("StringEquals", linkedMap("kms:ViaService",
+                        List.of("dynamodb." + domain, "streams.dynamodb." + domain))))
                 .build();
     }
 

@@ -156,10 +156,10 @@ class IamPolicyEvaluationTest {
     }
 
     @Test
-    void dynamoDbsDecryptOfTheTableKeyInTheRolesNameIsAllowedThroughDynamoDbOnly() {
+    void dynamoDbsDecryptOfTheTableKeyInTheRolesNameIsAllowedThroughDynamoDbAndItsStreamsOnly() {
         String prefix = EXISTING_TABLE_WITH_KEY + "/" + DeploymentContract.WriteModes.DEFAULT + "/kms/";
         assertAllAllowed(prefix + "allow/");
-        assertThat(requests.keySet()).filteredOn(id -> id.startsWith(prefix + "allow/")).hasSize(1);
+        assertThat(requests.keySet()).filteredOn(id -> id.startsWith(prefix + "allow/")).hasSize(2);
     }
 
     @TestFactory
@@ -255,11 +255,15 @@ class IamPolicyEvaluationTest {
             String prefix = name + "/kms/";
             add(prefix + "allow/Decrypt of the table key through DynamoDB", name, principal(), "kms:Decrypt", key,
                     viaDynamoDb, false, defaultKeyPolicy());
+            add(prefix + "allow/Decrypt of the table key through DynamoDB Streams", name, principal(), "kms:Decrypt", key,
+                    Map.of("kms:ViaService", "streams.dynamodb.us-east-1.amazonaws.com"), false, defaultKeyPolicy());
             denyKey(prefix, "Decrypt of the table key called directly (no kms:ViaService)", "kms:Decrypt", key, Map.of());
             denyKey(prefix, "Decrypt of the table key through S3", "kms:Decrypt", key,
                     Map.of("kms:ViaService", "s3.us-east-1.amazonaws.com"));
             denyKey(prefix, "Decrypt of the table key through DynamoDB of another Region", "kms:Decrypt", key,
                     Map.of("kms:ViaService", "dynamodb.eu-west-1.amazonaws.com"));
+            denyKey(prefix, "Decrypt of the table key through DynamoDB Streams of another Region", "kms:Decrypt", key,
+                    Map.of("kms:ViaService", "streams.dynamodb.eu-west-1.amazonaws.com"));
             denyKey(prefix, "Decrypt of another key through DynamoDB", "kms:Decrypt", otherKey, viaDynamoDb);
             denyKey(prefix, "Encrypt with the table key through DynamoDB", "kms:Encrypt", key, viaDynamoDb);
             denyKey(prefix, "GenerateDataKey with the table key through DynamoDB", "kms:GenerateDataKey", key, viaDynamoDb);

@@ -188,7 +188,8 @@ class RoleTest {
                 "Effect", "Allow",
                 "Action", "kms:Decrypt",
                 "Resource", StackConfigTest.KMS_KEY_ARN,
-                "Condition", Map.of("StringEquals", Map.of("kms:ViaService", "dynamodb.us-east-1.amazonaws.com"))));
+                "Condition", Map.of("StringEquals", Map.of("kms:ViaService",
+                        List.of("dynamodb.us-east-1.amazonaws.com", "streams.dynamodb.us-east-1.amazonaws.com")))));
         assertThat(statementsBySid).doesNotContainKey("DecryptTableKeyThroughDynamoDb");
         assertThat(statementsBySid(Synth.existingTableTemplate())).doesNotContainKey("DecryptTableKeyThroughDynamoDb");
         assertThat(statementsBySid.values()).noneMatch(statement -> list(statement.get("Action")).stream()
