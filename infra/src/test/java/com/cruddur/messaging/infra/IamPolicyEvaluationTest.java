@@ -254,9 +254,9 @@ class IamPolicyEvaluationTest {
             Map<String, Object> viaDynamoDb = Map.of("kms:ViaService", "dynamodb.us-east-1.amazonaws.com");
             String prefix = name + "/kms/";
             add(prefix + "allow/Decrypt of the table key through DynamoDB", name, principal(), "kms:Decrypt", key,
-                    viaDynamoDb, false, defaultKeyPolicy());
+                    viaDynamoDb, false, KeyPolicies.defaultKey());
             add(prefix + "allow/Decrypt of the table key through DynamoDB Streams", name, principal(), "kms:Decrypt", key,
-                    Map.of("kms:ViaService", "streams.dynamodb.us-east-1.amazonaws.com"), false, defaultKeyPolicy());
+                    Map.of("kms:ViaService", "streams.dynamodb.us-east-1.amazonaws.com"), false, KeyPolicies.defaultKey());
             denyKey(prefix, "Decrypt of the table key called directly (no kms:ViaService)", "kms:Decrypt", key, Map.of());
             denyKey(prefix, "Decrypt of the table key through S3", "kms:Decrypt", key,
                     Map.of("kms:ViaService", "s3.us-east-1.amazonaws.com"));
@@ -272,7 +272,7 @@ class IamPolicyEvaluationTest {
 
         private void denyKey(String prefix, String description, String action, String key, Map<String, Object> context) {
             String id = prefix + "deny/" + description;
-            add(id, name, principal(), action, key, context, false, defaultKeyPolicy());
+            add(id, name, principal(), action, key, context, false, KeyPolicies.defaultKey());
             expectedDenied.put(id, description + " (existing table under a customer managed key)");
         }
 
@@ -325,7 +325,7 @@ class IamPolicyEvaluationTest {
             throughS3.put("kms:ViaService", "s3." + ResolvedTemplate.REGION + ".amazonaws.com");
             throughS3.put("kms:CallerAccount", ResolvedTemplate.ACCOUNT);
             add(name + "/lambda/kms:GenerateDataKey through S3 (aws/s3)", name, principal(), "kms:GenerateDataKey",
-                    AWS_S3_KEY, throughS3, false, awsManagedS3KeyPolicy());
+                    KeyPolicies.AWS_S3_KEY, throughS3, false, KeyPolicies.awsManagedS3Key());
             String logGroup = template.properties(template.logicalIds("AWS::Lambda::Function").stream()
                             .filter(id -> id.startsWith("StreamHandlerFunction")).findFirst().orElseThrow())
                     .get("LoggingConfig").get("LogGroup").asText();
@@ -384,8 +384,8 @@ class IamPolicyEvaluationTest {
                     inBucketAccount(OTHER_ACCOUNT, true));
             // the AWS managed key aws/s3 serves the role only through S3
             String viaNothing = name + "/deny/GenerateDataKey with aws/s3 called directly";
-            add(viaNothing, name, principal(), "kms:GenerateDataKey", AWS_S3_KEY,
-                    Map.of("kms:CallerAccount", ResolvedTemplate.ACCOUNT), false, awsManagedS3KeyPolicy());
+            add(viaNothing, name, principal(), "kms:GenerateDataKey", KeyPolicies.AWS_S3_KEY,
+                    Map.of("kms:CallerAccount", ResolvedTemplate.ACCOUNT), false, KeyPolicies.awsManagedS3Key());
             expectedDenied.put(viaNothing, "GenerateDataKey with aws/s3 called directly, not through S3 (" + writeMode + " stack)");
             deny("Decrypt with the table's key, which a new table does not need", "kms:Decrypt", StackConfigTest.KMS_KEY_ARN,
                     Map.of("kms:ViaService", "dynamodb." + ResolvedTemplate.REGION + ".amazonaws.com"));
@@ -471,43 +471,6 @@ class IamPolicyEvaluationTest {
         context.put("s3:ResourceAccount", account);
         context.put("aws:SecureTransport", String.valueOf(tls));
         return context;
-    }
-
-    /** The AWS managed key aws/s3 of the test account (its id is AWS's; any stands in). */
-    private static final String AWS_S3_KEY = ResolvedTemplate.arn("kms", "key/0b5e8d4f-aaaa-4bbb-8ccc-0123456789ab");
-
-    /**
-     * The key policy AWS gives its managed key for S3 (AWS KMS developer guide, "AWS managed keys": a service's
-     * AWS managed key may be used by the account's principals only through that service), written here to
-     * evaluate the role's puts under SSE-KMS: it allows the account's principals the cryptographic operations
-     * when S3 makes the request for them (kms:ViaService, kms:CallerAccount).
-     */
-    private static JsonNode awsManagedS3KeyPolicy() {
-        Map<String, Object> condition = new LinkedHashMap<>();
-        condition.put("kms:ViaService", "s3." + ResolvedTemplate.REGION + ".amazonaws.com");
-        condition.put("kms:CallerAccount", ResolvedTemplate.ACCOUNT);
-        Map<String, Object> statement = new LinkedHashMap<>();
-        statement.put("Sid", "AllowThroughS3ForPrincipalsOfTheAccount");
-        statement.put("Effect", "Allow");
-        statement.put("Principal", Map.of("AWS", "*"));
-        statement.put("Action", List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"));
-        statement.put("Resource", "*");
-        statement.put("Condition", Map.of("StringEquals", condition));
-        return NodeTools.JSON.valueToTree(Map.of("Version", "2012-10-17", "Statement", List.of(statement)));
-    }
-
-    /**
-     * A customer managed key's default key policy (AWS KMS developer guide, "Default key policy"): the account
-     * lets its IAM policies decide who uses the key. What the role's own statement allows is then what counts.
-     */
-    private static JsonNode defaultKeyPolicy() {
-        Map<String, Object> statement = new LinkedHashMap<>();
-        statement.put("Sid", "EnableIamUserPermissions");
-        statement.put("Effect", "Allow");
-        statement.put("Principal", Map.of("AWS", "arn:aws:iam::" + ResolvedTemplate.ACCOUNT + ":root"));
-        statement.put("Action", "kms:*");
-        statement.put("Resource", "*");
-        return NodeTools.JSON.valueToTree(Map.of("Version", "2012-10-17", "Statement", List.of(statement)));
     }
 
     private static ObjectNode policy(String name, JsonNode document) {
