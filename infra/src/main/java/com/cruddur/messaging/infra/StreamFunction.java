@@ -270,8 +270,8 @@ final class StreamFunction extends Construct {
                 // transaction conflicts to clear) goes to the failure destination instead of blocking
                 // its shard until the stream drops it after 24 hours.
                 .maximumRetryAttempts(DeploymentContract.MAX_RETRY_ATTEMPTS)
-                // An hour behind, a conversation list is stale anyway; give up on the record and leave
-                // ops 23 of the stream's 24 hours to replay it from the failure destination.
+                // An hour behind, a conversation list is stale anyway; give up on the record, whose batch the
+                // failure bucket then keeps whole for redrive (for its retention, not the stream's 24 hours).
                 .maximumRecordAgeInSeconds((int) DeploymentContract.MAX_RECORD_AGE.toSeconds())
                 // One batch per shard at a time: a conversation's messages are processed in order.
                 .parallelizationFactor(1)
