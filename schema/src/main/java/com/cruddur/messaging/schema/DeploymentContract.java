@@ -36,6 +36,15 @@ public final class DeploymentContract {
          * {@code aws:cloudformation:stack-name}: that is how the ops commands find the bucket with S3 alone.
          */
         public static final String FAILURE_BUCKET_LOGICAL_ID_PREFIX = "StreamFailureDestinationBucket";
+        /**
+         * Where Lambda writes a failure object in the bucket: every key begins with this prefix, then
+         * {@code <mapping UUID>/<shard id>/YYYY/MM/DD/YYYY-MM-DDTHH.MM.SS-<random UUID>} (Lambda developer
+         * guide, "Retain discarded records for a DynamoDB event source in Lambda", the S3 invocation
+         * record's naming convention). The function's role may put objects under it and nowhere else.
+         */
+        public static final String FAILURE_OBJECT_PREFIX = "aws/lambda/";
+        /** Days a failure object is kept before S3 expires it, unless the stack is given another retention. */
+        public static final int DEFAULT_FAILURE_RETENTION_DAYS = 14;
 
         private Stack() {
         }
@@ -143,6 +152,19 @@ public final class DeploymentContract {
     public static final int MAX_RECORD_AGE_SECONDS = 3600;
     /** Age after which a record goes to the failure destination instead of being retried. */
     public static final Duration MAX_RECORD_AGE = Duration.ofSeconds(MAX_RECORD_AGE_SECONDS);
+    /**
+     * Where the mapping of a table the stack creates starts reading: the oldest record still in the
+     * stream. At the first deploy the new table's stream holds minutes of records, none older than the
+     * maximum record age, so nothing is read twice for long or given up on.
+     */
+    public static final String STARTING_POSITION_NEW_TABLE = "TRIM_HORIZON";
+    /**
+     * Where the mapping of an existing table starts reading: new records only. Its stream holds up to
+     * 24 hours of records, and every one older than {@link #MAX_RECORD_AGE} would go straight to the
+     * failure destination (and raise its alarm) at the first deploy; the cutover closes the gap with
+     * {@code reconcile --apply} instead (infra/README-ops.md, "Cutover into an existing account").
+     */
+    public static final String STARTING_POSITION_EXISTING_TABLE = "LATEST";
     /** On a function error (crash, timeout) the mapping halves the batch to isolate the bad record. */
     public static final boolean BISECT_BATCH_ON_FUNCTION_ERROR = true;
 
