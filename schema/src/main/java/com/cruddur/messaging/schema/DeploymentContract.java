@@ -36,6 +36,15 @@ public final class DeploymentContract {
          * {@code aws:cloudformation:stack-name}: that is how the ops commands find the bucket with S3 alone.
          */
         public static final String FAILURE_BUCKET_LOGICAL_ID_PREFIX = "StreamFailureDestinationBucket";
+        /**
+         * The construct id of the stream function in the stack ({@code MessagingStack}). The function
+         * has no FunctionName, so CloudFormation names it after the stack and the logical id
+         * ({@code CruddurMessaging-StreamHandlerFunction...-<random>}: "CloudFormation resource custom
+         * naming", template reference): {@code NAME + "-" + FUNCTION_ID} begins the deployed
+         * function's name, which is how {@code doctor} tells the stack's own event source mapping
+         * from another reader of the stream.
+         */
+        public static final String FUNCTION_ID = "StreamHandler";
 
         private Stack() {
         }
