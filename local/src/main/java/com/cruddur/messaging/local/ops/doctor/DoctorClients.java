@@ -67,7 +67,7 @@ final class DoctorClients implements AutoCloseable {
 
         /** Why a local run does not ask it. */
         String notConfigured() {
-            return "no " + label + " endpoint for a local run (set " + environment + " or -D" + property + ")";
+            return "no " + label + " endpoint for a local run: set " + environment + " or -D" + property;
         }
 
         String label() {

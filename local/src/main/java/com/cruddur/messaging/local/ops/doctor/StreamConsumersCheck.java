@@ -76,18 +76,17 @@ final class StreamConsumersCheck {
                 others.add(mapping);
             }
         }
-        String ownPart = own == 0 ? "none of this stack's" : own + " of this stack's";
-        String idlePart = idle == 0 ? "" : ", " + idle + " of other functions disabled";
+        String counted = "this stack's mappings: " + own + (idle == 0 ? "" : ", other functions' disabled: " + idle);
         if (others.isEmpty()) {
-            return Verdict.ok(NAME, "event source mappings of the stream: " + ownPart + idlePart
-                    + " (rule: this stack's function names begin with " + OWN_FUNCTION_PREFIX + ")");
+            return Verdict.ok(NAME, "no other reader of the stream (" + counted + "; this stack's function names begin"
+                    + " with " + OWN_FUNCTION_PREFIX + ")");
         }
         List<String> named = others.stream().map(m -> m.uuid() + " (function " + m.functionName() + ", " + m.state() + ")")
                 .toList();
         List<String> disable = others.stream()
                 .map(m -> "aws lambda update-event-source-mapping --uuid " + m.uuid() + " --no-enabled").toList();
-        return Verdict.fail(NAME, "another reader of the stream: " + String.join(", ", named) + "; " + ownPart + idlePart
-                + ". Two writers of the GRP# rows, and DynamoDB Streams allows two readers per shard (more are throttled)",
+        return Verdict.fail(NAME, "another reader of the stream: " + String.join(", ", named) + " (" + counted
+                + "): a second writer of the GRP# rows; DynamoDB Streams allows two readers per shard (more are throttled)",
                 String.join(" && ", disable) + " (then deploy and reconcile: the cutover in infra/README-ops.md)");
     }
 }

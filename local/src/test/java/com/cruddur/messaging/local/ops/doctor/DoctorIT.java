@@ -178,7 +178,7 @@ class DoctorIT extends LocalDynamoDbTestBase {
 
         assertThat(run.code()).isEqualTo(ExitCode.PREFLIGHT_FAILED.code());
         assertThat(line(run, "stream-consumers")).startsWith("fail  stream-consumers another reader of the stream:"
-                + " e5f6a7b8-0000-4000-8000-000000000002 (function cruddur-messaging-stream, Enabled); 1 of this stack's.")
+                + " e5f6a7b8-0000-4000-8000-000000000002 (function cruddur-messaging-stream, Enabled) (this stack's mappings: 1)")
                 .contains("· fix: aws lambda update-event-source-mapping --uuid e5f6a7b8-0000-4000-8000-000000000002 --no-enabled");
     }
 
@@ -276,8 +276,8 @@ class DoctorIT extends LocalDynamoDbTestBase {
             CliRun run = doctor("--endpoint", endpoint, "--table", table, "--existing-table", "--node", node22);
 
             assertThat(run.code()).isEqualTo(ExitCode.OK.code());
-            assertThat(line(run, "cdk-bootstrap")).isEqualTo("skip  cdk-bootstrap    no CloudFormation endpoint for a local run"
-                    + " (set AWS_ENDPOINT_URL_CLOUDFORMATION or -Daws.endpointUrlCloudFormation)");
+            assertThat(line(run, "cdk-bootstrap")).isEqualTo("skip  cdk-bootstrap    no CloudFormation endpoint for a local run:"
+                    + " set AWS_ENDPOINT_URL_CLOUDFORMATION or -Daws.endpointUrlCloudFormation");
             assertThat(line(run, "stream-consumers")).startsWith("skip  stream-consumers no Lambda endpoint");
             assertThat(stub.requests()).isEmpty();
         } finally {

@@ -21,7 +21,8 @@ class StreamConsumersCheckTest {
         Verdict verdict = StreamConsumersCheck.verdict(STREAM, Lookup.found(List.of(OWN)));
 
         assertThat(verdict.status()).isEqualTo(Status.OK);
-        assertThat(verdict.found()).contains("1 of this stack's", "CruddurMessaging-StreamHandler");
+        assertThat(verdict.found()).isEqualTo("no other reader of the stream (this stack's mappings: 1; this stack's"
+                + " function names begin with CruddurMessaging-StreamHandler)");
     }
 
     @Test
@@ -30,7 +31,7 @@ class StreamConsumersCheckTest {
 
         assertThat(verdict.status()).isEqualTo(Status.FAIL);
         assertThat(verdict.found()).contains("e5f6a7b8-0000-4000-8000-000000000002 (function cruddur-messaging-stream, Enabled)",
-                "Two writers of the GRP# rows", "two readers per shard");
+                "(this stack's mappings: 1): a second writer of the GRP# rows", "two readers per shard");
         assertThat(verdict.fix()).startsWith(
                 "aws lambda update-event-source-mapping --uuid e5f6a7b8-0000-4000-8000-000000000002 --no-enabled");
     }
@@ -42,7 +43,7 @@ class StreamConsumersCheckTest {
         Verdict verdict = StreamConsumersCheck.verdict(STREAM, Lookup.found(List.of(disabled)));
 
         assertThat(verdict.status()).isEqualTo(Status.OK);
-        assertThat(verdict.found()).contains("none of this stack's, 1 of other functions disabled");
+        assertThat(verdict.found()).contains("this stack's mappings: 0, other functions' disabled: 1");
     }
 
     @Test
