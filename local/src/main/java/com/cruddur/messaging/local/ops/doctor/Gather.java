@@ -199,7 +199,14 @@ final class Gather {
             return new Lookup.Failed<>(service, shorten((code == null ? "" : code + ": ")
                     + (message == null ? "status " + rejected.statusCode() : Style.firstLine(message))), false);
         }
-        return new Lookup.Failed<>(service, shorten(Style.firstLine(e.getMessage())), false);
+        // Unreachable: the network's own error says more than the SDK's wrapper of it (which host, refused or not).
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root instanceof IOException io
+                ? io.getClass().getSimpleName() + ": " + Style.firstLine(io.getMessage()) : Style.firstLine(e.getMessage());
+        return new Lookup.Failed<>(service, shorten(reason), false);
     }
 
     private static String shorten(String reason) {

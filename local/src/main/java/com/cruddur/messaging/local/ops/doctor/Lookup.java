@@ -59,6 +59,7 @@ public sealed interface Lookup<T> {
                     "allow " + permission + " to whoever runs doctor, and run it again");
         }
         return Verdict.fail(check, "cannot reach " + failed.service() + " (" + failed.reason() + ")",
-                "check the credentials, the region and the network (AWS_PROFILE, AWS_REGION), then run doctor again");
+                "check that " + failed.service() + " can be reached (against AWS: the credentials, the Region and the"
+                        + " network, AWS_PROFILE and AWS_REGION), then run doctor again");
     }
 }

@@ -9,11 +9,11 @@ import java.util.Set;
  * The stream's other readers: the event source mappings Lambda has on the table's stream
  * ({@code ListEventSourceMappings} by the stream's ARN). Any mapping of a function other than this
  * stack's stream handler is a failure: it is a second writer of the {@code GRP#} rows (such as the
- * original Python trigger, which this handler replaces), and a third reader would exceed what
- * DynamoDB Streams allows per shard ("no more than two processes at most should be reading from
- * the same streams shard at the same time", DynamoDB developer guide, "Change data capture for
- * DynamoDB Streams"; more are throttled, {@code LimitExceededException}), with {@code redrive}
- * reading too. A mapping is this stack's when its function's name begins with
+ * original Python trigger, which this handler replaces), and with this stack's mapping and
+ * {@code redrive} reading too, more readers than DynamoDB Streams allows per shard (DynamoDB
+ * Streams API reference, {@code LimitExceededException}: "More than 2 processes are reading from
+ * the same streams shard at the same time. Exceeding this limit may result in request
+ * throttling."). A mapping is this stack's when its function's name begins with
  * {@value #OWN_FUNCTION_PREFIX} (see {@link DeploymentContract.Stack#FUNCTION_ID}).
  */
 final class StreamConsumersCheck {
