@@ -23,7 +23,17 @@ record SynthesizedTemplate(String path, JsonNode json) {
 
     /** The template, if a synth left one and it is JSON. */
     static Optional<SynthesizedTemplate> read() {
-        return find().flatMap(SynthesizedTemplate::parse);
+        return read(Path.of("").toAbsolutePath()).or(() -> codeLocation().flatMap(SynthesizedTemplate::read));
+    }
+
+    /** The template of the checkout that holds {@code dir}, found from it upwards. */
+    static Optional<SynthesizedTemplate> read(Path dir) {
+        for (Path at = dir; at != null; at = at.getParent()) {
+            if (Files.isRegularFile(at.resolve(RELATIVE))) {
+                return parse(at.resolve(RELATIVE));
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<SynthesizedTemplate> parse(Path file) {
@@ -35,22 +45,13 @@ record SynthesizedTemplate(String path, JsonNode json) {
         }
     }
 
-    private static Optional<Path> find() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve(RELATIVE))) {
-                return Optional.of(dir.resolve(RELATIVE));
-            }
-        }
+    private static Optional<Path> codeLocation() {
         try {
-            Path code = Path.of(SynthesizedTemplate.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            for (Path dir = code.getParent(); dir != null; dir = dir.getParent()) {
-                if (Files.isRegularFile(dir.resolve(RELATIVE))) {
-                    return Optional.of(dir.resolve(RELATIVE));
-                }
-            }
+            return Optional.of(Path.of(SynthesizedTemplate.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .getParent());
         } catch (URISyntaxException | RuntimeException e) {
             // No usable code location: only the working directory counts.
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 }

@@ -7,7 +7,10 @@ import com.cruddur.messaging.local.ops.doctor.BootstrapCheck.Toolkit;
 import com.cruddur.messaging.local.ops.doctor.Verdict.Status;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BootstrapCheckTest {
 
@@ -28,6 +31,21 @@ class BootstrapCheckTest {
         assertThat(BootstrapCheck.requiredVersion(template("\"1\", \"2\", \"3\", \"4\", \"5\""))).contains(6);
         assertThat(BootstrapCheck.requiredVersion(template("\"21\", \"3\", \"9\""))).contains(22);
         assertThat(BootstrapCheck.requiredVersion(new ObjectMapper().readTree("{\"Resources\": {}}"))).isEmpty();
+    }
+
+    @Test
+    void theRequirementComesFromTheSynthesizedTemplateOfTheCheckout(@TempDir Path checkout) throws Exception {
+        Path synthesized = checkout.resolve("infra/cdk.out/CruddurMessaging.template.json");
+        Files.createDirectories(synthesized.getParent());
+        Files.writeString(synthesized, template("\"1\", \"2\", \"3\", \"4\", \"5\", \"6\", \"7\"").toString());
+        Path module = Files.createDirectories(checkout.resolve("local/target"));
+
+        SynthesizedTemplate found = SynthesizedTemplate.read(module).orElseThrow();
+
+        assertThat(found.path()).isEqualTo("infra/cdk.out/CruddurMessaging.template.json");
+        assertThat(BootstrapCheck.requiredVersion(found.json())).contains(8);
+        Files.writeString(synthesized, "{ not json");
+        assertThat(SynthesizedTemplate.read(module)).isEmpty();
     }
 
     @Test
