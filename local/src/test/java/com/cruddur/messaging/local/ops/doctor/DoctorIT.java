@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -39,6 +40,8 @@ class DoctorIT extends LocalDynamoDbTestBase {
     private static final List<String> READS = List.of("DescribeTable", "DescribeStacks", "ListEventSourceMappings", "DescribeKey");
 
     private static AwsWireStub stub;
+    /** The system properties this class sets, as they were before it. */
+    private static final Map<String, String> BEFORE = new HashMap<>();
 
     @TempDir
     Path dir;
@@ -49,15 +52,22 @@ class DoctorIT extends LocalDynamoDbTestBase {
     static void startTheStub() {
         stub = AwsWireStub.start();
         for (String property : ENDPOINT_PROPERTIES) {
+            BEFORE.put(property, System.getProperty(property));
             System.setProperty(property, stub.endpoint().toString());
         }
+        BEFORE.put("aws.region", System.getProperty("aws.region"));
         System.setProperty("aws.region", "eu-west-1");
     }
 
     @AfterAll
     static void stopTheStub() {
-        ENDPOINT_PROPERTIES.forEach(System::clearProperty);
-        System.clearProperty("aws.region");
+        BEFORE.forEach((property, value) -> {
+            if (value == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, value);
+            }
+        });
         stub.close();
     }
 
