@@ -43,7 +43,7 @@ public final class Target implements AutoCloseable {
                               command exits. Needs no AWS account and no Docker.
               --endpoint URL  a DynamoDB Local that is already running, e.g. http://localhost:8000
               --aws           the real table (default credential chain and region); only replay, conversations,
-                              messages, redrive and reconcile accept it (reconcile --apply asks first)
+                              messages, redrive, reconcile and doctor accept it (reconcile --apply asks first)
               --table NAME    the table (default cruddur-messages)""";
 
     /**

@@ -31,12 +31,12 @@ class CliTest {
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("replay", "watch", "schema-load", "list-tables", "seed", "scan", "drop",
-                "conversations", "messages", "send", "redrive", "reconcile", "exit status:", "--endpoint URL", "--aws");
+                "conversations", "messages", "send", "redrive", "reconcile", "doctor", "exit status:", "--endpoint URL", "--aws");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"replay", "watch", "schema-load", "list-tables", "seed", "scan", "drop",
-        "conversations", "messages", "send", "redrive", "reconcile"})
+        "conversations", "messages", "send", "redrive", "reconcile", "doctor"})
     void everyCommandHasHelpWithItsUsageAnExampleAndTheExitStatuses(String command) {
         CliRun run = cli(command, "--help");
 
@@ -185,6 +185,19 @@ class CliTest {
     }
 
     @Test
+    void doctorsArgumentsAreCheckedBeforeAnythingIsAsked() {
+        assertThat(cli("doctor").errLines().getFirst()).isEqualTo(
+                "messaging-local doctor: doctor needs --aws, or --endpoint URL of a DynamoDB Local (see --help)");
+        assertThat(cli("doctor", "--aws", "--kms-key-arn", "arn:aws:kms:eu-west-1:111111111111:key/1234abcd").errLines()
+                .getFirst()).isEqualTo("messaging-local doctor: --kms-key-arn goes with --existing-table (see --help)");
+        CliRun alias = cli("doctor", "--aws", "--existing-table", "--kms-key-arn", "alias/aws/dynamodb");
+        assertThat(alias.code()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(alias.errLines().getFirst()).isEqualTo("messaging-local doctor: option --kms-key-arn needs a KMS key ARN"
+                + " (arn:aws:kms:REGION:ACCOUNT:key/ID), got 'alias/aws/dynamodb' (see --help)");
+        assertThat(alias.out()).isEmpty();
+    }
+
+    @Test
     void anUnknownWriteModeIsNamedWithTheModesThereAre() {
         for (String command : List.of("replay", "watch", "send", "redrive", "reconcile")) {
             CliRun run = cli(command, "--write-mode", "eventual");
@@ -252,7 +265,7 @@ class CliTest {
     void everySynopsisNamesEveryOptionOfItsCommand() {
         CommandLine top = MessagingLocal.commandLine();
         // --aws is left out of the synopses of the commands that always refuse it.
-        Set<String> acceptAws = Set.of("replay", "conversations", "messages", "redrive", "reconcile");
+        Set<String> acceptAws = Set.of("replay", "conversations", "messages", "redrive", "reconcile", "doctor");
 
         top.getSubcommands().forEach((name, command) -> {
             if (command.getCommandSpec().usageMessage().hidden()) {

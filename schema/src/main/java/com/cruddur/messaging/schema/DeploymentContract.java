@@ -45,6 +45,15 @@ public final class DeploymentContract {
         public static final String FAILURE_OBJECT_PREFIX = "aws/lambda/";
         /** Days a failure object is kept before S3 expires it, unless the stack is given another retention. */
         public static final int DEFAULT_FAILURE_RETENTION_DAYS = 14;
+        /**
+         * The construct id of the stream function in the stack ({@code MessagingStack}). The function
+         * has no FunctionName, so CloudFormation names it after the stack and the logical id
+         * ({@code CruddurMessaging-StreamHandlerFunction...-<random>}: "CloudFormation resource custom
+         * naming", template reference): {@code NAME + "-" + FUNCTION_ID} begins the deployed
+         * function's name, which is how {@code doctor} tells the stack's own event source mapping
+         * from another reader of the stream.
+         */
+        public static final String FUNCTION_ID = "StreamHandler";
 
         private Stack() {
         }
