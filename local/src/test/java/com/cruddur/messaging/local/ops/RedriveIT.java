@@ -7,6 +7,7 @@ import static com.cruddur.messaging.local.CliRun.G2;
 import static com.cruddur.messaging.local.CliRun.LONDO;
 import static com.cruddur.messaging.local.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cruddur.messaging.devkit.DynamoJson;
 import com.cruddur.messaging.devkit.Items;
@@ -42,7 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -129,10 +132,14 @@ class RedriveIT extends LocalDynamoDbTestBase {
 
     @Test
     void aSavedFailureObjectIsAppliedFromItsPayloadAloneWhenItsStreamNoLongerExists() throws Exception {
-        // The table as it is now: no stream at all, so none can be read.
+        // The table as it is now: no stream enabled, and the object's stream is gone.
         CreateTableRequest withStream = TableDefinitions.createTableRequest(TABLE);
         admin.createTable(withStream.toBuilder().streamSpecification((StreamSpecification) null).build());
-        assertThat(admin.describeTable(b -> b.tableName(TABLE)).table().latestStreamArn()).isNull();
+        assertThat(admin.describeTable(b -> b.tableName(TABLE)).table().streamSpecification()).isNull();
+        try (DynamoDbStreamsClient streams = dynamoDb.streamsClient()) {
+            assertThatThrownBy(() -> streams.describeStream(b -> b.streamArn(GONE_STREAM)))
+                    .isInstanceOf(ResourceNotFoundException.class);
+        }
         Items.putAll(admin, TABLE, DynamoJson.parseItems(Files.readString(Path.of(EVENTS, "seed", "conversations.json"))), n -> { });
         JsonNode record = MAPPER.readTree(Files.readString(Path.of(EVENTS, "new-message.json"))).get("Records").get(0);
         // The message the app wrote, whose stream record the mapping gave up on.
