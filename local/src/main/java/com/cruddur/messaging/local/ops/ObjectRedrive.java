@@ -76,6 +76,10 @@ final class ObjectRedrive {
     Outcome redrive(FailureObject failure) {
         PrintStream out = io.out();
         Style style = io.style();
+        if (failure.tableName() == null) {
+            out.println("  its streamArn names no table (" + failure.streamArn() + "): not a DynamoDB stream's records");
+            return Outcome.UNUSABLE;
+        }
         if (!table.equals(failure.tableName())) {
             out.println("  records of table " + failure.tableName() + "'s stream, not " + table + "'s: run redrive with"
                     + " --table " + failure.tableName());

@@ -251,4 +251,15 @@ class RedriveIT extends LocalDynamoDbTestBase {
         assertThat(two.out()).contains("(4 failure objects)", "▶ object 2 ").doesNotContain("▶ object 3 ")
                 .contains("redrive: 2 failure objects, 0 would be redriven, 2 left in the bucket (2 unusable)");
     }
+
+    @Test
+    void aBucketS3DoesNotHaveIsTheFailureDestinationsErrorNotDynamoDbs() {
+        assertThat(cli("seed", "--endpoint", endpoint).code()).isZero();
+
+        CliRun run = redrive("no-such-bucket");
+
+        assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.FAILURE_DESTINATION_ERROR.code());
+        assertThat(run.errLines()).containsExactly("messaging-local redrive: bucket no-such-bucket: S3 rejected a request:"
+                + " NoSuchBucket: The specified bucket does not exist");
+    }
 }
