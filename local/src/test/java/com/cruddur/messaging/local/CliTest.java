@@ -212,8 +212,9 @@ class CliTest {
         CliRun notJson = cli("redrive", "--endpoint", "http://127.0.0.1:1", text.toString());
 
         assertThat(fromQueue.code()).isEqualTo(ExitCode.BAD_INPUT.code());
-        assertThat(fromQueue.errLines()).containsExactly("messaging-local redrive: " + sqs + ": no payload: the invocation"
-                + " record an SQS or SNS destination gets (shard and range only), not an S3 failure object with the records");
+        assertThat(fromQueue.errLines()).containsExactly("messaging-local redrive: " + sqs + ": no payload: it names the"
+                + " records (shard, sequence numbers) but does not hold them, as an SQS or SNS destination's record;"
+                + " reconcile --apply repairs them");
         assertThat(notJson.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(notJson.errLines()).singleElement().asString().startsWith("messaging-local redrive: " + text + ": not JSON (")
                 .endsWith("(expected a failure object as Lambda writes it to an S3 destination)");

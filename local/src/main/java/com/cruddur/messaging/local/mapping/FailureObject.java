@@ -207,8 +207,8 @@ public record FailureObject(
     /** The payload's records: a JSON string holding the event (Lambda), or the event itself (LocalStack). */
     private static List<JsonNode> records(JsonNode payload) {
         if (payload == null || payload.isNull()) {
-            throw new IllegalArgumentException("no " + PAYLOAD + ": the invocation record an SQS or SNS destination"
-                    + " gets (shard and range only), not an S3 failure object with the records");
+            throw new IllegalArgumentException("no " + PAYLOAD + ": it names the records (shard, sequence numbers)"
+                    + " but does not hold them, as an SQS or SNS destination's record; reconcile --apply repairs them");
         }
         JsonNode event = payload;
         if (payload.isTextual()) {

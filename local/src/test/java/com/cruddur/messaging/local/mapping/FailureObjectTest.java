@@ -125,8 +125,8 @@ class FailureObjectTest {
         assertThat(sqsMessage).doesNotContain("payload");
 
         assertThatThrownBy(() -> parse(sqsMessage)).isInstanceOf(FailureObject.Malformed.class)
-                .hasMessage("aws/lambda/k: no payload: the invocation record an SQS or SNS destination gets (shard and"
-                        + " range only), not an S3 failure object with the records");
+                .hasMessage("aws/lambda/k: no payload: it names the records (shard, sequence numbers) but does not"
+                        + " hold them, as an SQS or SNS destination's record; reconcile --apply repairs them");
         assertThatThrownBy(() -> parse("{\"KinesisBatchInfo\":{}}"))
                 .hasMessage("aws/lambda/k: a Kinesis failure record (KinesisBatchInfo), not a DynamoDB stream's");
         assertThatThrownBy(() -> parse("not json")).hasMessageStartingWith("aws/lambda/k: not JSON (");

@@ -233,8 +233,8 @@ class RedriveIT extends LocalDynamoDbTestBase {
         assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.HANDLER_FAILURES.code());
         assertThat(run.out()).contains("(4 failure objects)",
                 "records of table other's stream, not cruddur-messages's: run redrive with --table other",
-                ": not a usable failure object (no payload: the invocation record an SQS or SNS destination gets (shard"
-                        + " and range only), not an S3 failure object with the records)",
+                ": not a usable failure object (no payload: it names the records (shard, sequence numbers) but does not"
+                        + " hold them, as an SQS or SNS destination's record; reconcile --apply repairs them)",
                 ": not a usable failure object (a Kinesis failure record (KinesisBatchInfo), not a DynamoDB stream's)",
                 ": not a usable failure object (not JSON (",
                 "redrive: 4 failure objects, 0 redriven and removed, 4 left in the bucket (4 unusable)");
