@@ -1,6 +1,7 @@
 package com.cruddur.messaging.infra;
 
 import com.cruddur.messaging.schema.DeploymentContract;
+import com.cruddur.messaging.schema.FailureObjects;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ final class FailureDestination extends Construct {
      * What Lambda needs to deliver a failure object with the function's role, and no more: the Lambda
      * guide ("Retain discarded records for a DynamoDB event source in Lambda") asks for
      * {@code s3:PutObject} and {@code s3:ListBucket}. The put is held to the documented key layout
-     * ({@link DeploymentContract.Stack#FAILURE_OBJECT_PREFIX}). Both are held to a bucket of this
+     * ({@link FailureObjects#KEY_PREFIX}). Both are held to a bucket of this
      * account with {@code s3:ResourceAccount}, as the same page's security warning asks: bucket names
      * are global, and a deleted bucket's name could be taken by another account, to which records
      * would otherwise go. No read, no delete: redriving is an operator's job.
@@ -100,7 +101,7 @@ final class FailureDestination extends Construct {
                 PolicyStatement.Builder.create()
                         .sid("PutFailureObjects")
                         .actions(List.of("s3:PutObject"))
-                        .resources(List.of(bucket.arnForObjects(DeploymentContract.Stack.FAILURE_OBJECT_PREFIX + "*")))
+                        .resources(List.of(bucket.arnForObjects(FailureObjects.KEY_PREFIX + "*")))
                         .conditions(inThisAccount)
                         .build(),
                 PolicyStatement.Builder.create()

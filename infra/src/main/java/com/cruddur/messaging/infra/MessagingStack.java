@@ -44,7 +44,7 @@ public final class MessagingStack extends Stack {
         failureDestination = new FailureDestination(this, FailureDestination.ID,
                 config.dataProtection().failureRetentionDays());
         // 4. The function, its role, its published version and alias, and the mapping from the stream.
-        streamFunction = new StreamFunction(this, "StreamHandler", config, table, network, failureDestination);
+        streamFunction = new StreamFunction(this, DeploymentContract.Stack.FUNCTION_ID, config, table, network, failureDestination);
         // 5. Through the endpoint, only the function's role, only to the table and its index.
         network.admitOnly(streamFunction.role(), table);
         // 6. What on-call is told, and where they look: the alarm topic (created, or an existing one), the

@@ -50,10 +50,10 @@ import java.util.regex.Pattern;
 public record StackConfig(String tableName, Optional<ExistingTable> existingTable, Optional<ExistingVpc> existingVpc,
                           Path lambdaJar, String writeMode, Observability observability, DataProtection dataProtection) {
 
-    public static final String TABLE_NAME = "tableName";
-    public static final String EXISTING_TABLE_NAME = "existingTableName";
+    public static final String TABLE_NAME = DeploymentContract.Context.TABLE_NAME;
+    public static final String EXISTING_TABLE_NAME = DeploymentContract.Context.EXISTING_TABLE_NAME;
     public static final String EXISTING_TABLE_STREAM_ARN = "existingTableStreamArn";
-    public static final String EXISTING_TABLE_KMS_KEY_ARN = "existingTableKmsKeyArn";
+    public static final String EXISTING_TABLE_KMS_KEY_ARN = DeploymentContract.Context.EXISTING_TABLE_KMS_KEY_ARN;
     public static final String TABLE_DELETION_PROTECTION = "tableDeletionProtection";
     public static final String FAILURE_RETENTION_DAYS = "failureRetentionDays";
     public static final String VPC_ID = "vpcId";

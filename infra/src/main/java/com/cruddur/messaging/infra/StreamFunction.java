@@ -1,6 +1,7 @@
 package com.cruddur.messaging.infra;
 
 import com.cruddur.messaging.schema.DeploymentContract;
+import com.cruddur.messaging.schema.FailureObjects;
 import com.cruddur.messaging.schema.MessagesTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -206,7 +207,7 @@ final class StreamFunction extends Construct {
                         + "s3:PutObject can only be granted on that prefix of the stack's own failure bucket, held to "
                         + "this account (s3:ResourceAccount); the role may not read, list versions of or delete them.",
                 "Resource::<" + failureDestination.bucketLogicalId() + ".Arn>/"
-                        + DeploymentContract.Stack.FAILURE_OBJECT_PREFIX + "*");
+                        + FailureObjects.KEY_PREFIX + "*");
         Suppressions.nag(functionRole, "Serverless-LambdaStarPermissions",
                 "The role's only '*' resources are those of actions IAM cannot scope (dynamodb:ListStreams, "
                         + "ec2:DescribeNetworkInterfaces, ec2:DescribeSubnets" + (activeTracing ? ", the two X-Ray "

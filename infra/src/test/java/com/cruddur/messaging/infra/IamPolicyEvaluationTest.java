@@ -3,6 +3,7 @@ package com.cruddur.messaging.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cruddur.messaging.schema.DeploymentContract;
+import com.cruddur.messaging.schema.FailureObjects;
 import com.cruddur.messaging.schema.MessagesTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -46,7 +47,7 @@ class IamPolicyEvaluationTest {
     private static final String EXISTING_TABLE_WITH_KEY = "existing-table-with-key";
     private static final String OTHER_ACCOUNT = "222222222222";
     /** A failure object's key as Lambda names it: aws/lambda/mapping UUID/shard/date/time-random UUID. */
-    private static final String FAILURE_OBJECT = DeploymentContract.Stack.FAILURE_OBJECT_PREFIX + ResolvedTemplate.MAPPING_UUID
+    private static final String FAILURE_OBJECT = FailureObjects.KEY_PREFIX + ResolvedTemplate.MAPPING_UUID
             + "/shardId-00000001700000000000-abcdef12/2026/11/22/2026-11-22T03.12.49-0f4c2a9e-7d1b-4e6a-9c3f-2b8d5e1a7c40";
     /** Another workload of the account, allowed dynamodb:* on *, using the same endpoint. */
     private static final String OTHER_ROLE = "other-role";

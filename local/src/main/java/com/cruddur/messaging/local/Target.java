@@ -170,8 +170,11 @@ public final class Target implements AutoCloseable {
      * checksums only where S3 requires them: SDK 2.30 and later send checksum headers by default that
      * s3proxy rejects (gaul/s3proxy#795).
      */
-    public static S3Client localS3(URI endpoint) {
+    public static S3Client localS3(URI endpoint, ExecutionInterceptor... interceptors) {
         return S3Client.builder()
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .executionInterceptors(List.of(interceptors))
+                        .build())
                 .endpointOverride(endpoint)
                 .region(LocalDynamoDb.REGION)
                 .credentialsProvider(LocalDynamoDb.CREDENTIALS)

@@ -19,15 +19,6 @@ public final class DeploymentContract {
     public static final class Stack {
         /** The stack's id and CloudFormation name. */
         public static final String NAME = "CruddurMessaging";
-        /** The output holding the failure destination's queue URL. */
-        public static final String FAILURE_QUEUE_URL_OUTPUT = "StreamFailureQueueUrl";
-        /**
-         * How the failure queue's logical id begins (the CDK appends a hash). CloudFormation tags
-         * the queue with it ({@code aws:cloudformation:logical-id}), beside
-         * {@code aws:cloudformation:stack-name}: that is how {@code redrive --aws} finds the queue
-         * with SQS alone.
-         */
-        public static final String FAILURE_QUEUE_LOGICAL_ID_PREFIX = "StreamFailureDestinationQueue";
         /** The output holding the failure destination's bucket name. */
         public static final String FAILURE_BUCKET_NAME_OUTPUT = "StreamFailureBucketName";
         /**
@@ -36,13 +27,6 @@ public final class DeploymentContract {
          * {@code aws:cloudformation:stack-name}: that is how the ops commands find the bucket with S3 alone.
          */
         public static final String FAILURE_BUCKET_LOGICAL_ID_PREFIX = "StreamFailureDestinationBucket";
-        /**
-         * Where Lambda writes a failure object in the bucket: every key begins with this prefix, then
-         * {@code <mapping UUID>/<shard id>/YYYY/MM/DD/YYYY-MM-DDTHH.MM.SS-<random UUID>} (Lambda developer
-         * guide, "Retain discarded records for a DynamoDB event source in Lambda", the S3 invocation
-         * record's naming convention). The function's role may put objects under it and nowhere else.
-         */
-        public static final String FAILURE_OBJECT_PREFIX = "aws/lambda/";
         /** Days a failure object is kept before S3 expires it, unless the stack is given another retention. */
         public static final int DEFAULT_FAILURE_RETENTION_DAYS = 14;
         /**
@@ -56,6 +40,23 @@ public final class DeploymentContract {
         public static final String FUNCTION_ID = "StreamHandler";
 
         private Stack() {
+        }
+    }
+
+    /**
+     * Context keys of the CDK app ({@code -c KEY=VALUE}) that the ops tools mirror with options of
+     * their own ({@code doctor --table}, {@code --existing-table}, {@code --kms-key-arn}), so that a
+     * fix they print names the key the stack reads. The stack's {@code StackConfig} reads every key.
+     */
+    public static final class Context {
+        /** The table the stack creates. */
+        public static final String TABLE_NAME = "tableName";
+        /** An existing table to use instead. */
+        public static final String EXISTING_TABLE_NAME = "existingTableName";
+        /** The existing table's customer managed KMS key. */
+        public static final String EXISTING_TABLE_KMS_KEY_ARN = "existingTableKmsKeyArn";
+
+        private Context() {
         }
     }
 

@@ -89,9 +89,10 @@ public final class WatchCommand extends CliCommand {
             description = "records per invocation, 1-1000 (default ${DEFAULT-VALUE}, as deployed)")
     private int batchSize;
 
-    @Option(names = "--from", paramLabel = "POSITION", defaultValue = "trim-horizon", completionCandidates = Positions.class,
-            description = "trim-horizon (default, as deployed: the oldest record still in the stream) or latest"
-                    + " (only records written from now on)")
+    @Option(names = "--from", paramLabel = "POSITION", defaultValue = DeploymentContract.STARTING_POSITION_NEW_TABLE,
+            completionCandidates = Positions.class,
+            description = "trim-horizon (default, as deployed for a table the stack creates: the oldest record still in"
+                    + " the stream) or latest (only records written from now on, as deployed on an existing table)")
     private String from;
 
     @Option(names = "--max-retries", paramLabel = "N", defaultValue = "" + DeploymentContract.MAX_RETRY_ATTEMPTS,
@@ -154,9 +155,10 @@ public final class WatchCommand extends CliCommand {
         }
         int batches = maxBatches == null ? Integer.MAX_VALUE : within("--max-batches", maxBatches, 1, Integer.MAX_VALUE);
         int idleSeconds = idleExit == null ? 0 : within("--idle-exit", idleExit, 1, 86_400);
-        ShardIteratorType position = switch (from.toLowerCase(Locale.ROOT)) {
-            case "trim-horizon", "trim_horizon" -> ShardIteratorType.TRIM_HORIZON;
-            case "latest" -> ShardIteratorType.LATEST;
+        // The stack's StartingPosition values are the Streams API's iterator types: TRIM_HORIZON, LATEST.
+        ShardIteratorType position = switch (from.toUpperCase(Locale.ROOT).replace('-', '_')) {
+            case DeploymentContract.STARTING_POSITION_NEW_TABLE -> ShardIteratorType.TRIM_HORIZON;
+            case DeploymentContract.STARTING_POSITION_EXISTING_TABLE -> ShardIteratorType.LATEST;
             default -> throw usageError("option --from takes trim-horizon or latest, got '" + from + "'");
         };
         LocalEventSourceMapping.Settings settings = LocalEventSourceMapping.Settings.DEPLOYED.withMaxRetries(maxRetries)

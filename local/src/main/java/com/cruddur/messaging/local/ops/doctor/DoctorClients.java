@@ -2,6 +2,7 @@ package com.cruddur.messaging.local.ops.doctor;
 
 import com.cruddur.messaging.devkit.LocalDynamoDb;
 import com.cruddur.messaging.local.Style;
+import com.cruddur.messaging.local.Target;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * doctor's SDK clients, every one behind the {@link ReadOnlyGuard}, closed together.
@@ -86,6 +88,7 @@ final class DoctorClients implements AutoCloseable {
     private CloudFormationClient cloudFormation;
     private LambdaClient lambda;
     private KmsClient kms;
+    private S3Client s3;
 
     private DoctorClients(boolean aws, Region region, URI localEndpoint) {
         this.aws = aws;
@@ -120,7 +123,7 @@ final class DoctorClients implements AutoCloseable {
         return service.configuredEndpoint().isPresent() ? Optional.empty() : Optional.of(service.notConfigured());
     }
 
-    /** Why DynamoDB cannot be asked, or empty when it can. */
+    /** Why DynamoDB (or, against AWS, S3) cannot be asked, or empty when it can: against AWS, a Region is needed. */
     Optional<String> dynamoDbUnavailable() {
         return aws && region == null ? Optional.of("needs a Region (see region)") : Optional.empty();
     }
@@ -153,6 +156,17 @@ final class DoctorClients implements AutoCloseable {
             kms = add(configure(KmsClient.builder()).build());
         }
         return kms;
+    }
+
+    /**
+     * The S3 client of the failure bucket (one, made on first use): in the Region against AWS; at
+     * {@code localEndpoint}, an S3-compatible server such as the one {@code watch} starts, for a local run.
+     */
+    S3Client s3(URI localEndpoint) {
+        if (s3 == null) {
+            s3 = add(aws ? configure(S3Client.builder()).build() : Target.localS3(localEndpoint, new ReadOnlyGuard()));
+        }
+        return s3;
     }
 
     /** For people: where the checks look. */

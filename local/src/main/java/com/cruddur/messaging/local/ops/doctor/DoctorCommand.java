@@ -4,10 +4,13 @@ import com.cruddur.messaging.local.CliCommand;
 import com.cruddur.messaging.local.ExitCode;
 import com.cruddur.messaging.local.Target;
 import com.cruddur.messaging.local.TargetOptions;
+import com.cruddur.messaging.local.Usage;
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +21,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = DoctorCommand.NAME,
         customSynopsis = {"messaging-local doctor (--aws | --endpoint URL) [--table NAME] [--existing-table]"
-            + " [--kms-key-arn ARN] [--node COMMAND]"},
+            + " [--kms-key-arn ARN]", "                      [--bucket NAME] [--s3-endpoint URL] [--node COMMAND]"},
         description = {DoctorCommand.SUMMARY, "",
             """
                     Before the first deploy (and after any change to the account), checks what the stack needs,
@@ -32,7 +35,7 @@ import picocli.CommandLine.Option;
                                         without --existing-table the name must be free or the stack's own
                       stream-consumers  other event source mappings on the stream (a second writer and reader)
                       table-key         the table's KMS key: a customer managed one needs --kms-key-arn
-                      failure-objects   failure objects nobody has redriven
+                      failure-objects   failure objects nobody has redriven (--bucket, --s3-endpoint as redrive's)
                       node              Node.js 22+ for the CDK CLI
 
                     --aws: the default credential chain and Region. --endpoint URL: a DynamoDB Local; the other
@@ -61,12 +64,33 @@ public final class DoctorCommand extends CliCommand {
             + " stack's -c existingTableKmsKeyArn (with --existing-table)")
     private String kmsKeyArn;
 
+    @Option(names = "--bucket", paramLabel = "NAME", converter = Usage.BucketName.class,
+            description = "the failure bucket (default with --aws: the stack CruddurMessaging's, as redrive finds it)")
+    private String bucket;
+
+    @Option(names = "--s3-endpoint", paramLabel = "URL", converter = Usage.EndpointUrl.class,
+            description = "with --endpoint: the S3-compatible server that holds --bucket (watch prints both)")
+    private URI s3Endpoint;
+
     @Option(names = "--node", paramLabel = "COMMAND", defaultValue = "node",
             description = "the Node.js to check (default: ${DEFAULT-VALUE} on the PATH, as ./dev cdk runs it)")
     private String node;
 
     @Mixin
     private TargetOptions where;
+
+    /** The failure bucket's listing; a local run needs the S3-compatible server and the bucket named. */
+    private FailureObjectsSource failureObjects(Target.Spec spec, DoctorClients clients) {
+        if (spec.kind() == Target.Kind.AWS) {
+            return () -> clients.dynamoDbUnavailable()
+                    .<Lookup<List<FailureObjectsCheck.FailureObject>>>map(Lookup::notChecked)
+                    .orElseGet(() -> Gather.failureObjects(clients.s3(null), Optional.ofNullable(bucket)));
+        }
+        if (s3Endpoint == null || bucket == null) {
+            return () -> Lookup.notChecked("a local run lists the failure bucket given by --s3-endpoint and --bucket");
+        }
+        return () -> Gather.failureObjects(clients.s3(s3Endpoint), Optional.of(bucket));
+    }
 
     @Override
     protected ExitCode run(Io io) {
@@ -84,6 +108,9 @@ public final class DoctorCommand extends CliCommand {
         if (node.isBlank()) {
             throw usageError("option --node needs a command");
         }
+        if (spec.kind() == Target.Kind.AWS && s3Endpoint != null) {
+            throw usageError("--s3-endpoint is for a local S3-compatible server; with --aws the bucket is in S3");
+        }
         PrintStream out = io.out();
         try (DoctorClients clients = spec.kind() == Target.Kind.AWS ? DoctorClients.forAws()
                 : DoctorClients.forLocal(spec.endpoint())) {
@@ -91,7 +118,7 @@ public final class DoctorCommand extends CliCommand {
                     existing ? "existing-table mode" : "new-table mode"));
             out.println(io.style().join(header));
             List<Verdict> verdicts = Doctor.run(new Doctor.Options(spec.table(), existing, kmsKeyArn, node), clients,
-                    FailureObjectsSource.NOT_WIRED, Instant.now());
+                    failureObjects(spec, clients), Instant.now());
             for (Verdict verdict : verdicts) {
                 out.println(Report.line(verdict, io.style()));
             }

@@ -7,11 +7,14 @@ import com.cruddur.messaging.local.ops.doctor.StreamConsumersCheck.Mapping;
 import com.cruddur.messaging.local.ops.doctor.TableKeyCheck.Key;
 import com.cruddur.messaging.local.ops.doctor.TableStreamCheck.Index;
 import com.cruddur.messaging.local.ops.doctor.TableStreamCheck.Table;
+import com.cruddur.messaging.local.ops.FailureBucket;
+import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.schema.MessagesTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -29,6 +32,7 @@ import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.NotFoundException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The reads the checks decide on, each converted at the edge into a {@link Lookup}: the facts a
@@ -182,6 +186,27 @@ final class Gather {
         return SynthesizedTemplate.read()
                 .flatMap(t -> BootstrapCheck.requiredVersion(t.json()).map(v -> new Requirement(v, t.path())))
                 .orElseGet(Requirement::fallback);
+    }
+
+    /**
+     * The failure objects waiting in the failure bucket: the one named, or the stack's, found as
+     * {@code redrive} finds it ({@link FailureBucket#findStackBucket}); missing when the stack has none.
+     */
+    static Lookup<List<FailureObjectsCheck.FailureObject>> failureObjects(S3Client s3, Optional<String> bucket) {
+        try {
+            Optional<String> name = bucket.isPresent() ? bucket
+                    : FailureBucket.findStackBucket(s3, DeploymentContract.Stack.NAME);
+            if (name.isEmpty()) {
+                return Lookup.missing();
+            }
+            return Lookup.found(new FailureBucket(s3, name.get()).list(Optional.empty()).stream()
+                    .map(e -> new FailureObjectsCheck.FailureObject(e.key(), e.lastModified()))
+                    .toList());
+        } catch (SdkException e) {
+            return failed("S3", e);
+        } catch (IllegalStateException several) {
+            return new Lookup.Failed<>("S3", Style.firstLine(several.getMessage()) + ": give --bucket", false);
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.cruddur.messaging.local.ops.doctor;
 
+import com.cruddur.messaging.schema.DeploymentContract;
+
 /**
  * The table's encryption key. With an AWS owned key (DescribeTable has no SSE description) or the
  * AWS managed key {@code aws/dynamodb}, DynamoDB and its stream need no key permission of the
@@ -12,7 +14,7 @@ final class TableKeyCheck {
 
     static final String NAME = "table-key";
     /** The stack's context key for an existing table's customer managed key (infra's StackConfig). */
-    static final String CONTEXT_KEY = "existingTableKmsKeyArn";
+    static final String CONTEXT_KEY = DeploymentContract.Context.EXISTING_TABLE_KMS_KEY_ARN;
 
     /**
      * What KMS DescribeKey says of the key.

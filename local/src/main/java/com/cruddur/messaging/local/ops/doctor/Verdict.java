@@ -19,7 +19,7 @@ public record Verdict(Status status, String check, String found, String fix) {
         OK("ok"),
         /**
          * Not checked, and nothing to fix here: a local run without that service's endpoint, a
-         * check that depends on one that already failed, a check not wired yet. Counts as ok for
+         * check that depends on one that already failed. Counts as ok for
          * the exit status; the line says why it was skipped.
          */
         SKIP("skip"),

@@ -7,6 +7,9 @@ import com.cruddur.messaging.devkit.TableDefinitions;
 import com.cruddur.messaging.local.CliRun;
 import com.cruddur.messaging.local.ExitCode;
 import com.cruddur.messaging.local.LocalDynamoDbTestBase;
+import com.cruddur.messaging.local.LocalS3;
+import com.cruddur.messaging.local.Target;
+import com.cruddur.messaging.schema.FailureObjects;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
@@ -37,7 +42,8 @@ class DoctorIT extends LocalDynamoDbTestBase {
     private static final String OWN_FUNCTION =
             "arn:aws:lambda:eu-west-1:111111111111:function:CruddurMessaging-StreamHandlerFunction1A2B3C4D-Xy12Ab34Cd56:live";
     private static final String CMK = "arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-    private static final List<String> READS = List.of("DescribeTable", "DescribeStacks", "ListEventSourceMappings", "DescribeKey");
+    private static final List<String> READS =
+            List.of("DescribeTable", "DescribeStacks", "ListEventSourceMappings", "DescribeKey", "ListObjectsV2");
 
     private static AwsWireStub stub;
     /** The system properties this class sets, as they were before it. */
@@ -292,6 +298,28 @@ class DoctorIT extends LocalDynamoDbTestBase {
             assertThat(stub.requests()).isEmpty();
         } finally {
             ENDPOINT_PROPERTIES.forEach(p -> System.setProperty(p, stub.endpoint().toString()));
+        }
+    }
+
+    @Test
+    void failureObjectsNobodyRedroveWarnWithTheirCountAndTheOldestsAge() {
+        String table = newTable();
+        TableDefinitions.createTable(admin, table);
+        try (LocalS3 s3proxy = LocalS3.start(); S3Client s3 = Target.localS3(s3proxy.endpoint())) {
+            s3.createBucket(b -> b.bucket("failures"));
+            String[] bucket = {"--s3-endpoint", s3proxy.endpoint().toString(), "--bucket", "failures"};
+            CliRun empty = doctor("--endpoint", endpoint, "--table", table, "--existing-table", "--node", node22,
+                    bucket[0], bucket[1], bucket[2], bucket[3]);
+            s3.putObject(b -> b.bucket("failures").key(FailureObjects.KEY_PREFIX + "uuid/shardId-1/2026/12/03/2026-12-03T10.00.00-x"),
+                    RequestBody.fromString("{}"));
+
+            CliRun waiting = doctor("--endpoint", endpoint, "--table", table, "--existing-table", "--node", node22,
+                    bucket[0], bucket[1], bucket[2], bucket[3]);
+
+            assertThat(line(empty, "failure-objects")).isEqualTo("ok    failure-objects  no failure object waiting");
+            assertThat(waiting.code()).isEqualTo(ExitCode.PREFLIGHT_WARNINGS.code());
+            assertThat(line(waiting, "failure-objects")).startsWith("warn  failure-objects  1 failure object waiting, the oldest ")
+                    .contains("./dev redrive --aws");
         }
     }
 }

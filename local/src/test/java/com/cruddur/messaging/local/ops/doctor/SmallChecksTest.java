@@ -37,9 +37,9 @@ class SmallChecksTest {
     void noFailureObjectNoBucketOrNotWiredYet() {
         assertThat(FailureObjectsCheck.verdict(Lookup.found(List.of()), NOW).status()).isEqualTo(Status.OK);
         assertThat(FailureObjectsCheck.verdict(Lookup.missing(), NOW).found()).contains("no failure bucket yet");
-        Verdict notWired = FailureObjectsCheck.verdict(FailureObjectsSource.NOT_WIRED.list(), NOW);
+        Verdict notWired = FailureObjectsCheck.verdict(Lookup.notChecked("a local run lists the failure bucket given by --s3-endpoint and --bucket"), NOW);
         assertThat(notWired.status()).isEqualTo(Status.SKIP);
-        assertThat(notWired.found()).contains("not wired yet");
+        assertThat(notWired.found()).contains("--s3-endpoint and --bucket");
         assertThat(FailureObjectsCheck.verdict(new Lookup.Failed<>("S3", "AccessDenied", true), NOW).fix())
                 .contains("s3:ListBucket");
     }
