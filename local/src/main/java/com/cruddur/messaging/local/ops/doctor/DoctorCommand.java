@@ -116,6 +116,9 @@ public final class DoctorCommand extends CliCommand {
                 : DoctorClients.forLocal(spec.endpoint())) {
             List<String> header = new ArrayList<>(List.of(clients.description(io.style()), "table " + spec.table(),
                     existing ? "existing-table mode" : "new-table mode"));
+            if (bucket != null) {
+                header.add("failure bucket " + bucket + (s3Endpoint == null ? "" : " at " + s3Endpoint));
+            }
             out.println(io.style().join(header));
             List<Verdict> verdicts = Doctor.run(new Doctor.Options(spec.table(), existing, kmsKeyArn, node), clients,
                     failureObjects(spec, clients), Instant.now());
