@@ -1,6 +1,7 @@
 package com.cruddur.messaging.infra;
 
 import java.util.List;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -22,6 +23,10 @@ final class LogGroups {
     static LogGroup create(Construct scope, String id) {
         LogGroup logGroup = LogGroup.Builder.create(scope, id)
                 .retention(RETENTION)
+                // Retain, even when the deploy that created it is rolled back: the logs of a failed first deploy
+                // (a priming hook that timed out, say) are what explains it, and the generated name never
+                // collides with the retry's. The retention deletes the events after a year.
+                .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         Suppressions.guard(logGroup, "cloudwatch_log_group_encrypted_check",
                 "CloudWatch Logs encrypts every log group at rest with a service key. A customer managed KMS key "

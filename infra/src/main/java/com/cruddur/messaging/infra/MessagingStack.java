@@ -36,20 +36,21 @@ public final class MessagingStack extends Stack {
         // 1. The table with its index and NEW_IMAGE stream; or an existing one, by name and stream ARN.
         table = config.existingTable().isPresent()
                 ? config.existingTable().get()
-                : new NewMessagesTable(this, "MessagesTable", config.tableName());
+                : new NewMessagesTable(this, "MessagesTable", config.tableName(),
+                        config.dataProtection().tableDeletionProtection());
         // 2. A private network whose only way out is a DynamoDB gateway endpoint.
         network = new PrivateNetwork(this, "Network", config.existingVpc());
-        // 3. Where the event source mapping reports the batches it gave up on.
-        failureDestination = new FailureDestination(this, FailureDestination.ID);
+        // 3. Where the event source mapping keeps the batches it gave up on, whole.
+        failureDestination = new FailureDestination(this, FailureDestination.ID,
+                config.dataProtection().failureRetentionDays());
         // 4. The function, its role, its published version and alias, and the mapping from the stream.
-        streamFunction = new StreamFunction(this, "StreamHandler", config.lambdaJar(), config.writeMode(), table,
-                network, failureDestination, config.observability().activeTracing());
+        streamFunction = new StreamFunction(this, DeploymentContract.Stack.FUNCTION_ID, config, table, network, failureDestination);
         // 5. Through the endpoint, only the function's role, only to the table and its index.
         network.admitOnly(streamFunction.role(), table);
         // 6. What on-call is told, and where they look: the alarm topic (created, or an existing one), the
         //    alarms, the dashboard and the saved Logs Insights queries.
         alarmTopic = new AlarmTopic(this, "AlarmTopic", config.observability().alarmTopicArn());
-        StreamMetrics metrics = new StreamMetrics(streamFunction.function(), failureDestination.queue(), table);
+        StreamMetrics metrics = new StreamMetrics(streamFunction.function(), streamFunction.mapping().getRef(), table);
         alarms = new StreamAlarms(this, "Alarms", metrics, alarmTopic.topic(), config.observability().runbookUrl());
         dashboard = new OpsDashboard(this, "Dashboard", metrics, alarms.alarms());
         savedQueries = new SavedQueries(this, "Queries", streamFunction.logGroup());
@@ -57,8 +58,8 @@ public final class MessagingStack extends Stack {
         output("AlarmTopicArn", "Subscribe on-call to this topic", alarmTopic.topic().getTopicArn());
         output("StreamHandlerFunctionName", "The stream handler", streamFunction.function().getFunctionName());
         output("StreamHandlerLogGroup", "Its log group, for Logs Insights", streamFunction.logGroup().getLogGroupName());
-        output(DeploymentContract.Stack.FAILURE_QUEUE_URL_OUTPUT, "The failure destination, read by ./dev redrive --aws",
-                failureDestination.queue().getQueueUrl());
+        output(DeploymentContract.Stack.FAILURE_BUCKET_NAME_OUTPUT, "The failure destination, read by ./dev redrive --aws",
+                failureDestination.bucket().getBucketName());
     }
 
     private void output(String id, String description, String value) {

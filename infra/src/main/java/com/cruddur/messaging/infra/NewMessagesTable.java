@@ -23,7 +23,7 @@ final class NewMessagesTable extends Construct implements MessagesTableRef {
 
     /**
      * The table's CloudFormation logical id, pinned: it is the id the table got in the stack's first
-     * version, and the table is retained and deletion-protected. Under any other id CloudFormation
+     * version, and the table is retained. Under any other id CloudFormation
      * would try to create a second table of the same name (and fail), and drop the old one from the
      * stack without deleting it.
      */
@@ -31,7 +31,11 @@ final class NewMessagesTable extends Construct implements MessagesTableRef {
 
     private final Table table;
 
-    NewMessagesTable(Construct scope, String id, String tableName) {
+    /**
+     * @param deletionProtection DynamoDB deletion protection: off for the first deploy, on afterwards
+     *                           ({@link StackConfig.DataProtection#tableDeletionProtection()})
+     */
+    NewMessagesTable(Construct scope, String id, String tableName, boolean deletionProtection) {
         super(scope, id);
         table = Table.Builder.create(this, "Table")
                 .tableName(tableName)
@@ -39,13 +43,19 @@ final class NewMessagesTable extends Construct implements MessagesTableRef {
                 .sortKey(stringAttribute(MessagesTable.SK))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .stream(StreamViewType.valueOf(MessagesTable.STREAM_VIEW_TYPE))
-                // Production data: restorable to any second of the last 35 days, not deletable by an
-                // API call, and kept when the stack is deleted.
+                // Production data: restorable to any second of the last 35 days, and never deleted by a stack
+                // operation once it exists. DeletionPolicy RetainExceptOnCreate: if the deploy that creates the
+                // table fails, the rollback deletes the new, empty table, so the same deploy can simply be run
+                // again (under Retain the table would stay, and the retry fail with "already exists"); every
+                // later deletion (stack deleted, table removed from the template) retains it, as does a
+                // replacement (UpdateReplacePolicy Retain). CloudFormation, "DeletionPolicy attribute".
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
                         .pointInTimeRecoveryEnabled(true)
                         .build())
-                .deletionProtection(true)
-                .removalPolicy(RemovalPolicy.RETAIN)
+                .removalPolicy(RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE)
+                // Deletion protection refuses every DeleteTable, the create rollback's too, so it cannot be on
+                // in the deploy that creates the table: a second deploy turns it on (README-ops, "First deploy").
+                .deletionProtection(deletionProtection)
                 // Encrypted at rest under the AWS managed key aws/dynamodb (SSE type KMS) rather than the
                 // default AWS owned key: every use of the key is in this account's CloudTrail. Its key
                 // policy lets principals of this account use it only through DynamoDB, so the function

@@ -1,5 +1,6 @@
 package com.cruddur.messaging.infra;
 
+import com.cruddur.messaging.infra.StreamMetrics.MappingMetrics;
 import com.cruddur.messaging.schema.DeploymentContract.Metrics;
 import java.util.List;
 import software.amazon.awscdk.Duration;
@@ -19,13 +20,17 @@ import software.constructs.Construct;
 /**
  * The CloudWatch dashboard {@code <stack name>}: the state of every alarm, then what the stream
  * processor did (records, messages, conversations updated and failed, malformed records), how far
- * behind it is (iterator age), how long a batch takes (p50/p99), how often it retries, the failure
- * queue, and DynamoDB's consumed and throttled capacity for the table and the group index. One-minute
+ * behind it is (iterator age), how long a batch takes (p50/p99), how often it retries, what the event
+ * source mapping polled, filtered, invoked and gave up on, whether the handler's EMF metrics arrive,
+ * and DynamoDB's consumed and throttled capacity for the table and the group index. One-minute
  * periods; its JSON is built in code, the same on every synth.
  */
 final class OpsDashboard extends Construct {
 
     private static final Duration MINUTE = Duration.minutes(1);
+    // The alarm's own period: an invocation logs its EMF metrics a moment after it starts, so a minute's
+    // comparison would show the boundary, not silence.
+    private static final Duration FIVE_MINUTES = Duration.minutes(5);
 
     private final Dashboard dashboard;
 
@@ -73,9 +78,17 @@ final class OpsDashboard extends Construct {
                         metrics.lambda("Throttles", "Sum", MINUTE),
                         metrics.lambda("DestinationDeliveryFailures", "Sum", MINUTE)), null)));
         dashboard.addWidgets(new Row(
-                graph("Failure queue: batches given up on (sent) and waiting (visible)", List.of(
-                        metrics.failureQueue("NumberOfMessagesSent", "Sum", MINUTE),
-                        metrics.failureQueue("ApproximateNumberOfMessagesVisible", "Maximum", MINUTE)), null),
+                graph("Event source mapping: records polled, filtered out, invoked, in failed invocations", List.of(
+                        metrics.mapping(MappingMetrics.POLLED, "Sum", MINUTE),
+                        metrics.mapping(MappingMetrics.FILTERED_OUT, "Sum", MINUTE),
+                        metrics.mapping(MappingMetrics.INVOKED, "Sum", MINUTE),
+                        metrics.mapping(MappingMetrics.FAILED_INVOKE, "Sum", MINUTE)), null),
+                graph("Records given up on: in the failure bucket, dropped", List.of(
+                        metrics.mapping(MappingMetrics.DELIVERED_TO_FAILURE_DESTINATION, "Sum", MINUTE),
+                        metrics.mapping(MappingMetrics.DROPPED, "Sum", MINUTE)), null),
+                graph("Invocations without EMF metrics (5 min)", List.of(
+                        metrics.emfMetricsMissing(FIVE_MINUTES)), null)));
+        dashboard.addWidgets(new Row(
                 graph("DynamoDB consumed capacity units (per minute)", List.of(
                         metrics.table("ConsumedReadCapacityUnits", "Sum", MINUTE),
                         metrics.table("ConsumedWriteCapacityUnits", "Sum", MINUTE),
@@ -85,7 +98,9 @@ final class OpsDashboard extends Construct {
                         metrics.table("ReadThrottleEvents", "Sum", MINUTE),
                         metrics.table("WriteThrottleEvents", "Sum", MINUTE),
                         metrics.index("ReadThrottleEvents", "Sum", MINUTE),
-                        metrics.index("WriteThrottleEvents", "Sum", MINUTE)), null)));
+                        metrics.index("WriteThrottleEvents", "Sum", MINUTE)), null),
+                graph("Mapping polls (SampleCount; none: not polling)", List.of(
+                        metrics.mapping(MappingMetrics.POLLED, "SampleCount", MINUTE)), null)));
     }
 
     Dashboard dashboard() {

@@ -50,7 +50,7 @@ final class PrivateNetwork extends Construct {
     private final GatewayVpcEndpoint dynamoDbEndpoint;
     private final SecurityGroup securityGroup;
 
-    PrivateNetwork(Construct scope, String id, Optional<StackConfig.ExistingVpc> existingVpc) {
+    PrivateNetwork(Construct scope, String id, Optional<ExistingVpc> existingVpc) {
         super(scope, id);
         vpc = existingVpc.map(this::importVpc).orElseGet(this::newIsolatedVpc);
         subnets = vpc.getIsolatedSubnets();
@@ -136,7 +136,7 @@ final class PrivateNetwork extends Construct {
     }
 
     /** From ids alone: no lookup, so synth needs no credentials. */
-    private IVpc importVpc(StackConfig.ExistingVpc existing) {
+    private IVpc importVpc(ExistingVpc existing) {
         return Vpc.fromVpcAttributes(this, "Vpc", VpcAttributes.builder()
                 .vpcId(existing.vpcId())
                 .availabilityZones(existing.availabilityZones())

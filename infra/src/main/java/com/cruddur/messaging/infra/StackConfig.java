@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +21,10 @@ import java.util.regex.Pattern;
  *       {@link MessagesTable#DEFAULT_TABLE_NAME};</li>
  *   <li>{@value #EXISTING_TABLE_NAME} and {@value #EXISTING_TABLE_STREAM_ARN}: use a table that
  *       already exists instead (the stack then creates no table): its name and the ARN of its
- *       {@code NEW_IMAGE} stream. Both or neither;</li>
+ *       {@code NEW_IMAGE} stream. Both or neither; with {@value #EXISTING_TABLE_KMS_KEY_ARN}, the ARN of
+ *       the customer managed KMS key that table is encrypted with ({@link ExistingTable});</li>
+ *   <li>{@value #TABLE_DELETION_PROTECTION}, {@value #FAILURE_RETENTION_DAYS}: what keeps data
+ *       ({@link DataProtection});</li>
  *   <li>{@value #VPC_ID}, {@value #SUBNET_IDS}, {@value #ROUTE_TABLE_IDS},
  *       {@value #AVAILABILITY_ZONES}: an existing VPC and the private subnets the function runs in,
  *       with each subnet's route table and availability zone, in the same order (comma-separated
@@ -43,13 +45,17 @@ import java.util.regex.Pattern;
  * @param writeMode     the handler's write path ({@value #WRITE_MODE}: one of
  *                      {@link DeploymentContract.WriteModes#ALL}, default {@link DeploymentContract.WriteModes#DEFAULT})
  * @param observability where alarms notify, whether the function is traced, where the runbook is
+ * @param dataProtection the new table's deletion protection and how long failure objects are kept
  */
 public record StackConfig(String tableName, Optional<ExistingTable> existingTable, Optional<ExistingVpc> existingVpc,
-                          Path lambdaJar, String writeMode, Observability observability) {
+                          Path lambdaJar, String writeMode, Observability observability, DataProtection dataProtection) {
 
-    public static final String TABLE_NAME = "tableName";
-    public static final String EXISTING_TABLE_NAME = "existingTableName";
+    public static final String TABLE_NAME = DeploymentContract.Context.TABLE_NAME;
+    public static final String EXISTING_TABLE_NAME = DeploymentContract.Context.EXISTING_TABLE_NAME;
     public static final String EXISTING_TABLE_STREAM_ARN = "existingTableStreamArn";
+    public static final String EXISTING_TABLE_KMS_KEY_ARN = DeploymentContract.Context.EXISTING_TABLE_KMS_KEY_ARN;
+    public static final String TABLE_DELETION_PROTECTION = "tableDeletionProtection";
+    public static final String FAILURE_RETENTION_DAYS = "failureRetentionDays";
     public static final String VPC_ID = "vpcId";
     public static final String SUBNET_IDS = "subnetIds";
     public static final String ROUTE_TABLE_IDS = "routeTableIds";
@@ -64,18 +70,6 @@ public record StackConfig(String tableName, Optional<ExistingTable> existingTabl
     /** Where {@code ./dev build} puts the function's jar, seen from {@code infra/}. */
     public static final String DEFAULT_LAMBDA_JAR = "../lambda/target/messaging-stream-lambda.jar";
 
-    // DynamoDB's table-name rule.
-    private static final String TABLE_NAME_CHARS = "[a-zA-Z0-9_.-]{3,255}";
-    private static final Pattern TABLE_NAME_PATTERN = Pattern.compile(TABLE_NAME_CHARS);
-    // arn:<partition>:dynamodb:<region>:<account>:table/<name>/stream/<label>; the label is the
-    // stream's creation time (DescribeTable's LatestStreamLabel).
-    private static final Pattern STREAM_ARN_PATTERN = Pattern.compile("arn:(aws(?:-[a-z]+)*):dynamodb:"
-            + "([a-z]{2}(?:-[a-z]+)+-\\d):(\\d{12}):table/(" + TABLE_NAME_CHARS + ")/stream/"
-            + "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3})");
-    private static final Pattern VPC_ID_PATTERN = Pattern.compile("vpc-[0-9a-f]{8,17}");
-    private static final Pattern SUBNET_ID_PATTERN = Pattern.compile("subnet-[0-9a-f]{8,17}");
-    private static final Pattern ROUTE_TABLE_ID_PATTERN = Pattern.compile("rtb-[0-9a-f]{8,17}");
-    private static final Pattern AZ_PATTERN = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d[a-z]");
     // arn:<partition>:sns:<region>:<account>:<topic name> (1-256 of A-Z a-z 0-9 _ -, a FIFO topic's ends in .fifo).
     private static final Pattern TOPIC_ARN_PATTERN = Pattern.compile("arn:aws(?:-[a-z]+)*:sns:[a-z]{2}(?:-[a-z]+)+-\\d:"
             + "\\d{12}:[A-Za-z0-9_-]{1,256}(?:\\.fifo)?");
@@ -88,7 +82,8 @@ public record StackConfig(String tableName, Optional<ExistingTable> existingTabl
         Objects.requireNonNull(existingVpc, "existingVpc");
         Objects.requireNonNull(lambdaJar, "lambdaJar");
         Objects.requireNonNull(observability, "observability");
-        if (!TABLE_NAME_PATTERN.matcher(tableName).matches()) {
+        Objects.requireNonNull(dataProtection, "dataProtection");
+        if (!ExistingTable.TABLE_NAME_PATTERN.matcher(tableName).matches()) {
             throw new IllegalArgumentException("context " + TABLE_NAME + "=" + tableName
                     + " is not a DynamoDB table name (3-255 of a-z A-Z 0-9 _ . -)");
         }
@@ -99,6 +94,50 @@ public record StackConfig(String tableName, Optional<ExistingTable> existingTabl
         if (!DeploymentContract.WriteModes.ALL.contains(writeMode)) {
             throw new IllegalArgumentException("context " + WRITE_MODE + "=" + writeMode + " is not a write mode: use one of "
                     + DeploymentContract.WriteModes.ALL);
+        }
+        if (existingTable.isPresent() && dataProtection.tableDeletionProtection()) {
+            throw new IllegalArgumentException("context " + TABLE_DELETION_PROTECTION + " applies to the table the stack "
+                    + "creates; the stack does not own " + existingTable.get().tableName() + ": its owner turns "
+                    + "deletion protection on (aws dynamodb update-table --table-name " + existingTable.get().tableName()
+                    + " --deletion-protection-enabled)");
+        }
+    }
+
+    /**
+     * Where the event source mapping starts reading the stream: {@link DeploymentContract#STARTING_POSITION_NEW_TABLE}
+     * for the table the stack creates, {@link DeploymentContract#STARTING_POSITION_EXISTING_TABLE} for an existing one.
+     */
+    public String startingPosition() {
+        return existingTable.isPresent()
+                ? DeploymentContract.STARTING_POSITION_EXISTING_TABLE
+                : DeploymentContract.STARTING_POSITION_NEW_TABLE;
+    }
+
+    /**
+     * What keeps the stack's data, and for how long.
+     *
+     * @param tableDeletionProtection DynamoDB deletion protection of the table the stack creates
+     *                                ({@value #TABLE_DELETION_PROTECTION}, default off). Off for the first
+     *                                deploy: a first deploy that fails is rolled back, and the rollback must be
+     *                                able to delete the table it created (deletion policy RetainExceptOnCreate),
+     *                                which deletion protection would refuse. Turned on once, after the first
+     *                                successful deploy, and recorded in cdk.json (infra/README-ops.md)
+     * @param failureRetentionDays    days S3 keeps a failure object before expiring it
+     *                                ({@value #FAILURE_RETENTION_DAYS}, 1 to 365, default
+     *                                {@link DeploymentContract.Stack#DEFAULT_FAILURE_RETENTION_DAYS})
+     */
+    public record DataProtection(boolean tableDeletionProtection, int failureRetentionDays) {
+
+        public DataProtection {
+            if (failureRetentionDays < 1 || failureRetentionDays > 365) {
+                throw new IllegalArgumentException("context " + FAILURE_RETENTION_DAYS + "=" + failureRetentionDays
+                        + ": give a whole number of days from 1 to 365");
+            }
+        }
+
+        /** Deletion protection off (the first deploy), failure objects kept for the default retention. */
+        public static DataProtection defaults() {
+            return new DataProtection(false, DeploymentContract.Stack.DEFAULT_FAILURE_RETENTION_DAYS);
         }
     }
 
@@ -138,82 +177,6 @@ public record StackConfig(String tableName, Optional<ExistingTable> existingTabl
         }
     }
 
-    /**
-     * A table that already exists, given by name and by the ARN of its stream; the table's own ARN
-     * is the stream's without the stream part, so it is in the stream's partition, region and account.
-     */
-    public record ExistingTable(String tableName, String streamArn, String partition, String region, String account)
-            implements MessagesTableRef {
-
-        public ExistingTable {
-            Objects.requireNonNull(tableName, "tableName");
-            Objects.requireNonNull(streamArn, "streamArn");
-        }
-
-        /**
-         * Parses and checks the pair.
-         *
-         * @throws IllegalArgumentException when the ARN is not a DynamoDB stream ARN of that table
-         */
-        static ExistingTable of(String tableName, String streamArn) {
-            if (!TABLE_NAME_PATTERN.matcher(tableName).matches()) {
-                throw new IllegalArgumentException("context " + EXISTING_TABLE_NAME + "=" + tableName
-                        + " is not a DynamoDB table name (3-255 of a-z A-Z 0-9 _ . -)");
-            }
-            Matcher arn = STREAM_ARN_PATTERN.matcher(streamArn);
-            if (!arn.matches()) {
-                throw new IllegalArgumentException("context " + EXISTING_TABLE_STREAM_ARN + "=" + streamArn
-                        + " is not a DynamoDB stream ARN (arn:aws:dynamodb:REGION:ACCOUNT:table/NAME/stream/LABEL; "
-                        + "aws dynamodb describe-table --table-name " + tableName + " --query Table.LatestStreamArn)");
-            }
-            if (!arn.group(4).equals(tableName)) {
-                throw new IllegalArgumentException("context " + EXISTING_TABLE_STREAM_ARN + " is the stream of table "
-                        + arn.group(4) + ", not of " + EXISTING_TABLE_NAME + "=" + tableName);
-            }
-            return new ExistingTable(tableName, streamArn, arn.group(1), arn.group(2), arn.group(3));
-        }
-
-        /** {@code arn:<partition>:dynamodb:<region>:<account>:table/<name>}. */
-        @Override
-        public String tableArn() {
-            return "arn:" + partition + ":dynamodb:" + region + ":" + account + ":table/" + tableName;
-        }
-    }
-
-    /**
-     * An existing VPC, given by ids: the function's subnets, their route tables (the DynamoDB gateway
-     * endpoint adds its route there) and their availability zones, index for index.
-     */
-    public record ExistingVpc(String vpcId, List<String> subnetIds, List<String> routeTableIds,
-                              List<String> availabilityZones) {
-
-        public ExistingVpc {
-            subnetIds = List.copyOf(subnetIds);
-            routeTableIds = List.copyOf(routeTableIds);
-            availabilityZones = List.copyOf(availabilityZones);
-            require(VPC_ID, List.of(vpcId), VPC_ID_PATTERN);
-            require(SUBNET_IDS, subnetIds, SUBNET_ID_PATTERN);
-            require(ROUTE_TABLE_IDS, routeTableIds, ROUTE_TABLE_ID_PATTERN);
-            require(AVAILABILITY_ZONES, availabilityZones, AZ_PATTERN);
-            if (subnetIds.isEmpty()
-                    || routeTableIds.size() != subnetIds.size()
-                    || availabilityZones.size() != subnetIds.size()) {
-                throw new IllegalArgumentException("context " + SUBNET_IDS + ", " + ROUTE_TABLE_IDS + " and "
-                        + AVAILABILITY_ZONES + " must list one entry per subnet, in the same order; got "
-                        + subnetIds.size() + ", " + routeTableIds.size() + " and " + availabilityZones.size());
-            }
-        }
-
-        private static void require(String key, List<String> values, Pattern pattern) {
-            for (String value : values) {
-                if (!pattern.matcher(value).matches()) {
-                    throw new IllegalArgumentException(
-                            "context " + key + ": '" + value + "' does not look like " + pattern.pattern());
-                }
-            }
-        }
-    }
-
     /** The defaults: table {@code cruddur-messages} created by the stack, a new VPC, the jar where the build puts it. */
     public static StackConfig defaults() {
         return fromContext(key -> null);
@@ -235,21 +198,40 @@ public record StackConfig(String tableName, Optional<ExistingTable> existingTabl
         Path lambdaJar = Path.of(string(context, LAMBDA_JAR).orElse(DEFAULT_LAMBDA_JAR));
         String writeMode = string(context, WRITE_MODE).orElse(DeploymentContract.WriteModes.DEFAULT);
         return new StackConfig(tableName, existingTable, existingVpc(context), lambdaJar, writeMode,
-                observability(context));
+                observability(context), dataProtection(context));
+    }
+
+    private static DataProtection dataProtection(Function<String, Object> context) {
+        Optional<String> days = string(context, FAILURE_RETENTION_DAYS);
+        int retention = DeploymentContract.Stack.DEFAULT_FAILURE_RETENTION_DAYS;
+        if (days.isPresent()) {
+            if (!days.get().matches("\\d{1,4}")) {
+                throw new IllegalArgumentException("context " + FAILURE_RETENTION_DAYS + "=" + days.get()
+                        + ": give a whole number of days from 1 to 365");
+            }
+            retention = Integer.parseInt(days.get());
+        }
+        return new DataProtection(bool(context, TABLE_DELETION_PROTECTION, false), retention);
+    }
+
+    /** {@code true} or {@code false} (a string from -c, a boolean from cdk.json), or the default when unset. */
+    private static boolean bool(Function<String, Object> context, String key, boolean otherwise) {
+        Optional<String> value = string(context, key);
+        if (value.isPresent() && !value.get().equals("true") && !value.get().equals("false")) {
+            throw new IllegalArgumentException("context " + key + "=" + value.get() + ": give true or false");
+        }
+        return value.map(Boolean::parseBoolean).orElse(otherwise);
     }
 
     private static Observability observability(Function<String, Object> context) {
-        Optional<String> tracing = string(context, ACTIVE_TRACING);
-        if (tracing.isPresent() && !tracing.get().equals("true") && !tracing.get().equals("false")) {
-            throw new IllegalArgumentException("context " + ACTIVE_TRACING + "=" + tracing.get() + ": give true or false");
-        }
-        return new Observability(string(context, ALARM_TOPIC_ARN), !tracing.equals(Optional.of("false")),
+        return new Observability(string(context, ALARM_TOPIC_ARN), bool(context, ACTIVE_TRACING, true),
                 string(context, RUNBOOK_URL).orElse(Observability.DEFAULT_RUNBOOK_URL));
     }
 
     private static Optional<ExistingTable> existingTable(Function<String, Object> context) {
         Optional<String> name = string(context, EXISTING_TABLE_NAME);
         Optional<String> streamArn = string(context, EXISTING_TABLE_STREAM_ARN);
+        Optional<String> kmsKeyArn = string(context, EXISTING_TABLE_KMS_KEY_ARN);
         if (name.isPresent() && streamArn.isEmpty()) {
             throw new IllegalArgumentException("context " + EXISTING_TABLE_NAME + "=" + name.get() + " needs "
                     + EXISTING_TABLE_STREAM_ARN + "=ARN: the table must have a stream of view type NEW_IMAGE "
@@ -261,7 +243,12 @@ public record StackConfig(String tableName, Optional<ExistingTable> existingTabl
             throw new IllegalArgumentException("context " + EXISTING_TABLE_STREAM_ARN + " is the stream of an existing "
                     + "table: set " + EXISTING_TABLE_NAME + " to that table's name as well");
         }
-        return name.map(n -> ExistingTable.of(n, streamArn.get()));
+        if (kmsKeyArn.isPresent() && name.isEmpty()) {
+            throw new IllegalArgumentException("context " + EXISTING_TABLE_KMS_KEY_ARN + " is the key of an existing "
+                    + "table: set " + EXISTING_TABLE_NAME + " and " + EXISTING_TABLE_STREAM_ARN + " as well (a table the "
+                    + "stack creates uses the AWS managed key aws/dynamodb)");
+        }
+        return name.map(n -> ExistingTable.of(n, streamArn.get(), kmsKeyArn));
     }
 
     private static Optional<ExistingVpc> existingVpc(Function<String, Object> context) {

@@ -20,9 +20,12 @@ import software.constructs.IConstruct;
  * {@code <stack>-<name>}, and its description says what it means and links its runbook section,
  * {@code <runbookUrl>#alarm-<name in kebab case>} (infra/README-ops.md, "Alarms and runbook").
  *
- * <p>Missing data is never a breach: every metric here has datapoints only while something happens
- * (the function is invoked, a message is sent, a request is throttled), and a quiet stream is healthy.
- * The consequence, stated in the runbook: no alarm fires if the mapping stops invoking the function.
+ * <p>Missing data is not a breach: almost every metric here has datapoints only while something
+ * happens (the function is invoked, a record is given up on, a request is throttled), and a quiet
+ * stream is healthy. Two alarms watch for silence instead: MappingNotPolling (the mapping reports
+ * every poll, an empty one as 0, so no datapoint at all means it stopped polling) and
+ * EmfMetricsMissing (invocations whose EMF metrics never arrived, so the two alarms on the handler's
+ * own metrics would be blind).
  */
 final class StreamAlarms extends Construct {
 
@@ -47,8 +50,8 @@ final class StreamAlarms extends Construct {
         // have one-minute resolution, but a sporadic failure would otherwise send ALARM and OK every minute.
         add("GroupsFailed", "Conversations could not be brought up to date: after its own retries the handler "
                         + "reported them in batchItemFailures, and Lambda retries them from the first failed record. "
-                        + "Until then those conversation lists are stale; after 5 retries or an hour the records go "
-                        + "to the failure queue.",
+                        + "Until then those conversation lists are stale; after 5 retries or an hour the batch goes "
+                        + "to the failure bucket.",
                 metrics.custom(DeploymentContract.Metrics.GROUPS_FAILED, "Sum", FIVE_MINUTES),
                 0, ComparisonOperator.GREATER_THAN_THRESHOLD, 1, 1);
         add("MalformedRecords", "Stream records the handler could not read were skipped (logged with eventID and "
@@ -63,7 +66,7 @@ final class StreamAlarms extends Construct {
         // lists are visibly stale, with 55 of the mapping's 60 minutes (MAX_RECORD_AGE) left to act.
         add("IteratorAge", "Conversation lists lag: the oldest stream record handed to the function had waited "
                         + "over a minute, in each of 5 consecutive minutes. At an hour (maximum record age) Lambda "
-                        + "gives up on records and sends them to the failure queue.",
+                        + "gives up on records and puts them in the failure bucket.",
                 metrics.lambda("IteratorAge", "Maximum", ONE_MINUTE),
                 ITERATOR_AGE_ALARM_MS, ComparisonOperator.GREATER_THAN_THRESHOLD, 5, 5);
         // A function error (crash, timeout, out of memory) fails the whole batch: Lambda bisects and retries
@@ -80,25 +83,51 @@ final class StreamAlarms extends Construct {
                 metrics.lambda("Throttles", "Sum", FIVE_MINUTES),
                 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 2, 2);
         // "For asynchronous invocation and supported event source mappings, the number of times that Lambda
-        // attempts to send an event to a destination but fails" (same guide): a batch given up on whose
-        // description never reached the failure queue. Each one loses track of records: notify at once.
-        add("DestinationDeliveryFailures", "Lambda gave up on a batch and could not send its description to the "
-                        + "failure queue (permissions, a deleted or full queue, size). Which records were lost is "
-                        + "only in the logs, and they leave the stream 24 hours after they were written.",
+        // attempts to send an event to a destination but fails" (same guide): a batch given up on that never
+        // reached the failure bucket. Those records are lost to redrive: notify at once.
+        add("DestinationDeliveryFailures", "Lambda gave up on a batch and could not put it in the failure bucket "
+                        + "(permissions, a deleted bucket, its key). Those records are in no failure object; they leave "
+                        + "the stream 24 hours after they were written, and reconcile brings the lists up to date.",
                 metrics.lambda("DestinationDeliveryFailures", "Sum", FIVE_MINUTES),
                 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1, 1);
 
-        // Messages SENT, not visible: ApproximateNumberOfMessagesVisible drops to 0 as soon as someone
-        // receives the message. NumberOfMessagesSent counts every SendMessage, Lambda's included (only a
-        // redrive to a dead-letter queue is not counted; SQS developer guide, "Available CloudWatch metrics
-        // for Amazon SQS"). SQS publishes metrics only while a queue is active (six hours after any activity),
-        // and a queue that wakes up can report late: 1 of 3 five-minute periods keeps a late datapoint in
-        // the alarm's window. OK then means "nothing new for 15 minutes", not "replayed".
-        add("FailureQueueMessagesSent", "Lambda gave up on stream records (retries exhausted, or older than an "
-                        + "hour) and sent the batch's shard and sequence-number range to the failure queue. Replay "
-                        + "them before they leave the stream, 24 hours after they were written.",
-                metrics.failureQueue("NumberOfMessagesSent", "Sum", FIVE_MINUTES),
-                1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 3, 1);
+        // The mapping's own counts (MetricsConfig EventCount; Lambda developer guide, "Event source mapping
+        // metrics"), per mapping. OnFailureDestinationDeliveredEventCount: records given up on (5 retries, or
+        // older than an hour) and delivered to the failure bucket, whole: each one is a conversation list left
+        // behind until someone redrives it, so the first one notifies. Lambda emits it only when the delivery
+        // succeeded; a failed delivery counts in DroppedEventCount and DestinationDeliveryFailures instead.
+        add("FailureDestinationDeliveries", "Lambda gave up on stream records (5 retries exhausted, or older than an "
+                        + "hour) and put the batch, whole, in the failure bucket. Their conversation lists stay behind "
+                        + "until the batch is redriven from the bucket (within the bucket's retention).",
+                metrics.mapping(StreamMetrics.MappingMetrics.DELIVERED_TO_FAILURE_DESTINATION, "Sum", FIVE_MINUTES),
+                1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1, 1);
+        // DroppedEventCount: records given up on that are NOT in the failure bucket (it "excludes events that you
+        // send to an on-failure destination"; a failed delivery adds its records here). Nothing to redrive them
+        // from: the one recovery is reconcile, from the table's messages.
+        add("DroppedEvents", "Lambda gave up on stream records and they did not reach the failure bucket: no failure "
+                        + "object holds them. Their conversation lists stay behind until reconcile repairs them from the "
+                        + "table's messages.",
+                metrics.mapping(StreamMetrics.MappingMetrics.DROPPED, "Sum", FIVE_MINUTES),
+                1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1, 1);
+
+        // Silence, 1: the mapping emits PolledEventCount for every poll, "0 for an empty poll", and nothing while
+        // it is disabled (same guide). No datapoint in 15 minutes (missing data breaching, three periods) means
+        // the mapping stopped polling: disabled, deleted, or unable to read the stream.
+        add("MappingNotPolling", "The event source mapping reported no poll of the stream for 15 minutes (it reports "
+                        + "every poll, an empty one as 0): it is disabled, deleted or failing to read the stream, and no "
+                        + "message reaches any conversation list.",
+                metrics.mapping(StreamMetrics.MappingMetrics.POLLED, "SampleCount", FIVE_MINUTES),
+                1, ComparisonOperator.LESS_THAN_THRESHOLD, 3, 3, TreatMissingData.BREACHING);
+        // Silence, 2: GroupsFailed and MalformedRecords read EMF metrics that CloudWatch Logs extracts from the
+        // function's log lines; if extraction stops, they see nothing and never fire. Every invocation that
+        // returns writes one EMF document, so invocations without one mean extraction stopped. Two consecutive
+        // five-minute periods: an invocation at the end of one period logs its metrics in the next, which a
+        // single period would take for silence.
+        add("EmfMetricsMissing", "The stream handler was invoked and returned, but none of its EMF metrics (written in "
+                        + "every invocation's log) arrived for 10 minutes: CloudWatch Logs is not extracting them, and the "
+                        + "GroupsFailed and MalformedRecords alarms cannot fire.",
+                metrics.emfMetricsMissing(FIVE_MINUTES),
+                1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 2, 2);
 
         // The SDK retries a throttled request with back-off and the handler retries a conversation, so a
         // throttled second is absorbed; throttling in 3 of 5 minutes is a hot key or a capacity limit.
@@ -131,6 +160,12 @@ final class StreamAlarms extends Construct {
 
     private void add(String name, String meaning, IMetric metric, int threshold, ComparisonOperator comparison,
                      int evaluationPeriods, int datapointsToAlarm) {
+        add(name, meaning, metric, threshold, comparison, evaluationPeriods, datapointsToAlarm,
+                TreatMissingData.NOT_BREACHING);
+    }
+
+    private void add(String name, String meaning, IMetric metric, int threshold, ComparisonOperator comparison,
+                     int evaluationPeriods, int datapointsToAlarm, TreatMissingData missingData) {
         Alarm alarm = Alarm.Builder.create(this, name)
                 .alarmName(alarmNamePrefix(this) + name)
                 .alarmDescription(meaning + " Runbook: " + runbookUrl + "#" + runbookAnchor(name))
@@ -139,7 +174,7 @@ final class StreamAlarms extends Construct {
                 .comparisonOperator(comparison)
                 .evaluationPeriods(evaluationPeriods)
                 .datapointsToAlarm(datapointsToAlarm)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .treatMissingData(missingData)
                 .build();
         alarm.addAlarmAction(new SnsAction(topic));
         alarm.addOkAction(new SnsAction(topic));

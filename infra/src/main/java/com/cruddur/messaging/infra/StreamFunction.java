@@ -1,6 +1,7 @@
 package com.cruddur.messaging.infra;
 
 import com.cruddur.messaging.schema.DeploymentContract;
+import com.cruddur.messaging.schema.FailureObjects;
 import com.cruddur.messaging.schema.MessagesTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.PolicyDocument;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
@@ -25,6 +27,7 @@ import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.SystemLogLevel;
 import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.lambda.Version;
+import software.amazon.awscdk.services.lambda.VersionOptions;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
@@ -38,22 +41,26 @@ final class StreamFunction extends Construct {
 
     /** The alias the event source mapping invokes. */
     static final String ALIAS_NAME = "live";
-    /** Where a new mapping starts reading the stream. */
-    static final String STARTING_POSITION = "TRIM_HORIZON";
+    /** The mapping's metrics group of event counts ({@code MetricsConfig.Metrics}). */
+    static final String EVENT_COUNT_METRICS = "EventCount";
 
     private final Role role;
     private final LogGroup logGroup;
     private final Function function;
     private final Alias alias;
+    private final CfnEventSourceMapping mapping;
 
     /**
-     * @param writeMode     the handler's write path (its role's write statement depends on it)
-     * @param activeTracing Lambda active tracing (see {@link #tracingStatement()})
+     * @param config the jar, the handler's write path (its role's write statement depends on it), active
+     *               tracing (see {@link #tracingStatement()}) and where the mapping starts reading
      * @throws IllegalStateException when the lambda jar does not exist
      */
-    StreamFunction(Construct scope, String id, Path lambdaJar, String writeMode, MessagesTableRef table,
-                   PrivateNetwork network, FailureDestination failureDestination, boolean activeTracing) {
+    StreamFunction(Construct scope, String id, StackConfig config, MessagesTableRef table, PrivateNetwork network,
+                   FailureDestination failureDestination) {
         super(scope, id);
+        Path lambdaJar = config.lambdaJar();
+        String writeMode = config.writeMode();
+        boolean activeTracing = config.observability().activeTracing();
         if (!Files.isRegularFile(lambdaJar)) {
             throw new IllegalStateException("The function's jar " + lambdaJar.toAbsolutePath().normalize()
                     + " does not exist: build the lambda module first (./dev build, or ./mvnw -pl lambda -am "
@@ -106,6 +113,10 @@ final class StreamFunction extends Construct {
                 // tracingStatement); Disabled leaves the default, PassThrough, which traces nothing here (no
                 // upstream service sends a trace header with a stream record).
                 .tracing(activeTracing ? Tracing.ACTIVE : Tracing.DISABLED)
+                // CDK's default for the current version is DESTROY: each deploy would delete the previous
+                // version. Retained, a previous version stays published, so the alias can be pointed back
+                // at it in seconds (infra/README-ops.md, "Rolling back a deploy").
+                .currentVersionOptions(VersionOptions.builder().removalPolicy(RemovalPolicy.RETAIN).build())
                 .build();
         Suppressions.nag(function, "Serverless-LambdaDLQ",
                 "A dead-letter queue serves asynchronous invocations only; the event source mapping invokes the "
@@ -129,7 +140,7 @@ final class StreamFunction extends Construct {
                 .version(version)
                 .build();
 
-        mapStream(table, failureDestination, network);
+        mapping = mapStream(table, failureDestination, network, config.startingPosition());
     }
 
     Role role() {
@@ -148,6 +159,11 @@ final class StreamFunction extends Construct {
         return alias;
     }
 
+    /** The event source mapping; its {@code Ref} is its UUID, the dimension of its metrics. */
+    CfnEventSourceMapping mapping() {
+        return mapping;
+    }
+
     /**
      * The function's role. Explicit and complete: the function gets it through
      * {@link Role#withoutPolicyUpdates()}, so no CDK construct can add a grant to it, and every
@@ -158,11 +174,9 @@ final class StreamFunction extends Construct {
         Map<String, PolicyDocument> policies = new LinkedHashMap<>();
         policies.put("dynamodb-group-rows", document(TableAccess.groupRowStatements(table, writeMode)));
         policies.put("dynamodb-stream", document(TableAccess.streamStatements(table)));
-        policies.put("failure-destination", document(List.of(PolicyStatement.Builder.create()
-                .sid("SendToFailureDestination")
-                .actions(List.of("sqs:SendMessage"))
-                .resources(List.of(failureDestination.queue().getQueueArn()))
-                .build())));
+        table.customerManagedKeyArn().ifPresent(key ->
+                policies.put("dynamodb-table-key", document(List.of(TableAccess.tableKeyStatement(key)))));
+        policies.put("failure-destination", document(failureDestination.deliveryStatements()));
         policies.put("logs", document(List.of(LogGroups.writeStatement(logGroup))));
         policies.put("vpc-network-interfaces", document(network.networkInterfaceStatements()));
         if (activeTracing) {
@@ -187,6 +201,13 @@ final class StreamFunction extends Construct {
                         + "and creation is limited to the function's subnets and security group.",
                 "Resource::*",
                 "Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:network-interface/*");
+        Suppressions.nag(functionRole, "AwsSolutions-IAM5",
+                "Lambda names each failure object aws/lambda/<mapping UUID>/<shard>/<date>/<time>-<random UUID> (Lambda "
+                        + "developer guide, \"Retain discarded records for a DynamoDB event source in Lambda\"), so "
+                        + "s3:PutObject can only be granted on that prefix of the stack's own failure bucket, held to "
+                        + "this account (s3:ResourceAccount); the role may not read, list versions of or delete them.",
+                "Resource::<" + failureDestination.bucketLogicalId() + ".Arn>/"
+                        + FailureObjects.KEY_PREFIX + "*");
         Suppressions.nag(functionRole, "Serverless-LambdaStarPermissions",
                 "The role's only '*' resources are those of actions IAM cannot scope (dynamodb:ListStreams, "
                         + "ec2:DescribeNetworkInterfaces, ec2:DescribeSubnets" + (activeTracing ? ", the two X-Ray "
@@ -215,8 +236,9 @@ final class StreamFunction extends Construct {
     }
 
     /** The mapping from the table's stream to the function's alias. */
-    private void mapStream(MessagesTableRef table, FailureDestination failureDestination, PrivateNetwork network) {
-        CfnEventSourceMapping mapping = CfnEventSourceMapping.Builder.create(this, "StreamMapping")
+    private CfnEventSourceMapping mapStream(MessagesTableRef table, FailureDestination failureDestination,
+                                            PrivateNetwork network, String startingPosition) {
+        CfnEventSourceMapping cfnMapping = CfnEventSourceMapping.Builder.create(this, "StreamMapping")
                 .eventSourceArn(table.streamArn())
                 .functionName(alias.getFunctionArn())
                 // The filter the local `watch` applies too: new and edited messages (MSG# keys) only;
@@ -226,11 +248,13 @@ final class StreamFunction extends Construct {
                                 .pattern(DeploymentContract.EVENT_FILTER_PATTERN)
                                 .build()))
                         .build())
-                // TRIM_HORIZON: on first deploy (or if the mapping is ever replaced) start at the
-                // oldest record still in the stream, so no message written before the mapping existed
-                // is skipped. LATEST would silently lose them. Re-processing is harmless: the handler
-                // only moves a conversation row forward in time.
-                .startingPosition(STARTING_POSITION)
+                // A new table: TRIM_HORIZON, the oldest record still in the stream, so no message written
+                // before the mapping existed is skipped (re-processing is harmless: the handler only moves a
+                // row forward). An existing table: LATEST, since up to 24 hours of its records are older than
+                // the maximum record age and would all go straight to the failure destination; the cutover
+                // runbook closes the gap with reconcile. Changing it replaces the mapping (CloudFormation:
+                // "Update requires: Replacement"), after which the runbook says to reconcile too.
+                .startingPosition(startingPosition)
                 // The handler coalesces a batch per conversation (one query and one transaction each),
                 // so under load a larger batch means fewer requests and invocations; a malformed record
                 // is skipped, not failed, and a failed conversation is reported alone, so a large batch
@@ -247,21 +271,29 @@ final class StreamFunction extends Construct {
                 // transaction conflicts to clear) goes to the failure destination instead of blocking
                 // its shard until the stream drops it after 24 hours.
                 .maximumRetryAttempts(DeploymentContract.MAX_RETRY_ATTEMPTS)
-                // An hour behind, a conversation list is stale anyway; give up on the record and leave
-                // ops 23 of the stream's 24 hours to replay it from the failure destination.
+                // An hour behind, a conversation list is stale anyway; give up on the record, whose batch the
+                // failure bucket then keeps whole for redrive (for its retention, not the stream's 24 hours).
                 .maximumRecordAgeInSeconds((int) DeploymentContract.MAX_RECORD_AGE.toSeconds())
                 // One batch per shard at a time: a conversation's messages are processed in order.
                 .parallelizationFactor(1)
+                // For an S3 destination Lambda keeps the whole batch, not only its position in the stream.
                 .destinationConfig(CfnEventSourceMapping.DestinationConfigProperty.builder()
                         .onFailure(CfnEventSourceMapping.OnFailureProperty.builder()
-                                .destination(failureDestination.queue().getQueueArn())
+                                .destination(failureDestination.bucket().getBucketArn())
                                 .build())
+                        .build())
+                // Lambda's own counts of the records it polled, filtered out, invoked the function with,
+                // failed to invoke with, delivered to the failure destination and dropped (Lambda developer
+                // guide, "Event source mapping metrics"): what the alarms on given-up batches read.
+                .metricsConfig(CfnEventSourceMapping.MetricsConfigProperty.builder()
+                        .metrics(List.of(EVENT_COUNT_METRICS))
                         .build())
                 .enabled(true)
                 .build();
         // The function must reach DynamoDB from its first invocation: route and policy first (the
         // alias waits for them through the version as well).
-        mapping.getNode().addDependency(network.dynamoDbEndpoint());
+        cfnMapping.getNode().addDependency(network.dynamoDbEndpoint());
+        return cfnMapping;
     }
 
     static PolicyDocument document(List<PolicyStatement> statements) {

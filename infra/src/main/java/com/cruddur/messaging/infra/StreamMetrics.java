@@ -10,12 +10,11 @@ import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.lambda.IFunction;
-import software.amazon.awscdk.services.sqs.IQueue;
 
 /**
  * Every metric the alarms and the dashboard read, in one place, so that both name the same series:
- * the function's own (Embedded Metric Format, {@link DeploymentContract.Metrics}), Lambda's, the
- * failure queue's and the table's and index's.
+ * the function's own (Embedded Metric Format, {@link DeploymentContract.Metrics}), Lambda's of the
+ * function and of its event source mapping, and the table's and index's.
  *
  * <p>Lambda's metrics are the function-wide series (dimension {@code FunctionName} only): "aggregate
  * metrics for all versions and aliases of a function" (Lambda developer guide, "Viewing metrics on
@@ -28,16 +27,40 @@ final class StreamMetrics {
     /** The namespace of the function's EMF metrics; the stack sets it in the function's environment. */
     static final String NAMESPACE = DeploymentContract.Metrics.DEFAULT_NAMESPACE;
     static final String LAMBDA = "AWS/Lambda";
-    static final String SQS = "AWS/SQS";
     static final String DYNAMODB = "AWS/DynamoDB";
+    /** The dimension of an event source mapping's metrics: its UUID (the mapping's {@code Ref}). */
+    static final String MAPPING_DIMENSION = "EventSourceMappingUUID";
+
+    /**
+     * The event source mapping's metrics of its {@code EventCount} group (Lambda developer guide, "Event
+     * source mapping metrics"), in {@value #LAMBDA} with the dimension {@value #MAPPING_DIMENSION}.
+     */
+    static final class MappingMetrics {
+        /** Records read from the stream; 0 for an empty poll, none at all while the mapping does not poll. */
+        static final String POLLED = "PolledEventCount";
+        /** Records the filter left out. */
+        static final String FILTERED_OUT = "FilteredOutEventCount";
+        /** Records the function was invoked with (retries counted again). */
+        static final String INVOKED = "InvokedEventCount";
+        /** Records of invocations that failed, or whose response reported batch item failures. */
+        static final String FAILED_INVOKE = "FailedInvokeEventCount";
+        /** Records given up on (retries exhausted or too old) that were not delivered to the failure destination. */
+        static final String DROPPED = "DroppedEventCount";
+        /** Records given up on and delivered to the failure destination. */
+        static final String DELIVERED_TO_FAILURE_DESTINATION = "OnFailureDestinationDeliveredEventCount";
+
+        private MappingMetrics() {
+        }
+    }
 
     private final IFunction function;
-    private final IQueue failureQueue;
+    private final String mappingUuid;
     private final MessagesTableRef table;
 
-    StreamMetrics(IFunction function, IQueue failureQueue, MessagesTableRef table) {
+    /** @param mappingUuid the event source mapping's UUID (a token: its {@code Ref}) */
+    StreamMetrics(IFunction function, String mappingUuid, MessagesTableRef table) {
         this.function = function;
-        this.failureQueue = failureQueue;
+        this.mappingUuid = mappingUuid;
         this.table = table;
     }
 
@@ -58,9 +81,37 @@ final class StreamMetrics {
         return function.metric(name, options(name, statistic, period));
     }
 
-    /** One of SQS's metrics of the failure queue. */
-    Metric failureQueue(String name, String statistic, Duration period) {
-        return failureQueue.metric(name, options(name, statistic, period));
+    /** One of the event source mapping's metrics ({@link MappingMetrics}), dimension EventSourceMappingUUID. */
+    Metric mapping(String name, String statistic, Duration period) {
+        return Metric.Builder.create()
+                .namespace(LAMBDA)
+                .metricName(name)
+                .dimensionsMap(linkedMap(MAPPING_DIMENSION, mappingUuid))
+                .statistic(statistic)
+                .period(period)
+                .label(name + " (" + statistic + ")")
+                .build();
+    }
+
+    /**
+     * The invocations of a period that returned without error when none of the function's EMF documents
+     * ({@link DeploymentContract.Metrics#RECORDS}, one per invocation) became a metric in it; 0 when
+     * any did. The handler writes its metrics in every invocation that returns, so such a period means
+     * CloudWatch Logs stopped extracting them (a changed namespace or log format, the log group's
+     * subscription, an EMF quota), and GroupsFailed and MalformedRecords, which read them, are blind.
+     * FILL: a metric without datapoints in a period counts as 0.
+     */
+    IMetric emfMetricsMissing(Duration period) {
+        Map<String, IMetric> using = new LinkedHashMap<>();
+        using.put("invocations", lambda("Invocations", "Sum", period));
+        using.put("errors", lambda("Errors", "Sum", period));
+        using.put("emfRecords", custom(DeploymentContract.Metrics.RECORDS, "SampleCount", period));
+        return MathExpression.Builder.create()
+                .expression("IF(FILL(emfRecords, 0) == 0, FILL(invocations, 0) - FILL(errors, 0), 0)")
+                .usingMetrics(using)
+                .label("Invocations without EMF metrics")
+                .period(period)
+                .build();
     }
 
     /** One of DynamoDB's metrics of the base table (dimension TableName: the table without its indexes). */

@@ -56,6 +56,34 @@ final class TableAccess {
     }
 
     /**
+     * {@code kms:Decrypt} on an existing table's customer managed key, only through DynamoDB. When a
+     * principal reads or writes an encrypted table, DynamoDB decrypts the table key with a KMS
+     * {@code Decrypt} request made in that principal's name (AWS KMS developer guide, "How Amazon
+     * DynamoDB uses AWS KMS": the Decrypt event's user "is the principal in your AWS account who is
+     * accessing the table", invoked by dynamodb.amazonaws.com); streams are encrypted with the same
+     * table key, so the mapping's stream reads with the role need it too. DynamoDB generates the table
+     * key itself (GenerateDataKey by the service) and uses its own grants for maintenance, so the role
+     * needs no Encrypt, GenerateDataKey or CreateGrant. {@code kms:ViaService} holds the permission to
+     * requests DynamoDB makes in this Region: the role cannot decrypt anything with the key directly.
+     * The value AWS's pages give is DynamoDB's endpoint; DynamoDB Streams has an endpoint of its own,
+     * and no page says which of the two the stream reads' Decrypt carries, so both are named: either
+     * is DynamoDB acting for the role. The key's policy, which must let the account's IAM policies (or
+     * this role) use the key, is the table owner's.
+     */
+    static PolicyStatement tableKeyStatement(String keyArn) {
+        // arn:<partition>:kms:<region>:<account>:key/<id>: DynamoDB of the key's (and the table's) Region.
+        String[] arn = keyArn.split(":");
+        String domain = arn[3] + (arn[1].equals("aws-cn") ? ".amazonaws.com.cn" : ".amazonaws.com");
+        return PolicyStatement.Builder.create()
+                .sid("DecryptTableKeyThroughDynamoDb")
+                .actions(List.of("kms:Decrypt"))
+                .resources(List.of(keyArn))
+                .conditions(linkedMap("StringEquals", linkedMap("kms:ViaService",
+                        List.of("dynamodb." + domain, "streams.dynamodb." + domain))))
+                .build();
+    }
+
+    /**
      * {@code dynamodb:ListStreams}, alone: Lambda needs it to create and run the mapping (its
      * create-time error lists it with the three stream reads), and the Service Authorization
      * Reference ("Actions, resources, and condition keys for Amazon DynamoDB") lists no resource

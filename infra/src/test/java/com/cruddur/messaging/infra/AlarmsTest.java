@@ -34,10 +34,23 @@ class AlarmsTest {
 
     private static final String GT = "GreaterThanThreshold";
     private static final String GTE = "GreaterThanOrEqualToThreshold";
+    private static final String LT = "LessThanThreshold";
+    private static final String NOT_BREACHING = "notBreaching";
+    private static final String BREACHING = "breaching";
 
-    /** One alarm's metric and rule. A null metric name marks the two DynamoDB throttle expressions. */
+    /**
+     * One alarm's metric and rule. A null metric name marks an expression (the DynamoDB throttle sums, the
+     * EMF check), whose inputs are checked by their own tests; the namespace is then that of every input
+     * with the statistic given ({@code null}: inputs of several namespaces and statistics).
+     */
     record Expected(String name, String namespace, String metric, String statistic, int period, String comparison,
-                    int threshold, int evaluationPeriods, int datapointsToAlarm) {
+                    int threshold, int evaluationPeriods, int datapointsToAlarm, String missingData) {
+
+        Expected(String name, String namespace, String metric, String statistic, int period, String comparison,
+                 int threshold, int evaluationPeriods, int datapointsToAlarm) {
+            this(name, namespace, metric, statistic, period, comparison, threshold, evaluationPeriods, datapointsToAlarm,
+                    NOT_BREACHING);
+        }
     }
 
     /** The alarm table of infra/README-ops.md. */
@@ -48,7 +61,11 @@ class AlarmsTest {
             new Expected("FunctionErrors", "AWS/Lambda", "Errors", "Sum", 300, GTE, 1, 1, 1),
             new Expected("FunctionThrottles", "AWS/Lambda", "Throttles", "Sum", 300, GTE, 1, 2, 2),
             new Expected("DestinationDeliveryFailures", "AWS/Lambda", "DestinationDeliveryFailures", "Sum", 300, GTE, 1, 1, 1),
-            new Expected("FailureQueueMessagesSent", "AWS/SQS", "NumberOfMessagesSent", "Sum", 300, GTE, 1, 3, 1),
+            new Expected("FailureDestinationDeliveries", "AWS/Lambda", "OnFailureDestinationDeliveredEventCount", "Sum", 300,
+                    GTE, 1, 1, 1),
+            new Expected("DroppedEvents", "AWS/Lambda", "DroppedEventCount", "Sum", 300, GTE, 1, 1, 1),
+            new Expected("MappingNotPolling", "AWS/Lambda", "PolledEventCount", "SampleCount", 300, LT, 1, 3, 3, BREACHING),
+            new Expected("EmfMetricsMissing", null, null, null, 300, GTE, 1, 2, 2),
             new Expected("TableThrottles", "AWS/DynamoDB", null, "Sum", 60, GTE, 1, 5, 3),
             new Expected("IndexThrottles", "AWS/DynamoDB", null, "Sum", 60, GTE, 1, 5, 3));
 
@@ -56,7 +73,7 @@ class AlarmsTest {
     private static Map<String, Map<String, Object>> alarms;
     private static String topic;
     private static String function;
-    private static String queue;
+    private static String mapping;
     private static String table;
 
     @BeforeAll
@@ -65,7 +82,7 @@ class AlarmsTest {
         alarms = alarmsByName(template);
         topic = Synth.resources(template, "AWS::SNS::Topic").keySet().iterator().next();
         function = Synth.functionId(template);
-        queue = Synth.resources(template, "AWS::SQS::Queue").keySet().iterator().next();
+        mapping = Synth.resources(template, "AWS::Lambda::EventSourceMapping").keySet().iterator().next();
         table = Synth.resources(template, "AWS::DynamoDB::Table").keySet().iterator().next();
     }
 
@@ -76,13 +93,16 @@ class AlarmsTest {
     }
 
     @Test
-    void everyAlarmSendsAlarmAndOkToTheAlarmTopicAndMissingDataIsNotABreach() {
-        for (Map<String, Object> alarm : alarms.values()) {
-            assertThat(alarm.get("AlarmActions")).as("%s", alarm.get("AlarmName")).isEqualTo(List.of(Map.of("Ref", topic)));
-            assertThat(alarm.get("OKActions")).as("%s", alarm.get("AlarmName")).isEqualTo(List.of(Map.of("Ref", topic)));
+    void everyAlarmSendsAlarmAndOkToTheAlarmTopicAndOnlyTheMappingsSilenceIsABreach() {
+        for (Expected expected : EXPECTED) {
+            Map<String, Object> alarm = alarms.get(InfraApp.STACK_NAME + "-" + expected.name());
+            assertThat(alarm.get("AlarmActions")).as(expected.name()).isEqualTo(List.of(Map.of("Ref", topic)));
+            assertThat(alarm.get("OKActions")).as(expected.name()).isEqualTo(List.of(Map.of("Ref", topic)));
             assertThat(alarm).doesNotContainKeys("InsufficientDataActions", "ActionsEnabled");
-            assertThat(alarm).containsEntry("TreatMissingData", "notBreaching");
+            assertThat(alarm).as(expected.name()).containsEntry("TreatMissingData", expected.missingData());
         }
+        assertThat(EXPECTED).filteredOn(e -> BREACHING.equals(e.missingData())).extracting(Expected::name)
+                .containsExactly("MappingNotPolling");
     }
 
     @TestFactory
@@ -95,8 +115,10 @@ class AlarmsTest {
                     .containsEntry("DatapointsToAlarm", expected.datapointsToAlarm());
             List<Object> metrics = Synth.list(alarm.get("Metrics"));
             for (Object stat : metrics.stream().filter(m -> get(m, "MetricStat") != null).toList()) {
-                assertThat(Synth.<Object>get(stat, "MetricStat", "Metric", "Namespace")).isEqualTo(expected.namespace());
-                assertThat(Synth.<Object>get(stat, "MetricStat", "Stat")).isEqualTo(expected.statistic());
+                if (expected.namespace() != null) {
+                    assertThat(Synth.<Object>get(stat, "MetricStat", "Metric", "Namespace")).isEqualTo(expected.namespace());
+                    assertThat(Synth.<Object>get(stat, "MetricStat", "Stat")).isEqualTo(expected.statistic());
+                }
                 assertThat(Synth.<Object>get(stat, "MetricStat", "Period")).isEqualTo(expected.period());
             }
             if (expected.metric() != null) {
@@ -134,11 +156,38 @@ class AlarmsTest {
     }
 
     @Test
-    void failureQueueAlarmCountsMessagesSentNotMessagesVisible() {
-        assertThat(metric("FailureQueueMessagesSent")).isEqualTo(Map.of(
-                "Namespace", "AWS/SQS",
-                "MetricName", "NumberOfMessagesSent",
-                "Dimensions", List.of(Map.of("Name", "QueueName", "Value", Map.of("Fn::GetAtt", List.of(queue, "QueueName"))))));
+    void givenUpBatchesAndSilenceAreReadFromTheEventSourceMappingsOwnMetricsByItsUuid() {
+        // Lambda's event source mapping metrics: namespace AWS/Lambda, dimension EventSourceMappingUUID (the mapping's Ref)
+        for (String name : List.of("FailureDestinationDeliveries", "DroppedEvents", "MappingNotPolling")) {
+            assertThat(Synth.<Object>get(metric(name), "Dimensions")).as(name)
+                    .isEqualTo(List.of(Map.of("Name", "EventSourceMappingUUID", "Value", Map.of("Ref", mapping))));
+        }
+    }
+
+    @Test
+    void emfMetricsMissingCountsInvocationsThatReturnedWithoutAnyEmfDocument() {
+        Map<String, Object> alarm = alarms.get(InfraApp.STACK_NAME + "-EmfMetricsMissing");
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        String expression = null;
+        for (Object metric : Synth.list(alarm.get("Metrics"))) {
+            if (get(metric, "Expression") != null) {
+                expression = get(metric, "Expression");
+                assertThat(Synth.<Object>get(metric, "ReturnData")).isEqualTo(true);
+            } else {
+                assertThat(Synth.<Object>get(metric, "ReturnData")).isEqualTo(false);
+                inputs.put(get(metric, "Id"), get(metric, "MetricStat", "Metric", "Namespace") + " "
+                        + get(metric, "MetricStat", "Metric", "MetricName") + " " + get(metric, "MetricStat", "Stat") + " "
+                        + get(metric, "MetricStat", "Metric", "Dimensions"));
+            }
+        }
+
+        assertThat(expression).isEqualTo("IF(FILL(emfRecords, 0) == 0, FILL(invocations, 0) - FILL(errors, 0), 0)");
+        String byFunction = " [{Name=FunctionName, Value={Ref=" + function + "}}]";
+        assertThat(inputs).containsExactly(
+                Map.entry("invocations", "AWS/Lambda Invocations Sum" + byFunction),
+                Map.entry("errors", "AWS/Lambda Errors Sum" + byFunction),
+                Map.entry("emfRecords", DeploymentContract.Metrics.DEFAULT_NAMESPACE + " " + DeploymentContract.Metrics.RECORDS
+                        + " SampleCount" + byFunction));
     }
 
     @Test

@@ -94,6 +94,11 @@ class CfnGuardTest {
     }
 
     @Test
+    void everyControlTowerFindingOfAnExistingTableStackWithACustomerManagedKeyIsSuppressedWithAReasonOnItsResource() {
+        assertEveryFindingSuppressedAndEverySuppressionUsed("existing-table-with-key");
+    }
+
+    @Test
     void everyControlTowerFindingOfAnExistingVpcStackIsSuppressedWithAReasonOnItsResource() {
         assertEveryFindingSuppressedAndEverySuppressionUsed("existing-vpc");
     }
@@ -107,9 +112,11 @@ class CfnGuardTest {
     void theRulesThatFoundSomethingAreTheAcceptedOnes() {
         // Fixed rather than suppressed: log group retention of a year (CT.CLOUDWATCH.PR.2), alarms with
         // actions (CT.CLOUDWATCH.PR.1, the alarm topic), the alarm topic's key rotating and granting only
-        // for AWS services (CT.KMS.PR.1, CT.KMS.PR.3).
+        // for AWS services (CT.KMS.PR.1, CT.KMS.PR.3); the failure bucket's public access block, ACLs off,
+        // lifecycle rule, TLS-only policy and SSE-KMS (CT.S3.PR.1, .5, .6, .8, .10).
         assertThat(controls).containsOnlyKeys("cloudwatch_log_group_encrypted_check", "lambda_inside_vpc_check",
-                "sqs_dlq_check");
+                "s3_bucket_logging_enabled_check", "s3_bucket_versioning_enabled_check",
+                "s3_bucket_object_lock_enabled_check", "s3_event_notifications_enabled_check");
     }
 
     @Test

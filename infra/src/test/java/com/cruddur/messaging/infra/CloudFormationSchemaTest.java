@@ -34,17 +34,22 @@ class CloudFormationSchemaTest {
 
     @Test
     void everyResourceOfANewTableStackMatchesItsCloudFormationSchema() {
-        assertValid("new-table", 44);
+        assertValid("new-table", 47);
     }
 
     @Test
     void everyResourceOfAnExistingTableStackMatchesItsCloudFormationSchema() {
-        assertValid("existing-table", 43);
+        assertValid("existing-table", 46);
+    }
+
+    @Test
+    void everyResourceOfAnExistingTableStackWithACustomerManagedKeyMatchesItsCloudFormationSchema() {
+        assertValid("existing-table-with-key", 46);
     }
 
     @Test
     void everyResourceOfAnExistingVpcStackMatchesItsCloudFormationSchema() {
-        assertValid("existing-vpc", 33);
+        assertValid("existing-vpc", 36);
     }
 
     @Test

@@ -83,15 +83,40 @@ class DashboardTest {
     }
 
     @Test
-    void showsTheFailureQueueAndDynamoDbConsumedAndThrottledCapacityOfTableAndIndex() {
-        // the queue's name as ResolvedTemplate resolves Fn::GetAtt QueueName: its logical id
-        String queue = Synth.resources(template, "AWS::SQS::Queue").keySet().iterator().next();
+    void showsWhatTheEventSourceMappingPolledInvokedAndGaveUpOnByItsUuid() {
+        String byMapping = " EventSourceMappingUUID=" + ResolvedTemplate.MAPPING_UUID;
+
+        assertThat(metrics("Event source mapping: records polled, filtered out, invoked, in failed invocations")).containsExactly(
+                "AWS/Lambda PolledEventCount Sum 60" + byMapping,
+                "AWS/Lambda FilteredOutEventCount Sum 60" + byMapping,
+                "AWS/Lambda InvokedEventCount Sum 60" + byMapping,
+                "AWS/Lambda FailedInvokeEventCount Sum 60" + byMapping);
+        assertThat(metrics("Records given up on: in the failure bucket, dropped")).containsExactly(
+                "AWS/Lambda OnFailureDestinationDeliveredEventCount Sum 60" + byMapping,
+                "AWS/Lambda DroppedEventCount Sum 60" + byMapping);
+        assertThat(metrics("Mapping polls (SampleCount; none: not polling)")).containsExactly(
+                "AWS/Lambda PolledEventCount SampleCount 60" + byMapping);
+    }
+
+    @Test
+    void showsTheEmfCheckAsTheAlarmComputesIt() {
+        JsonNode graphed = widgets.get("Invocations without EMF metrics (5 min)").get("properties").get("metrics");
+
+        // the expression first, then its three inputs, hidden
+        assertThat(graphed.get(0).get(0).get("expression").asText())
+                .isEqualTo("IF(FILL(emfRecords, 0) == 0, FILL(invocations, 0) - FILL(errors, 0), 0)");
+        assertThat(graphed.size()).isEqualTo(4);
+        assertThat(metrics("Invocations without EMF metrics (5 min)")).containsExactly(
+                "AWS/Lambda Invocations Sum 300 FunctionName=" + function,
+                "AWS/Lambda Errors Sum 300 FunctionName=" + function,
+                EMF + " Records SampleCount 300 FunctionName=" + function);
+    }
+
+    @Test
+    void showsDynamoDbConsumedAndThrottledCapacityOfTableAndIndex() {
         String table = "TableName=cruddur-messages";
         String index = "GlobalSecondaryIndexName=message-group-sk-index TableName=cruddur-messages";
 
-        assertThat(metrics("Failure queue: batches given up on (sent) and waiting (visible)")).containsExactly(
-                "AWS/SQS NumberOfMessagesSent Sum 60 QueueName=" + queue,
-                "AWS/SQS ApproximateNumberOfMessagesVisible Maximum 60 QueueName=" + queue);
         assertThat(metrics("DynamoDB consumed capacity units (per minute)")).containsExactly(
                 "AWS/DynamoDB ConsumedReadCapacityUnits Sum 60 " + table,
                 "AWS/DynamoDB ConsumedWriteCapacityUnits Sum 60 " + table,
@@ -109,21 +134,25 @@ class DashboardTest {
         for (JsonNode widget : body.get("widgets")) {
             assertThat(widget.get("x").asInt() + widget.get("width").asInt()).as("%s", widget).isLessThanOrEqualTo(24);
         }
-        assertThat(widgets).hasSize(10);
+        assertThat(widgets).hasSize(13);
     }
 
     /**
      * A graph's metrics as "namespace name stat period dim=value ...": CloudWatch's array form is
-     * [namespace, name, dimension name, value, ..., {options}].
+     * [namespace, name, dimension name, value, ..., {options}]. An expression ([{expression, ...}]) is left out.
      */
     private static List<String> metrics(String title) {
         JsonNode widget = widgets.get(title);
         assertThat(widget).as("widget %s among %s", title, widgets.keySet()).isNotNull();
         List<String> metrics = new ArrayList<>();
         for (JsonNode metric : widget.get("properties").get("metrics")) {
+            if (metric.get(0).isObject()) {
+                continue;
+            }
             StringBuilder text = new StringBuilder(metric.get(0).asText() + " " + metric.get(1).asText());
             JsonNode options = metric.get(metric.size() - 1);
-            text.append(' ').append(options.get("stat").asText()).append(' ').append(options.get("period").asInt());
+            // a graph widget's default period is 300 seconds; CDK leaves that one out
+            text.append(' ').append(options.get("stat").asText()).append(' ').append(options.path("period").asInt(300));
             for (int i = 2; i + 1 < metric.size(); i += 2) {
                 text.append(' ').append(metric.get(i).asText()).append('=').append(metric.get(i + 1).asText());
             }

@@ -1,9 +1,9 @@
 package com.cruddur.messaging.infra;
 
-import com.cruddur.messaging.schema.DeploymentContract;
 import static com.cruddur.messaging.infra.Synth.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cruddur.messaging.schema.DeploymentContract;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,38 +50,42 @@ class EventSourceMappingTest {
                 .containsEntry("MaximumRecordAgeInSeconds", 3600)
                 .containsEntry("BatchSize", 100)
                 .containsEntry("MaximumBatchingWindowInSeconds", 0)
-                .containsEntry("StartingPosition", "TRIM_HORIZON")
                 .containsEntry("ParallelizationFactor", 1)
                 .containsEntry("Enabled", true);
     }
 
     @Test
-    void sendsBatchesItGivesUpOnToTheEncryptedFailureQueue() {
-        String queue = Synth.resources(template, "AWS::SQS::Queue").keySet().iterator().next();
-
-        assertThat(Synth.<Object>get(mapping, "DestinationConfig", "OnFailure", "Destination"))
-                .isEqualTo(Map.of("Fn::GetAtt", List.of(queue, "Arn")));
-        template.hasResourceProperties("AWS::SQS::Queue", Map.of(
-                "SqsManagedSseEnabled", true,
-                "MessageRetentionPeriod", 14 * 24 * 3600));
-        // TLS only
-        template.hasResourceProperties("AWS::SQS::QueuePolicy", Map.of(
-                "PolicyDocument", Map.of("Statement", List.of(Map.of(
-                        "Effect", "Deny",
-                        "Action", "sqs:*",
-                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))));
+    void aNewTablesMappingStartsAtTheOldestRecordOfTheStream() {
+        // The new table's stream holds minutes of records at the first deploy: none is skipped.
+        assertThat(mapping).containsEntry("StartingPosition", "TRIM_HORIZON");
     }
 
     @Test
-    void theStackOutputsTheFailureQueuesUrlAndItsLogicalIdIsTheOneRedriveLooksFor() {
-        String queue = Synth.resources(template, "AWS::SQS::Queue").keySet().iterator().next();
+    void anExistingTablesMappingStartsAtNewRecordsSoItsDayOldRecordsAreNotGivenUpOnAtTheFirstDeploy() {
+        // given: the same stack on an existing table, whose stream holds up to 24 hours of records
+        Map<String, Object> existing = Synth.onlyProperties(Synth.existingTableTemplate(), MAPPING);
 
-        // Ref of a queue is its URL: what `redrive --aws --queue-url` takes.
-        assertThat(Synth.<Object>get(template.toJSON(), "Outputs", DeploymentContract.Stack.FAILURE_QUEUE_URL_OUTPUT, "Value"))
-                .isEqualTo(Map.of("Ref", queue));
-        // Without --queue-url, redrive finds the queue by CloudFormation's aws:cloudformation:logical-id tag.
-        assertThat(queue).startsWith(DeploymentContract.Stack.FAILURE_QUEUE_LOGICAL_ID_PREFIX);
-        assertThat(InfraApp.STACK_NAME).isEqualTo(DeploymentContract.Stack.NAME);
+        // then: LATEST (the cutover reconciles what came before); the age limit stays, it now only meets new records
+        assertThat(existing).containsEntry("StartingPosition", "LATEST")
+                .containsEntry("MaximumRecordAgeInSeconds", 3600)
+                .containsEntry("EventSourceArn", StackConfigTest.STREAM_ARN);
+    }
+
+    @Test
+    void givesUpOnBatchesIntoTheStacksFailureBucketInBothTableModes() {
+        for (Template deployed : List.of(template, Synth.existingTableTemplate())) {
+            String bucket = Synth.resources(deployed, "AWS::S3::Bucket").keySet().iterator().next();
+
+            assertThat(Synth.<Object>get(Synth.onlyProperties(deployed, MAPPING), "DestinationConfig", "OnFailure", "Destination"))
+                    .isEqualTo(Map.of("Fn::GetAtt", List.of(bucket, "Arn")));
+        }
+        // no queue any more: SQS would hold only the batch's position in the stream
+        template.resourceCountIs("AWS::SQS::Queue", 0);
+    }
+
+    @Test
+    void publishesItsEventCountMetricsForTheAlarmsOnGivenUpBatches() {
+        assertThat(mapping).containsEntry("MetricsConfig", Map.of("Metrics", List.of("EventCount")));
     }
 
     @Test

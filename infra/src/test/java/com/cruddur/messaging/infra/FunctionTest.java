@@ -127,6 +127,24 @@ class FunctionTest {
     }
 
     @Test
+    void previousVersionsAreKeptWhenADeployPublishesANewOne() {
+        // Each deploy gives the current version a new logical id; CDK's default (DESTROY) would delete the one
+        // before it. Retained, it stays published for pointing the alias back (infra/README-ops.md).
+        Map<String, Object> version = Synth.resources(template, "AWS::Lambda::Version").values().iterator().next();
+
+        assertThat(version).containsEntry("DeletionPolicy", "Retain").containsEntry("UpdateReplacePolicy", "Retain");
+    }
+
+    @Test
+    void everyLogGroupIsKeptEvenWhenTheDeployThatCreatedItRollsBack() {
+        // the logs of a failed first deploy explain it; their generated names never block the retry
+        assertThat(Synth.resources(template, "AWS::Logs::LogGroup").values()).hasSize(3).allSatisfy(logGroup -> {
+            assertThat(logGroup).containsEntry("DeletionPolicy", "Retain").containsEntry("UpdateReplacePolicy", "Retain");
+            assertThat(Synth.<Map<String, Object>>get(logGroup, "Properties")).doesNotContainKey("LogGroupName");
+        });
+    }
+
+    @Test
     void publishedVersionWaitsForTheDynamoDbEndpointSoPrimingCanReachTheTable() {
         // Publishing a SnapStart version runs the priming hook, whose requests need the endpoint's
         // route and policy (the policy is a property of the endpoint resource).

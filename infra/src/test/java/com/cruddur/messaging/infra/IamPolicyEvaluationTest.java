@@ -3,6 +3,7 @@ package com.cruddur.messaging.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cruddur.messaging.schema.DeploymentContract;
+import com.cruddur.messaging.schema.FailureObjects;
 import com.cruddur.messaging.schema.MessagesTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -28,8 +29,10 @@ import org.junit.jupiter.api.TestFactory;
  * devkit's RequestRecorder) is evaluated by a real IAM policy evaluator, {@code @cloud-copilot/iam-simulate},
  * against the synthesized function role's identity policies and the gateway endpoint's policy, as a
  * request of that role through that endpoint, in both deployment modes (new table, existing table).
- * Lambda's own requests with the role (the stream, the failure destination, the logs) are evaluated
- * against the role. A list of requests the function must never be able to make must be denied.
+ * Lambda's own requests with the role (the stream, the failure bucket, the logs) are evaluated
+ * against the role, with the bucket's own policy; on an existing table encrypted with a customer
+ * managed key, DynamoDB's KMS requests in the role's name too. A list of requests the function must
+ * never be able to make must be denied.
  *
  * <p>All requests go to one node process. The templates' intrinsic functions are resolved in one
  * fixed account, region and partition ({@link ResolvedTemplate}).
@@ -41,6 +44,11 @@ class IamPolicyEvaluationTest {
 
     private static final String NEW_TABLE = "new-table";
     private static final String EXISTING_TABLE = "existing-table";
+    private static final String EXISTING_TABLE_WITH_KEY = "existing-table-with-key";
+    private static final String OTHER_ACCOUNT = "222222222222";
+    /** A failure object's key as Lambda names it: aws/lambda/mapping UUID/shard/date/time-random UUID. */
+    private static final String FAILURE_OBJECT = FailureObjects.KEY_PREFIX + ResolvedTemplate.MAPPING_UUID
+            + "/shardId-00000001700000000000-abcdef12/2026/11/22/2026-11-22T03.12.49-0f4c2a9e-7d1b-4e6a-9c3f-2b8d5e1a7c40";
     /** Another workload of the account, allowed dynamodb:* on *, using the same endpoint. */
     private static final String OTHER_ROLE = "other-role";
     private static final String OTHER_TABLE = "someone-elses-table";
@@ -73,6 +81,13 @@ class IamPolicyEvaluationTest {
                 }
             }
         }
+        // An existing table under a customer managed key: the role's KMS permission, on its own side.
+        Mode withKey = new Mode(EXISTING_TABLE_WITH_KEY + "/" + DeploymentContract.WriteModes.DEFAULT,
+                DeploymentContract.WriteModes.DEFAULT, new ResolvedTemplate(Synth.existingTableWithKeyTemplate()));
+        policySets.set(withKey.name(), withKey.policySet());
+        withKey.addRecordedRequests();
+        withKey.addLambdaServiceRequests();
+        withKey.addTableKeyRequests();
         ObjectNode input = JsonNodeFactory.instance.objectNode();
         input.set("policySets", policySets);
         input.set("requests", JsonNodeFactory.instance.arrayNode().addAll(requests.values()));
@@ -128,8 +143,24 @@ class IamPolicyEvaluationTest {
             assertAllAllowed(NEW_TABLE + "/" + writeMode + "/lambda/");
             assertAllAllowed(EXISTING_TABLE + "/" + writeMode + "/lambda/");
             assertThat(requests.keySet()).contains(NEW_TABLE + "/" + writeMode + "/lambda/dynamodb:ListStreams",
-                    NEW_TABLE + "/" + writeMode + "/lambda/xray:PutTraceSegments");
+                    NEW_TABLE + "/" + writeMode + "/lambda/xray:PutTraceSegments",
+                    NEW_TABLE + "/" + writeMode + "/lambda/s3:PutObject",
+                    NEW_TABLE + "/" + writeMode + "/lambda/s3:ListBucket",
+                    EXISTING_TABLE + "/" + writeMode + "/lambda/s3:PutObject");
         }
+        assertAllAllowed(EXISTING_TABLE_WITH_KEY + "/" + DeploymentContract.WriteModes.DEFAULT + "/lambda/");
+    }
+
+    @Test
+    void onAnExistingTableUnderACustomerManagedKeyEveryRecordedRequestIsStillAllowed() {
+        assertAllAllowed(EXISTING_TABLE_WITH_KEY + "/" + DeploymentContract.WriteModes.DEFAULT + "/recorded/");
+    }
+
+    @Test
+    void dynamoDbsDecryptOfTheTableKeyInTheRolesNameIsAllowedThroughDynamoDbAndItsStreamsOnly() {
+        String prefix = EXISTING_TABLE_WITH_KEY + "/" + DeploymentContract.WriteModes.DEFAULT + "/kms/";
+        assertAllAllowed(prefix + "allow/");
+        assertThat(requests.keySet()).filteredOn(id -> id.startsWith(prefix + "allow/")).hasSize(2);
     }
 
     @TestFactory
@@ -204,6 +235,48 @@ class IamPolicyEvaluationTest {
             return mapping.get("EventSourceArn").asText();
         }
 
+        String bucketArn() {
+            return template.attribute(template.only("AWS::S3::Bucket"), "Arn");
+        }
+
+        JsonNode bucketPolicy() {
+            return template.properties(template.only("AWS::S3::BucketPolicy")).get("PolicyDocument");
+        }
+
+        /**
+         * DynamoDB's KMS requests in the role's name for a table under a customer managed key, evaluated with
+         * the key's default key policy (the account's IAM policies decide; the table owner's key policy may be
+         * narrower, which is theirs to keep open for this role): allowed through DynamoDB of the table's Region,
+         * denied otherwise.
+         */
+        void addTableKeyRequests() {
+            String key = StackConfigTest.KMS_KEY_ARN;
+            String otherKey = "arn:aws:kms:us-east-1:111111111111:key/99999999-12ab-34cd-56ef-1234567890ab";
+            Map<String, Object> viaDynamoDb = Map.of("kms:ViaService", "dynamodb.us-east-1.amazonaws.com");
+            String prefix = name + "/kms/";
+            add(prefix + "allow/Decrypt of the table key through DynamoDB", name, principal(), "kms:Decrypt", key,
+                    viaDynamoDb, false, KeyPolicies.defaultKey());
+            add(prefix + "allow/Decrypt of the table key through DynamoDB Streams", name, principal(), "kms:Decrypt", key,
+                    Map.of("kms:ViaService", "streams.dynamodb.us-east-1.amazonaws.com"), false, KeyPolicies.defaultKey());
+            denyKey(prefix, "Decrypt of the table key called directly (no kms:ViaService)", "kms:Decrypt", key, Map.of());
+            denyKey(prefix, "Decrypt of the table key through S3", "kms:Decrypt", key,
+                    Map.of("kms:ViaService", "s3.us-east-1.amazonaws.com"));
+            denyKey(prefix, "Decrypt of the table key through DynamoDB of another Region", "kms:Decrypt", key,
+                    Map.of("kms:ViaService", "dynamodb.eu-west-1.amazonaws.com"));
+            denyKey(prefix, "Decrypt of the table key through DynamoDB Streams of another Region", "kms:Decrypt", key,
+                    Map.of("kms:ViaService", "streams.dynamodb.eu-west-1.amazonaws.com"));
+            denyKey(prefix, "Decrypt of another key through DynamoDB", "kms:Decrypt", otherKey, viaDynamoDb);
+            denyKey(prefix, "Encrypt with the table key through DynamoDB", "kms:Encrypt", key, viaDynamoDb);
+            denyKey(prefix, "GenerateDataKey with the table key through DynamoDB", "kms:GenerateDataKey", key, viaDynamoDb);
+            denyKey(prefix, "CreateGrant on the table key through DynamoDB", "kms:CreateGrant", key, viaDynamoDb);
+        }
+
+        private void denyKey(String prefix, String description, String action, String key, Map<String, Object> context) {
+            String id = prefix + "deny/" + description;
+            add(id, name, principal(), action, key, context, false, KeyPolicies.defaultKey());
+            expectedDenied.put(id, description + " (existing table under a customer managed key)");
+        }
+
         ObjectNode policySet() {
             ArrayNode identity = JsonNodeFactory.instance.arrayNode();
             for (JsonNode policy : template.properties(roleId()).get("Policies")) {
@@ -242,9 +315,18 @@ class IamPolicyEvaluationTest {
                 add(name + "/lambda/" + action, name, principal(), action, streamArn(), Map.of(), false);
             }
             add(name + "/lambda/dynamodb:ListStreams", name, principal(), "dynamodb:ListStreams", "*", Map.of(), false);
-            String queue = template.only("AWS::SQS::Queue");
-            add(name + "/lambda/sqs:SendMessage", name, principal(), "sqs:SendMessage",
-                    template.attribute(queue, "Arn"), Map.of(), false);
+            // The failure bucket, as Lambda delivers a batch it gave up on: over TLS, to a bucket of this account,
+            // evaluated with the bucket's own policy. Under SSE-KMS S3 asks KMS for the object's data key in the
+            // role's name: the AWS managed key's policy allows it through S3, with no kms: permission on the role.
+            add(name + "/lambda/s3:PutObject", name, principal(), "s3:PutObject", bucketArn() + "/" + FAILURE_OBJECT,
+                    inBucketAccount(ResolvedTemplate.ACCOUNT, true), false, bucketPolicy());
+            add(name + "/lambda/s3:ListBucket", name, principal(), "s3:ListBucket", bucketArn(),
+                    inBucketAccount(ResolvedTemplate.ACCOUNT, true), false, bucketPolicy());
+            Map<String, Object> throughS3 = new LinkedHashMap<>();
+            throughS3.put("kms:ViaService", "s3." + ResolvedTemplate.REGION + ".amazonaws.com");
+            throughS3.put("kms:CallerAccount", ResolvedTemplate.ACCOUNT);
+            add(name + "/lambda/kms:GenerateDataKey through S3 (aws/s3)", name, principal(), "kms:GenerateDataKey",
+                    KeyPolicies.AWS_S3_KEY, throughS3, false, KeyPolicies.awsManagedS3Key());
             String logGroup = template.properties(template.logicalIds("AWS::Lambda::Function").stream()
                             .filter(id -> id.startsWith("StreamHandlerFunction")).findFirst().orElseThrow())
                     .get("LoggingConfig").get("LogGroup").asText();
@@ -285,6 +367,29 @@ class IamPolicyEvaluationTest {
                 deny("DeleteItem of a MSG# key outside a transaction", "dynamodb:DeleteItem", table, keys(message, Map.of()));
             }
             deny("BatchWriteItem on the table", "dynamodb:BatchWriteItem", table, Map.of());
+            // The failure bucket: Lambda puts and lists; reading and deleting message text is an operator's job.
+            String object = bucketArn() + "/" + FAILURE_OBJECT;
+            Map<String, Object> ours = inBucketAccount(ResolvedTemplate.ACCOUNT, true);
+            denyWithPolicy("GetObject of a failure object", "s3:GetObject", object, ours);
+            denyWithPolicy("DeleteObject of a failure object", "s3:DeleteObject", object, ours);
+            denyWithPolicy("GetObjectVersion of a failure object", "s3:GetObjectVersion", object, ours);
+            denyWithPolicy("PutObject outside aws/lambda/ in the failure bucket", "s3:PutObject",
+                    bucketArn() + "/payload.json", ours);
+            denyWithPolicy("PutObject of a failure object without TLS", "s3:PutObject", object,
+                    inBucketAccount(ResolvedTemplate.ACCOUNT, false));
+            deny("PutObject to another bucket", "s3:PutObject", "arn:aws:s3:::someone-elses-bucket/" + FAILURE_OBJECT, ours);
+            // bucket names are global: the failure bucket's name, deleted and taken by another account
+            deny("PutObject to a bucket of the same name in another account", "s3:PutObject", object,
+                    inBucketAccount(OTHER_ACCOUNT, true));
+            deny("ListBucket of a bucket of the same name in another account", "s3:ListBucket", bucketArn(),
+                    inBucketAccount(OTHER_ACCOUNT, true));
+            // the AWS managed key aws/s3 serves the role only through S3
+            String viaNothing = name + "/deny/GenerateDataKey with aws/s3 called directly";
+            add(viaNothing, name, principal(), "kms:GenerateDataKey", KeyPolicies.AWS_S3_KEY,
+                    Map.of("kms:CallerAccount", ResolvedTemplate.ACCOUNT), false, KeyPolicies.awsManagedS3Key());
+            expectedDenied.put(viaNothing, "GenerateDataKey with aws/s3 called directly, not through S3 (" + writeMode + " stack)");
+            deny("Decrypt with the table's key, which a new table does not need", "kms:Decrypt", StackConfigTest.KMS_KEY_ARN,
+                    Map.of("kms:ViaService", "dynamodb." + ResolvedTemplate.REGION + ".amazonaws.com"));
             deny("DeleteTable of the table", "dynamodb:DeleteTable", table, Map.of());
             String otherStream = tableArn(OTHER_TABLE) + "/stream/" + ResolvedTemplate.STREAM_LABEL;
             for (String action : List.of("dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:DescribeStream")) {
@@ -310,7 +415,14 @@ class IamPolicyEvaluationTest {
 
         private void deny(String description, String action, String resource, Map<String, Object> context) {
             String id = name + "/deny/" + description;
-            add(id, name, principal(), action, resource, context, true);
+            add(id, name, principal(), action, resource, context, !action.startsWith("s3:") && !action.startsWith("kms:"));
+            expectedDenied.put(id, description + " (" + writeMode + " stack)");
+        }
+
+        /** {@link #deny}, for a request on the failure bucket, evaluated with the bucket's policy too. */
+        private void denyWithPolicy(String description, String action, String resource, Map<String, Object> context) {
+            String id = name + "/deny/" + description;
+            add(id, name, principal(), action, resource, context, false, bucketPolicy());
             expectedDenied.put(id, description + " (" + writeMode + " stack)");
         }
 
@@ -322,8 +434,16 @@ class IamPolicyEvaluationTest {
 
         private void add(String id, String policySet, String principal, String action, String resource,
                          Map<String, Object> context, boolean throughEndpoint) {
+            add(id, policySet, principal, action, resource, context, throughEndpoint, null);
+        }
+
+        private void add(String id, String policySet, String principal, String action, String resource,
+                         Map<String, Object> context, boolean throughEndpoint, JsonNode resourcePolicy) {
             ObjectNode request = request(policySet, principal, action, resource, context, throughEndpoint);
             request.put("id", id);
+            if (resourcePolicy != null) {
+                request.set("resourcePolicy", resourcePolicy);
+            }
             requests.put(id, request);
         }
 
@@ -344,6 +464,14 @@ class IamPolicyEvaluationTest {
             request.put("throughEndpoint", throughEndpoint);
             return request;
         }
+    }
+
+    /** The account whose bucket a request reaches (s3:ResourceAccount), and whether it came over TLS. */
+    private static Map<String, Object> inBucketAccount(String account, boolean tls) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("s3:ResourceAccount", account);
+        context.put("aws:SecureTransport", String.valueOf(tls));
+        return context;
     }
 
     private static ObjectNode policy(String name, JsonNode document) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,8 @@ final class ResolvedTemplate {
     static final String ACCOUNT = "111111111111";
     /** The stream label of a table the stack creates (an existing table's is in its stream ARN). */
     static final String STREAM_LABEL = "2026-01-01T00:00:00.000";
+    /** The UUID Lambda gives the event source mapping (its {@code Ref}). */
+    static final String MAPPING_UUID = "a1b2c3d4-5678-90ab-cdef-111111111111";
 
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!][^}]*)}");
 
@@ -68,8 +71,8 @@ final class ResolvedTemplate {
             case "AWS::DynamoDB::Table.Arn" -> tableArn(ref(logicalId));
             case "AWS::DynamoDB::Table.StreamArn" -> tableArn(ref(logicalId)) + "/stream/" + STREAM_LABEL;
             case "AWS::IAM::Role.Arn" -> "arn:" + PARTITION + ":iam::" + ACCOUNT + ":role/" + logicalId;
-            case "AWS::SQS::Queue.Arn" -> arn("sqs", logicalId);
-            case "AWS::SQS::Queue.QueueName" -> logicalId;
+            // S3 ARNs name neither a Region nor an account.
+            case "AWS::S3::Bucket.Arn" -> "arn:" + PARTITION + ":s3:::" + ref(logicalId);
             case "AWS::Logs::LogGroup.Arn" -> arn("logs", "log-group:" + logicalId + ":*");
             case "AWS::EC2::SecurityGroup.GroupId" -> "sg-" + logicalId;
             case "AWS::Lambda::Function.Arn" -> arn("lambda", "function:" + logicalId);
@@ -104,7 +107,11 @@ final class ResolvedTemplate {
             case "AWS::EC2::RouteTable" -> "rtb-" + logicalId;
             case "AWS::EC2::VPCEndpoint" -> "vpce-" + logicalId;
             case "AWS::Lambda::Alias" -> arn("lambda", "function:" + logicalId + ":" + StreamFunction.ALIAS_NAME);
-            case "AWS::SQS::Queue" -> "https://sqs." + REGION + ".amazonaws.com/" + ACCOUNT + "/" + logicalId;
+            // CloudFormation names a bucket in lower case: "<stack>-<logical id>-<random>".
+            case "AWS::S3::Bucket" -> resource.path("Properties").path("BucketName")
+                    .asText((InfraApp.STACK_NAME + "-" + logicalId).toLowerCase(Locale.ROOT));
+            // Ref of a mapping is its UUID; a fixed one stands in.
+            case "AWS::Lambda::EventSourceMapping" -> MAPPING_UUID;
             case "AWS::SNS::Topic" -> arn("sns", logicalId);
             default -> logicalId;
         };

@@ -55,7 +55,7 @@ class RoleTest {
                 assertThat(list(get(policy, "Properties", "Roles"))).doesNotContain(Map.of("Ref", roleId)));
         assertThat(statementsBySid).containsOnlyKeys(
                 "QueryGroupIndex", "ReadGroupRows", "WriteGroupRows", "ReadMessagesStream", "ListStreams",
-                "SendToFailureDestination",
+                "PutFailureObjects", "ListFailureBucket",
                 "WriteOwnLogs", "CreateNetworkInterfacesInFunctionSubnets", "ManageNetworkInterfaces",
                 "DescribeNetwork", "UploadTraces");
     }
@@ -151,21 +151,49 @@ class RoleTest {
     }
 
     @Test
-    void functionMaySendOnlyToItsFailureDestinationAndWriteOnlyItsOwnLogGroup() {
-        String queue = Synth.resources(template, "AWS::SQS::Queue").keySet().iterator().next();
+    void functionMayPutOnlyFailureObjectsInItsOwnBucketOfThisAccountAndWriteOnlyItsOwnLogGroup() {
+        String bucket = Synth.resources(template, "AWS::S3::Bucket").keySet().iterator().next();
         String logGroup = get(Synth.onlyProperties(template, "AWS::Lambda::Function", "Runtime", "java25"),
                 "LoggingConfig", "LogGroup", "Ref");
+        Map<String, Object> inThisAccount = Map.of("StringEquals", Map.of("s3:ResourceAccount", Map.of("Ref", "AWS::AccountId")));
 
-        assertThat(statementsBySid.get("SendToFailureDestination")).isEqualTo(Map.of(
-                "Sid", "SendToFailureDestination",
+        // what the Lambda guide asks for an S3 on-failure destination: s3:PutObject and s3:ListBucket
+        assertThat(statementsBySid.get("PutFailureObjects")).isEqualTo(Map.of(
+                "Sid", "PutFailureObjects",
                 "Effect", "Allow",
-                "Action", "sqs:SendMessage",
-                "Resource", Map.of("Fn::GetAtt", List.of(queue, "Arn"))));
+                "Action", "s3:PutObject",
+                "Resource", Map.of("Fn::Join", List.of("", List.of(Map.of("Fn::GetAtt", List.of(bucket, "Arn")), "/aws/lambda/*"))),
+                "Condition", inThisAccount));
+        assertThat(statementsBySid.get("ListFailureBucket")).isEqualTo(Map.of(
+                "Sid", "ListFailureBucket",
+                "Effect", "Allow",
+                "Action", "s3:ListBucket",
+                "Resource", Map.of("Fn::GetAtt", List.of(bucket, "Arn")),
+                "Condition", inThisAccount));
         assertThat(statementsBySid.get("WriteOwnLogs")).isEqualTo(Map.of(
                 "Sid", "WriteOwnLogs",
                 "Effect", "Allow",
                 "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 "Resource", Map.of("Fn::GetAtt", List.of(logGroup, "Arn"))));
+    }
+
+    @Test
+    void anExistingTablesCustomerManagedKeyMayDecryptOnlyThroughDynamoDbOfItsRegion() {
+        // given
+        Map<String, Map<String, Object>> withKey = statementsBySid(Synth.existingTableWithKeyTemplate());
+
+        // then: the one KMS permission, on that key only; without the context value there is none
+        assertThat(withKey.get("DecryptTableKeyThroughDynamoDb")).isEqualTo(Map.of(
+                "Sid", "DecryptTableKeyThroughDynamoDb",
+                "Effect", "Allow",
+                "Action", "kms:Decrypt",
+                "Resource", StackConfigTest.KMS_KEY_ARN,
+                "Condition", Map.of("StringEquals", Map.of("kms:ViaService",
+                        List.of("dynamodb.us-east-1.amazonaws.com", "streams.dynamodb.us-east-1.amazonaws.com")))));
+        assertThat(statementsBySid).doesNotContainKey("DecryptTableKeyThroughDynamoDb");
+        assertThat(statementsBySid(Synth.existingTableTemplate())).doesNotContainKey("DecryptTableKeyThroughDynamoDb");
+        assertThat(statementsBySid.values()).noneMatch(statement -> list(statement.get("Action")).stream()
+                .anyMatch(action -> ((String) action).startsWith("kms:")));
     }
 
     @Test
@@ -198,7 +226,7 @@ class RoleTest {
 
     @Test
     void noIamStatementGrantsADynamoDbDataActionOnAWildcardResource() {
-        // given: every statement of every role, policy, endpoint policy and queue policy
+        // given: every statement of every role, policy, endpoint policy and bucket policy
         List<Map<String, Object>> statements = allStatements();
 
         // then: ListStreams alone (in its own statement) is the one named exception
@@ -248,7 +276,7 @@ class RoleTest {
         return Map.of("Fn::GetAtt", List.of(tableId(), "Arn"));
     }
 
-    /** Statements of roles' inline policies, IAM policies, the endpoint policy and queue policies. */
+    /** Statements of roles' inline policies, IAM policies, the endpoint policy and the bucket policy. */
     static List<Map<String, Object>> allStatements() {
         List<Map<String, Object>> statements = new ArrayList<>();
         Synth.resources(template, "AWS::IAM::Role").values().forEach(role -> {
@@ -261,7 +289,7 @@ class RoleTest {
                 .forEach(policy -> addStatements(statements, get(policy, "Properties", "PolicyDocument")));
         Synth.resources(template, "AWS::EC2::VPCEndpoint").values()
                 .forEach(endpoint -> addStatements(statements, get(endpoint, "Properties", "PolicyDocument")));
-        Synth.resources(template, "AWS::SQS::QueuePolicy").values()
+        Synth.resources(template, "AWS::S3::BucketPolicy").values()
                 .forEach(policy -> addStatements(statements, get(policy, "Properties", "PolicyDocument")));
         return statements;
     }

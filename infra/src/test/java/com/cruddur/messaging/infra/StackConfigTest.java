@@ -167,89 +167,6 @@ class StackConfigTest {
     }
 
     @Test
-    void readsAnExistingTableByNameAndStreamArn() {
-        // given
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("existingTableName", "cruddur-messages");
-        context.put("existingTableStreamArn", STREAM_ARN);
-
-        // when
-        StackConfig config = StackConfig.fromContext(context::get);
-
-        // then
-        assertThat(config.tableName()).isEqualTo("cruddur-messages");
-        assertThat(config.existingTable()).hasValueSatisfying(table -> {
-            assertThat(table.streamArn()).isEqualTo(STREAM_ARN);
-            assertThat(table.tableArn()).isEqualTo("arn:aws:dynamodb:us-east-1:111111111111:table/cruddur-messages");
-            assertThat(table.groupIndexArn())
-                    .isEqualTo("arn:aws:dynamodb:us-east-1:111111111111:table/cruddur-messages/index/message-group-sk-index");
-        });
-    }
-
-    @Test
-    void refusesAnExistingTableWithoutTheArnOfItsNewImageStream() {
-        // given
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("existingTableName", "cruddur-messages");
-
-        // when / then
-        assertThatThrownBy(() -> StackConfig.fromContext(context::get))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("existingTableStreamArn")
-                .hasMessageContaining("NEW_IMAGE");
-    }
-
-    @Test
-    void refusesAStreamArnWithoutATableName() {
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("existingTableStreamArn", STREAM_ARN);
-
-        assertThatThrownBy(() -> StackConfig.fromContext(context::get))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("existingTableName");
-    }
-
-    @Test
-    void refusesAStreamArnOfAnotherTable() {
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("existingTableName", "cruddur-messages-staging");
-        context.put("existingTableStreamArn", STREAM_ARN);
-
-        assertThatThrownBy(() -> StackConfig.fromContext(context::get))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("stream of table cruddur-messages, not of existingTableName=cruddur-messages-staging");
-    }
-
-    @Test
-    void refusesSomethingThatIsNotADynamoDbStreamArn() {
-        for (String notAStreamArn : List.of(
-                "arn:aws:dynamodb:us-east-1:111111111111:table/cruddur-messages",
-                "arn:aws:kinesis:us-east-1:111111111111:stream/cruddur-messages",
-                "arn:aws:dynamodb:us-east-1:1111:table/cruddur-messages/stream/2026-01-01T00:00:00.000",
-                "cruddur-messages/stream/2026-01-01T00:00:00.000")) {
-            Map<String, Object> context = new LinkedHashMap<>();
-            context.put("existingTableName", "cruddur-messages");
-            context.put("existingTableStreamArn", notAStreamArn);
-
-            assertThatThrownBy(() -> StackConfig.fromContext(context::get)).as(notAStreamArn)
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("is not a DynamoDB stream ARN");
-        }
-    }
-
-    @Test
-    void refusesATableNameThatContradictsTheExistingTable() {
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("tableName", "cruddur-messages-staging");
-        context.put("existingTableName", "cruddur-messages");
-        context.put("existingTableStreamArn", STREAM_ARN);
-
-        assertThatThrownBy(() -> StackConfig.fromContext(context::get))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("name different tables");
-    }
-
-    @Test
     void withoutContextCreatesTheAlarmTopicTracesTheFunctionAndLinksTheRunbookInTheRepository() {
         StackConfig.Observability observability = StackConfig.defaults().observability();
 
@@ -322,6 +239,57 @@ class StackConfigTest {
         }
     }
 
+    @Test
+    void withoutContextKeepsFailureObjectsFourteenDaysAndLeavesDeletionProtectionForTheSecondDeploy() {
+        StackConfig.DataProtection protection = StackConfig.defaults().dataProtection();
+
+        assertThat(protection.failureRetentionDays()).isEqualTo(14);
+        assertThat(protection.tableDeletionProtection()).isFalse();
+    }
+
+    @Test
+    void readsTheRetentionAndDeletionProtectionFromCliStringsAndCdkJsonValues() {
+        Map<String, Object> cli = new LinkedHashMap<>();
+        cli.put("failureRetentionDays", "365");
+        cli.put("tableDeletionProtection", "true");
+        Map<String, Object> cdkJson = new LinkedHashMap<>();
+        cdkJson.put("failureRetentionDays", 1);
+        cdkJson.put("tableDeletionProtection", true);
+
+        assertThat(StackConfig.fromContext(cli::get).dataProtection()).isEqualTo(new StackConfig.DataProtection(true, 365));
+        assertThat(StackConfig.fromContext(cdkJson::get).dataProtection()).isEqualTo(new StackConfig.DataProtection(true, 1));
+    }
+
+    @Test
+    void refusesARetentionOutsideOneToThreeHundredSixtyFiveDaysWithOneLine() {
+        for (String days : List.of("0", "366", "14.5", "-3", "two weeks", "99999")) {
+            Map<String, Object> context = new LinkedHashMap<>();
+            context.put("failureRetentionDays", days);
+
+            assertThatThrownBy(() -> StackConfig.fromContext(context::get)).as(days)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("context failureRetentionDays=" + days + ": give a whole number of days from 1 to 365");
+        }
+    }
+
+    @Test
+    void refusesDeletionProtectionThatIsNeitherTrueNorFalse() {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("tableDeletionProtection", "on");
+
+        assertThatThrownBy(() -> StackConfig.fromContext(context::get))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("context tableDeletionProtection=on: give true or false");
+    }
+
+    @Test
+    void startsTheMappingAtTheStreamsOldestRecordForANewTableAndAtNewRecordsForAnExistingOne() {
+        assertThat(StackConfig.defaults().startingPosition()).isEqualTo(DeploymentContract.STARTING_POSITION_NEW_TABLE);
+        assertThat(StackConfig.fromContext(Synth.existingTableContext()::get).startingPosition())
+                .isEqualTo(DeploymentContract.STARTING_POSITION_EXISTING_TABLE);
+    }
+
     static final String STREAM_ARN =
             "arn:aws:dynamodb:us-east-1:111111111111:table/cruddur-messages/stream/2026-01-01T00:00:00.000";
+    static final String KMS_KEY_ARN = "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 }

@@ -64,13 +64,34 @@ final class Synth {
         });
     }
 
-    /** The templates of the deployment modes, by name: new-table, existing-table, existing-vpc. */
+    /**
+     * The templates of the deployment modes, by name: new-table, existing-table, existing-table-with-key
+     * (a customer managed key), existing-vpc.
+     */
     static Map<String, Template> modes() {
         Map<String, Template> modes = new LinkedHashMap<>();
         modes.put("new-table", defaultTemplate());
         modes.put("existing-table", existingTableTemplate());
+        modes.put("existing-table-with-key", existingTableWithKeyTemplate());
         modes.put("existing-vpc", existingVpcTemplate());
         return modes;
+    }
+
+    private static Template existingTableWithKeyTemplate;
+
+    /** The stack on the existing table encrypted with the customer managed key {@link StackConfigTest#KMS_KEY_ARN}. */
+    static synchronized Template existingTableWithKeyTemplate() {
+        if (existingTableWithKeyTemplate == null) {
+            existingTableWithKeyTemplate = Template.fromStack(stack(existingTableWithKeyContext()));
+        }
+        return existingTableWithKeyTemplate;
+    }
+
+    /** {@link #existingTableContext()} and {@code -c existingTableKmsKeyArn=...}. */
+    static Map<String, Object> existingTableWithKeyContext() {
+        Map<String, Object> context = existingTableContext();
+        context.put(StackConfig.EXISTING_TABLE_KMS_KEY_ARN, StackConfigTest.KMS_KEY_ARN);
+        return context;
     }
 
     /** {@code -c existingTableName=cruddur-messages -c existingTableStreamArn=...}. */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cruddur.messaging.devkit.TableDefinitions;
 import com.cruddur.messaging.schema.MessagesTable;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,21 +50,61 @@ class TableTest {
         // given
         Template template = Synth.defaultTemplate();
 
-        // then: point-in-time recovery, deletion protection, KMS encryption (aws/dynamodb), and
-        // CloudFormation keeps the table when the stack or the resource goes away
+        // then: point-in-time recovery and KMS encryption (aws/dynamodb); CloudFormation keeps the table when the
+        // stack or the resource goes away, except in the rollback of the deploy that created it
         template.hasResource(TABLE, Map.of(
                 "Properties", Match.objectLike(Map.of(
                         "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
-                        "DeletionProtectionEnabled", true,
                         "SSESpecification", Map.of("SSEEnabled", true))),
-                "DeletionPolicy", "Retain",
+                "DeletionPolicy", "RetainExceptOnCreate",
                 "UpdateReplacePolicy", "Retain"));
     }
 
     @Test
+    void theFirstDeployCreatesTheTableWithoutDeletionProtectionSoItsRollbackCanDeleteIt() {
+        // Deletion protection refuses every DeleteTable, the create rollback's too: a failed first deploy would
+        // leave the table behind and the retry would fail with "already exists".
+        assertThat(Synth.onlyProperties(Synth.defaultTemplate(), TABLE)).containsEntry("DeletionProtectionEnabled", false);
+    }
+
+    @Test
+    void theSecondStepTurnsDeletionProtectionOnAndKeepsTheDeletionPolicies() {
+        // given: the context recorded in cdk.json after the first successful deploy
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put(StackConfig.TABLE_DELETION_PROTECTION, "true");
+
+        // when
+        Template protectedTable = Template.fromStack(Synth.stack(context));
+
+        // then
+        protectedTable.hasResource(TABLE, Map.of(
+                "Properties", Match.objectLike(Map.of("DeletionProtectionEnabled", true)),
+                "DeletionPolicy", "RetainExceptOnCreate",
+                "UpdateReplacePolicy", "Retain"));
+        assertThat(Synth.resources(protectedTable, TABLE)).containsOnlyKeys(NewMessagesTable.LOGICAL_ID);
+    }
+
+    @Test
+    void theImportMappingFileImportsTheTableAloneUnderItsPinnedLogicalIdAndName() throws IOException {
+        // given: the file `cdk import --resource-mapping` reads (infra/README-ops.md, path 3)
+        JsonNode mapping = NodeTools.JSON.readTree(Path.of("import", "messages-table.json").toFile());
+        Map<String, Map<String, Object>> tables = Synth.resources(Synth.defaultTemplate(), TABLE);
+
+        // then: exactly one resource, the table, identified by the TableName the template gives it
+        assertThat(mapping.size()).isEqualTo(1);
+        assertThat(tables).containsOnlyKeys(mapping.fieldNames().next());
+        JsonNode identifier = mapping.get(NewMessagesTable.LOGICAL_ID);
+        assertThat(identifier.size()).isEqualTo(1);
+        assertThat(identifier.get("TableName").asText())
+                .isEqualTo(Synth.<Object>get(tables.get(NewMessagesTable.LOGICAL_ID), "Properties", "TableName"));
+        // CloudFormation imports only a resource with a DeletionPolicy
+        assertThat(tables.get(NewMessagesTable.LOGICAL_ID)).containsKey("DeletionPolicy");
+    }
+
+    @Test
     void tableKeepsTheLogicalIdItWasFirstDeployedWith() {
-        // The table is retained and deletion-protected: under a new logical id CloudFormation would try
-        // to create a second table of the same name and orphan the first.
+        // The table is retained: under a new logical id CloudFormation would try to create a second table
+        // of the same name and orphan the first.
         assertThat(Synth.resources(Synth.defaultTemplate(), TABLE)).containsOnlyKeys("MessagesTable05B58A27");
         assertThat(NewMessagesTable.LOGICAL_ID).isEqualTo("MessagesTable05B58A27");
     }

@@ -5,10 +5,11 @@ import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
@@ -27,8 +28,22 @@ public final class ClientFactory {
     private ClientFactory() {
     }
 
+    /*
+     * The SDK's standard retry mode (3 attempts per request, a retry quota) keeps its own delays: 50 ms
+     * doubling, 1 s doubling after throttling, at most 20 s (AwsRetryStrategy.standardRetryStrategy() at
+     * SDK 2.59.1); only their random draws come from the function's Jitter instead of ThreadLocalRandom.
+     */
+    static final Duration SDK_BACKOFF_BASE = Duration.ofMillis(50);
+    static final Duration SDK_THROTTLED_BACKOFF_BASE = Duration.ofSeconds(1);
+    static final Duration SDK_BACKOFF_MAX = Duration.ofSeconds(20);
+
     /** The client for the Lambda environment (or any environment with the standard AWS settings). */
     public static DynamoDbClient fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, new Jitter());
+    }
+
+    /** As {@link #fromEnvironment(Map)}, the SDK's retries jittered by {@code jitter}. */
+    static DynamoDbClient fromEnvironment(Map<String, String> env, Jitter jitter) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder();
         String region = env.get("AWS_REGION");
         if (region != null && !region.isBlank()) {
@@ -44,10 +59,18 @@ public final class ClientFactory {
                         .build())
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         // Standard mode: 3 attempts with jittered back-off; the handler retries on top.
-                        .retryStrategy(RetryMode.STANDARD)
+                        .retryStrategy(retryStrategy(jitter))
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                         .apiCallTimeout(CALL_TIMEOUT)
                         .build())
+                .build();
+    }
+
+    /** Standard mode, with the delays drawn from {@code jitter}. */
+    static RetryStrategy retryStrategy(Jitter jitter) {
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .backoffStrategy(jitter.exponential(SDK_BACKOFF_BASE, SDK_BACKOFF_MAX))
+                .throttlingBackoffStrategy(jitter.exponential(SDK_THROTTLED_BACKOFF_BASE, SDK_BACKOFF_MAX))
                 .build();
     }
 

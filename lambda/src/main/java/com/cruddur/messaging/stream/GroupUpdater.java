@@ -16,11 +16,13 @@ final class GroupUpdater {
     private final GroupRowStore store;
     private final Config config;
     private final Sleeper sleeper;
+    private final Jitter jitter;
 
-    GroupUpdater(GroupRowStore store, Config config, Sleeper sleeper) {
+    GroupUpdater(GroupRowStore store, Config config, Sleeper sleeper, Jitter jitter) {
         this.store = store;
         this.config = config;
         this.sleeper = sleeper;
+        this.jitter = jitter;
     }
 
     GroupOutcome update(NewMessage message, Deadline deadline) {
@@ -33,7 +35,7 @@ final class GroupUpdater {
         String lastFailure = null;
         for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
             if (attempt > 1) {
-                Duration wait = Retries.backoff(attempt - 1, config.backoffBase(), config.backoffMax());
+                Duration wait = Retries.backoff(attempt - 1, config.backoffBase(), config.backoffMax(), jitter);
                 if (!deadline.allows(wait)) {
                     return new GroupOutcome(message, recreated, edited, removed, stale, attempt - 1,
                             lastFailure + "; out of time");

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Duration;
+import java.util.Map;
 import org.crac.Core;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -27,8 +28,13 @@ public final class MessageGroupStreamHandler implements RequestHandler<DynamodbE
      * Registers the SnapStart priming hook (a no-op where there is no checkpoint).
      */
     public MessageGroupStreamHandler() {
-        this(ClientFactory.fromEnvironment(System.getenv()), Config.fromEnvironment(System.getenv()));
+        this(new Jitter(), System.getenv());
         Core.getGlobalContext().register(priming);
+    }
+
+    private MessageGroupStreamHandler(Jitter jitter, Map<String, String> env) {
+        // One jitter for the handler's back-off and the SDK client's: the restore hook reseeds both.
+        this(ClientFactory.fromEnvironment(env, jitter), Config.fromEnvironment(env), Sleeper.REAL, jitter);
     }
 
     /** For tests and the local CLI: the same handler on a client and configuration of their choosing. */
@@ -38,13 +44,17 @@ public final class MessageGroupStreamHandler implements RequestHandler<DynamodbE
 
     /** As {@link #MessageGroupStreamHandler(DynamoDbClient, Config)}, with a seam for the back-off waits. */
     public MessageGroupStreamHandler(DynamoDbClient client, Config config, Sleeper sleeper) {
+        this(client, config, sleeper, new Jitter());
+    }
+
+    MessageGroupStreamHandler(DynamoDbClient client, Config config, Sleeper sleeper, Jitter jitter) {
         // The one composition root: every collaborator is built here, once per container.
         GroupRowStore store = new GroupRowStore(client, config.tableName(), config.indexName(), config.writeMode());
         RecordDecoder decoder = new RecordDecoder(config.tableName());
-        this.processor = new StreamProcessor(decoder, new GroupUpdater(store, config, sleeper), config.maxConcurrency(),
-                new EmbeddedMetrics(config.metricsNamespace()));
+        this.processor = new StreamProcessor(decoder, new GroupUpdater(store, config, sleeper, jitter),
+                config.maxConcurrency(), new EmbeddedMetrics(config.metricsNamespace()));
         // At snapshot time there is no invocation: the runtime's own logger, installed before the handler is loaded.
-        this.priming = new Priming(decoder, store, StructuredLog.runtime());
+        this.priming = new Priming(decoder, store, StructuredLog.runtime(), jitter);
     }
 
     /** Warms the code and request paths without writing, as SnapStart's checkpoint hook does. */

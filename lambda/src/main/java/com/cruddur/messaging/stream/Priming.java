@@ -25,12 +25,14 @@ final class Priming implements Resource {
     private final RecordDecoder decoder;
     private final GroupRowStore store;
     private final StructuredLog log;
+    private final Jitter jitter;
     private volatile boolean restored;
 
-    Priming(RecordDecoder decoder, GroupRowStore store, StructuredLog log) {
+    Priming(RecordDecoder decoder, GroupRowStore store, StructuredLog log, Jitter jitter) {
         this.decoder = decoder;
         this.store = store;
         this.log = log;
+        this.jitter = jitter;
     }
 
     @Override
@@ -40,7 +42,9 @@ final class Priming implements Resource {
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        // Nothing to refresh: credentials and connections are renewed by the SDK on demand.
+        // Credentials and connections are renewed by the SDK on demand; the retry jitter is not: every
+        // environment restored from this snapshot would otherwise draw the same delays.
+        jitter.reseed();
         restored = true;
     }
 

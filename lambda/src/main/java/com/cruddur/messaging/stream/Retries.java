@@ -2,7 +2,6 @@ package com.cruddur.messaging.stream;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -34,9 +33,8 @@ final class Retries {
     }
 
     /** Exponential back-off with full jitter: uniform in [0, min(max, base * 2^(attempt-1))]. */
-    static Duration backoff(int attempt, Duration base, Duration max) {
-        long cap = Math.min(max.toMillis(), base.toMillis() << Math.min(attempt - 1, 20));
-        return Duration.ofMillis(cap <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cap + 1));
+    static Duration backoff(int attempt, Duration base, Duration max, Jitter jitter) {
+        return Duration.ofMillis(jitter.upTo(Math.min(max.toMillis(), base.toMillis() << Math.min(attempt - 1, 20))));
     }
 
     /** A short name for a failure that never carries item data. */

@@ -27,10 +27,22 @@ class RetriesTest {
     }
 
     @Test
-    void backoffGrowsExponentiallyWithinItsCap() {
-        for (int attempt = 1; attempt <= 10; attempt++) {
-            Duration wait = Retries.backoff(attempt, Duration.ofMillis(50), Duration.ofMillis(400));
-            assertThat(wait).isBetween(Duration.ZERO, Duration.ofMillis(Math.min(400, 50L << (attempt - 1))));
+    void backoffIsUniformUpToACapThatDoublesPerAttemptUntilItsMaximum() {
+        Jitter jitter = new Jitter(7);
+        long[] caps = {50, 100, 200, 400, 400, 400};
+        for (int attempt = 1; attempt <= caps.length; attempt++) {
+            long cap = caps[attempt - 1];
+            long[] waits = new long[2_000];
+            for (int i = 0; i < waits.length; i++) {
+                waits[i] = Retries.backoff(attempt, Duration.ofMillis(50), Duration.ofMillis(400), jitter).toMillis();
+            }
+            // Full jitter: every wait within [0, cap], and the draws reach both ends of the range.
+            assertThat(java.util.Arrays.stream(waits).boxed().toList()).as("attempt %d", attempt)
+                    .allSatisfy(w -> assertThat(w).isBetween(0L, cap));
+            assertThat(java.util.Arrays.stream(waits).max().orElseThrow()).as("attempt %d", attempt)
+                    .isGreaterThanOrEqualTo(cap * 9 / 10);
+            assertThat(java.util.Arrays.stream(waits).min().orElseThrow()).as("attempt %d", attempt)
+                    .isLessThanOrEqualTo(cap / 10);
         }
     }
 

@@ -30,7 +30,7 @@ final class BuildInfo implements IVersionProvider {
                     + ", Lambda runtime serializer " + build.getProperty("lambda-serialization", "?")
                     + ", picocli " + build.getProperty("picocli", "?")
                     + ", Jackson " + build.getProperty("jackson", "?")
-                    + ", ElasticMQ " + build.getProperty("elasticmq", "?")
+                    + ", s3proxy " + build.getProperty("s3proxy", "?")
                     + ", event-ruler " + build.getProperty("event-ruler", "?"),
             "running on: Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + "), "
                     + System.getProperty("os.name") + " " + System.getProperty("os.arch"),

@@ -10,21 +10,30 @@ import java.util.Map;
 public enum ExitCode {
 
     /** The command did what was asked; for the commands that invoke the handler: nothing is left failing. */
-    OK(0, "done (replay, send, watch, redrive, reconcile --apply: nothing left failing)"),
+    OK(0, "done (replay, send, watch, redrive, reconcile --apply: nothing left failing; doctor: no warning or failure)"),
     /**
      * Not everything was applied: the handler reported batch item failures, watch gave up on
-     * records, redrive left messages in the queue, or reconcile --apply could not fix a conversation.
+     * records, redrive left failure objects in the bucket, or reconcile --apply could not fix a conversation.
      */
     HANDLER_FAILURES(1, "not everything applied: the handler reported batch item failures, watch gave up on records,"
-            + " redrive left messages in the queue, reconcile --apply could not fix a conversation"),
+            + " redrive left failure objects in the bucket, reconcile --apply could not fix a conversation"),
     /** A bad argument, or an input file that is missing, unreadable, not JSON or not what was expected. */
     BAD_INPUT(2, "bad arguments, or an input file that is missing, unreadable, not JSON or not a stream event"),
     /** Refused: a destructive command without {@code --yes}, or {@code --aws} where it is not allowed. */
     REFUSED(3, "refused: drop without --yes; --aws with a command other than replay, conversations, messages,"
-            + " redrive, reconcile; replay --aws with --seed or --dump; reconcile --apply --aws not confirmed"),
-    /** DynamoDB (or the failure queue) could not be reached or rejected a request (no table, no credentials, ...). */
-    DYNAMODB_ERROR(4, "DynamoDB or the failure queue unreachable, or a request rejected (no such table or queue,"
-            + " no credentials, ...)"),
+            + " redrive, reconcile, doctor; replay --aws with --seed or --dump; reconcile --apply --aws not confirmed"),
+    /** DynamoDB could not be reached or rejected a request (no table, no region or credentials, ...). */
+    DYNAMODB_ERROR(4, "DynamoDB unreachable, or a request rejected (no such table, no region or credentials, ...)"),
+    /**
+     * The failure destination's service, S3, could not be reached or rejected a request (no such
+     * bucket, access denied, ...): told apart from DynamoDB, whose permissions and endpoints differ.
+     */
+    FAILURE_DESTINATION_ERROR(5, "the failure destination (S3) unreachable, or a request rejected (no such bucket,"
+            + " access denied, ...)"),
+    /** doctor: a check warned (works, but look at it, or could not be checked), none failed. */
+    PREFLIGHT_WARNINGS(6, "doctor: a check warned, none failed"),
+    /** doctor: a check failed (the deploy would fail or misbehave until it is fixed). */
+    PREFLIGHT_FAILED(7, "doctor: a check failed"),
     /** An unexpected failure: a bug (EX_SOFTWARE). */
     BUG(70, "an unexpected error (a bug: the stack trace follows on standard error)");
 

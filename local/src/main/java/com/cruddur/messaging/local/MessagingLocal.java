@@ -6,6 +6,7 @@ import com.cruddur.messaging.local.bench.ReconcileBenchCommand;
 import com.cruddur.messaging.local.mapping.WatchCommand;
 import com.cruddur.messaging.local.ops.ReconcileCommand;
 import com.cruddur.messaging.local.ops.RedriveCommand;
+import com.cruddur.messaging.local.ops.doctor.DoctorCommand;
 import com.cruddur.messaging.local.replay.ReplayCommand;
 import com.cruddur.messaging.local.table.ConversationsCommand;
 import com.cruddur.messaging.local.table.DropCommand;
@@ -83,6 +84,7 @@ public final class MessagingLocal
             new Subcommand(SendCommand.NAME, SendCommand.SUMMARY, SendCommand.class),
             new Subcommand(RedriveCommand.NAME, RedriveCommand.SUMMARY, RedriveCommand.class),
             new Subcommand(ReconcileCommand.NAME, ReconcileCommand.SUMMARY, ReconcileCommand.class),
+            new Subcommand(DoctorCommand.NAME, DoctorCommand.SUMMARY, DoctorCommand.class),
             new Subcommand(BenchCommand.NAME, BenchCommand.SUMMARY, BenchCommand.class),
             new Subcommand(ColdStartCommand.NAME, ColdStartCommand.SUMMARY, ColdStartCommand.class),
             new Subcommand(ReconcileBenchCommand.NAME, ReconcileBenchCommand.SUMMARY, ReconcileBenchCommand.class));

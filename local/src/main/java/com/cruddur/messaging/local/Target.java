@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -15,7 +17,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Where a command's table lives, chosen by the same options on every command:
@@ -43,7 +45,7 @@ public final class Target implements AutoCloseable {
                               command exits. Needs no AWS account and no Docker.
               --endpoint URL  a DynamoDB Local that is already running, e.g. http://localhost:8000
               --aws           the real table (default credential chain and region); only replay, conversations,
-                              messages, redrive and reconcile accept it (reconcile --apply asks first)
+                              messages, redrive, reconcile and doctor accept it (reconcile --apply asks first)
               --table NAME    the table (default cruddur-messages)""";
 
     /**
@@ -149,24 +151,36 @@ public final class Target implements AutoCloseable {
     }
 
     /**
-     * A new SQS client, closed with the target: with {@code --aws} in the target's region and
-     * credentials ({@code queueUrl} may be null); locally at the server of {@code queueUrl} (an
-     * SQS-compatible one such as ElasticMQ), with local credentials.
+     * A new S3 client for the failure destination's bucket, closed with the target: with {@code --aws}
+     * in the target's region and default credentials ({@code localEndpoint} must be null; the SDK's
+     * own {@code AWS_ENDPOINT_URL_S3} still applies); locally at the S3-compatible server of
+     * {@code localEndpoint} ({@link #localS3}).
      */
-    public SqsClient sqs(URI queueUrl) {
-        SqsClient client = spec.kind() == Kind.AWS
-                ? SqsClient.builder().region(awsRegion).httpClient(UrlConnectionHttpClient.create()).build()
-                : localSqs(URI.create(queueUrl.getScheme() + "://" + queueUrl.getAuthority()));
+    public S3Client s3(URI localEndpoint) {
+        S3Client client = spec.kind() == Kind.AWS
+                ? S3Client.builder().region(awsRegion).httpClient(UrlConnectionHttpClient.create()).build()
+                : localS3(localEndpoint);
         clients.add(client);
         return client;
     }
 
-    /** An SQS client for an SQS-compatible server such as ElasticMQ; the caller closes it. */
-    public static SqsClient localSqs(URI endpoint) {
-        return SqsClient.builder()
+    /**
+     * An S3 client for an S3-compatible server such as s3proxy, with DynamoDB Local's credentials;
+     * the caller closes it. Path-style addressing (a local server has no per-bucket host names), and
+     * checksums only where S3 requires them: SDK 2.30 and later send checksum headers by default that
+     * s3proxy rejects (gaul/s3proxy#795).
+     */
+    public static S3Client localS3(URI endpoint, ExecutionInterceptor... interceptors) {
+        return S3Client.builder()
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .executionInterceptors(List.of(interceptors))
+                        .build())
                 .endpointOverride(endpoint)
                 .region(LocalDynamoDb.REGION)
                 .credentialsProvider(LocalDynamoDb.CREDENTIALS)
+                .forcePathStyle(true)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }

@@ -19,7 +19,7 @@ public final class TargetOptions {
     private URI endpoint;
 
     @Option(names = "--aws", description = "the real table (default credential chain and region); only replay,"
-            + " conversations, messages, redrive and reconcile accept it")
+            + " conversations, messages, redrive, reconcile and doctor accept it")
     private boolean aws;
 
     @Option(names = "--table", paramLabel = "NAME", defaultValue = MessagesTable.DEFAULT_TABLE_NAME,

@@ -3,7 +3,9 @@ package com.cruddur.messaging.local;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.MissingParameterException;
@@ -95,6 +97,32 @@ public final class Usage {
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException("needs a UUID");
             }
+        }
+    }
+
+    /**
+     * A general purpose bucket's name, by S3's naming rules (S3 user guide, "General purpose bucket
+     * naming rules"): 3 to 63 lowercase letters, digits, dots and hyphens, beginning and ending with
+     * a letter or digit, no two dots in a row.
+     */
+    public static final class BucketName implements ITypeConverter<String> {
+
+        private static final Pattern RULE = Pattern.compile("[a-z0-9](?:[a-z0-9.-]{1,61})[a-z0-9]");
+
+        @Override
+        public String convert(String text) {
+            if (!RULE.matcher(text).matches() || text.contains("..")) {
+                throw new TypeConversionException("needs a bucket name (3-63 lowercase letters, digits, dots and"
+                        + " hyphens, beginning and ending with a letter or digit)");
+            }
+            return text;
+        }
+
+        /** {@code watch}'s default failure bucket: the table's name, made a bucket name, and "-failures". */
+        public static String forTable(String table) {
+            String base = table.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("^-+", "");
+            base = base.isEmpty() ? "messages" : base;
+            return base.substring(0, Math.min(base.length(), 54)) + "-failures";
         }
     }
 

@@ -31,12 +31,12 @@ class CliTest {
 
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("replay", "watch", "schema-load", "list-tables", "seed", "scan", "drop",
-                "conversations", "messages", "send", "redrive", "reconcile", "exit status:", "--endpoint URL", "--aws");
+                "conversations", "messages", "send", "redrive", "reconcile", "doctor", "exit status:", "--endpoint URL", "--aws");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"replay", "watch", "schema-load", "list-tables", "seed", "scan", "drop",
-        "conversations", "messages", "send", "redrive", "reconcile"})
+        "conversations", "messages", "send", "redrive", "reconcile", "doctor"})
     void everyCommandHasHelpWithItsUsageAnExampleAndTheExitStatuses(String command) {
         CliRun run = cli(command, "--help");
 
@@ -172,16 +172,65 @@ class CliTest {
     }
 
     @Test
-    void redriveNeedsTheStreamsTableAndAQueueOrAFile() {
+    void redriveNeedsTheTableAndABucketOrAFile() {
         assertThat(cli("redrive").errLines().getFirst()).isEqualTo("messaging-local redrive: redrive needs --aws, or"
-                + " --endpoint URL of the DynamoDB Local whose stream holds the records (see --help)");
-        assertThat(cli("redrive", "--endpoint", "http://localhost:1").errLines().getFirst()).isEqualTo(
-                "messaging-local redrive: with --endpoint, give --queue-url (watch prints it) or FILE (see --help)");
-        assertThat(cli("redrive", "--aws", "--queue-url", "https://sqs.eu-west-1.amazonaws.com/1/q", "bodies.json")
-                .errLines().getFirst()).isEqualTo("messaging-local redrive: give --queue-url or FILE, not both (see --help)");
+                + " --endpoint URL of the DynamoDB Local that holds the table (see --help)");
+        assertThat(cli("redrive", "--endpoint", "http://localhost:1", "--bucket", "failures").errLines().getFirst())
+                .isEqualTo("messaging-local redrive: with --endpoint, give --s3-endpoint URL and --bucket NAME (watch"
+                        + " prints them), or FILE (see --help)");
+        assertThat(cli("redrive", "--aws", "--bucket", "failures", "object.json").errLines().getFirst())
+                .isEqualTo("messaging-local redrive: give --bucket (and --s3-endpoint) or FILE, not both (see --help)");
+        assertThat(cli("redrive", "--aws", "--since", "7d", "object.json").errLines().getFirst())
+                .isEqualTo("messaging-local redrive: --since and --max choose among the bucket's objects; FILE is one"
+                        + " object (see --help)");
+        assertThat(cli("redrive", "--aws", "--s3-endpoint", "http://127.0.0.1:9000").errLines().getFirst())
+                .isEqualTo("messaging-local redrive: --s3-endpoint is for a local S3-compatible server; with --aws the"
+                        + " bucket is in S3 (see --help)");
+        assertThat(cli("redrive", "--aws", "--bucket", "Failures_1").errLines().getFirst())
+                .isEqualTo("messaging-local redrive: option --bucket needs a bucket name (3-63 lowercase letters, digits,"
+                        + " dots and hyphens, beginning and ending with a letter or digit), got 'Failures_1' (see --help)");
+        assertThat(cli("redrive", "--aws", "--since", "last tuesday").errLines().getFirst())
+                .isEqualTo("messaging-local redrive: option --since needs an instant (2026-11-20T18:00:00Z), a date"
+                        + " (2026-11-20) or a duration (7d, 36h, 90m, PT36H), got 'last tuesday' (see --help)");
+        assertThat(cli("watch", "--failure-bucket", "a..b").errLines().getFirst())
+                .startsWith("messaging-local watch: option --failure-bucket needs a bucket name");
         CliRun missing = cli("redrive", "--endpoint", "http://localhost:1", "nope.json");
         assertThat(missing.code()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(missing.errLines()).containsExactly("messaging-local redrive: nope.json: no such file");
+    }
+
+    @Test
+    void doctorsArgumentsAreCheckedBeforeAnythingIsAsked() {
+        assertThat(cli("doctor").errLines().getFirst()).isEqualTo(
+                "messaging-local doctor: doctor needs --aws, or --endpoint URL of a DynamoDB Local (see --help)");
+        assertThat(cli("doctor", "--aws", "--kms-key-arn", "arn:aws:kms:eu-west-1:111111111111:key/1234abcd").errLines()
+                .getFirst()).isEqualTo("messaging-local doctor: --kms-key-arn goes with --existing-table (see --help)");
+        CliRun alias = cli("doctor", "--aws", "--existing-table", "--kms-key-arn", "alias/aws/dynamodb");
+        assertThat(alias.code()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(alias.errLines().getFirst()).isEqualTo("messaging-local doctor: option --kms-key-arn needs a KMS key ARN"
+                + " (arn:aws:kms:REGION:ACCOUNT:key/ID), got 'alias/aws/dynamodb' (see --help)");
+        assertThat(alias.out()).isEmpty();
+    }
+
+    @Test
+    void aFileThatIsNotAFailureObjectIsNamedWithItsProblem() throws IOException {
+        Path sqs = dir.resolve("sqs-message.json");
+        Files.writeString(sqs, "{\"DDBStreamBatchInfo\":{\"shardId\":\"shardId-1\",\"startSequenceNumber\":"
+                + "\"000000000000000000001\",\"endSequenceNumber\":\"000000000000000000001\",\"streamArn\":"
+                + "\"arn:aws:dynamodb:us-east-1:1:table/cruddur-messages/stream/x\"}}");
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "hello");
+
+        CliRun fromQueue = cli("redrive", "--endpoint", "http://127.0.0.1:1", sqs.toString());
+        CliRun notJson = cli("redrive", "--endpoint", "http://127.0.0.1:1", text.toString());
+
+        assertThat(fromQueue.code()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(fromQueue.errLines()).containsExactly("messaging-local redrive: " + sqs + ": no payload: it names the"
+                + " records (shard, sequence numbers) but does not hold them, as an SQS or SNS destination's record;"
+                + " reconcile --apply repairs them");
+        assertThat(notJson.code()).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(notJson.errLines()).singleElement().asString().startsWith("messaging-local redrive: " + text + ": not JSON (")
+                .endsWith("(expected a failure object as Lambda writes it to an S3 destination)");
     }
 
     @Test
@@ -252,7 +301,7 @@ class CliTest {
     void everySynopsisNamesEveryOptionOfItsCommand() {
         CommandLine top = MessagingLocal.commandLine();
         // --aws is left out of the synopses of the commands that always refuse it.
-        Set<String> acceptAws = Set.of("replay", "conversations", "messages", "redrive", "reconcile");
+        Set<String> acceptAws = Set.of("replay", "conversations", "messages", "redrive", "reconcile", "doctor");
 
         top.getSubcommands().forEach((name, command) -> {
             if (command.getCommandSpec().usageMessage().hidden()) {
@@ -298,6 +347,6 @@ class CliTest {
         assertThat(run.code()).isZero();
         assertThat(run.outLines().getFirst()).matches("messaging-local \\d+\\.\\d+\\.\\d+.*");
         assertThat(run.out()).contains("MessageGroupStreamHandler", "messaging-stream-lambda.jar", "AWS SDK 2.",
-                "picocli 4.", "Jackson 2.", "ElasticMQ 1.", "event-ruler 1.").doesNotContain("${");
+                "picocli 4.", "Jackson 2.", "s3proxy 2.", "event-ruler 1.").doesNotContain("${");
     }
 }

@@ -19,15 +19,6 @@ public final class DeploymentContract {
     public static final class Stack {
         /** The stack's id and CloudFormation name. */
         public static final String NAME = "CruddurMessaging";
-        /** The output holding the failure destination's queue URL. */
-        public static final String FAILURE_QUEUE_URL_OUTPUT = "StreamFailureQueueUrl";
-        /**
-         * How the failure queue's logical id begins (the CDK appends a hash). CloudFormation tags
-         * the queue with it ({@code aws:cloudformation:logical-id}), beside
-         * {@code aws:cloudformation:stack-name}: that is how {@code redrive --aws} finds the queue
-         * with SQS alone.
-         */
-        public static final String FAILURE_QUEUE_LOGICAL_ID_PREFIX = "StreamFailureDestinationQueue";
         /** The output holding the failure destination's bucket name. */
         public static final String FAILURE_BUCKET_NAME_OUTPUT = "StreamFailureBucketName";
         /**
@@ -36,8 +27,36 @@ public final class DeploymentContract {
          * {@code aws:cloudformation:stack-name}: that is how the ops commands find the bucket with S3 alone.
          */
         public static final String FAILURE_BUCKET_LOGICAL_ID_PREFIX = "StreamFailureDestinationBucket";
+        /** Days a failure object is kept before S3 expires it, unless the stack is given another retention. */
+        public static final int DEFAULT_FAILURE_RETENTION_DAYS = 14;
+        /**
+         * The construct id of the stream function in the stack ({@code MessagingStack}). The function
+         * has no FunctionName, so CloudFormation names it after the stack and the logical id
+         * ({@code CruddurMessaging-StreamHandlerFunction...-<random>}: "CloudFormation resource custom
+         * naming", template reference): {@code NAME + "-" + FUNCTION_ID} begins the deployed
+         * function's name, which is how {@code doctor} tells the stack's own event source mapping
+         * from another reader of the stream.
+         */
+        public static final String FUNCTION_ID = "StreamHandler";
 
         private Stack() {
+        }
+    }
+
+    /**
+     * Context keys of the CDK app ({@code -c KEY=VALUE}) that the ops tools mirror with options of
+     * their own ({@code doctor --table}, {@code --existing-table}, {@code --kms-key-arn}), so that a
+     * fix they print names the key the stack reads. The stack's {@code StackConfig} reads every key.
+     */
+    public static final class Context {
+        /** The table the stack creates. */
+        public static final String TABLE_NAME = "tableName";
+        /** An existing table to use instead. */
+        public static final String EXISTING_TABLE_NAME = "existingTableName";
+        /** The existing table's customer managed KMS key. */
+        public static final String EXISTING_TABLE_KMS_KEY_ARN = "existingTableKmsKeyArn";
+
+        private Context() {
         }
     }
 
@@ -143,6 +162,19 @@ public final class DeploymentContract {
     public static final int MAX_RECORD_AGE_SECONDS = 3600;
     /** Age after which a record goes to the failure destination instead of being retried. */
     public static final Duration MAX_RECORD_AGE = Duration.ofSeconds(MAX_RECORD_AGE_SECONDS);
+    /**
+     * Where the mapping of a table the stack creates starts reading: the oldest record still in the
+     * stream. At the first deploy the new table's stream holds minutes of records, none older than the
+     * maximum record age, so nothing is read twice for long or given up on.
+     */
+    public static final String STARTING_POSITION_NEW_TABLE = "TRIM_HORIZON";
+    /**
+     * Where the mapping of an existing table starts reading: new records only. Its stream holds up to
+     * 24 hours of records, and every one older than {@link #MAX_RECORD_AGE} would go straight to the
+     * failure destination (and raise its alarm) at the first deploy; the cutover closes the gap with
+     * {@code reconcile --apply} instead (infra/README-ops.md, "Cutover into an existing account").
+     */
+    public static final String STARTING_POSITION_EXISTING_TABLE = "LATEST";
     /** On a function error (crash, timeout) the mapping halves the batch to isolate the bad record. */
     public static final boolean BISECT_BATCH_ON_FUNCTION_ERROR = true;
 

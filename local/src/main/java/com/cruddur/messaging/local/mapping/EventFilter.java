@@ -1,8 +1,9 @@
 package com.cruddur.messaging.local.mapping;
 
-import com.cruddur.messaging.devkit.Json;
 import com.cruddur.messaging.schema.DeploymentContract;
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import software.amazon.event.ruler.Machine;
 import software.amazon.event.ruler.RuleCompiler;
@@ -19,6 +20,7 @@ public final class EventFilter {
     public static final EventFilter DEPLOYED = parse(DeploymentContract.EVENT_FILTER_PATTERN);
 
     private static final String RULE = "filter";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Machine machine;
     private final String pattern;
@@ -52,9 +54,17 @@ public final class EventFilter {
         return !machine.rulesForJSONEvent(record).isEmpty();
     }
 
-    /** As {@link #matches(JsonNode)}, for a record in JSON text. */
+    /**
+     * As {@link #matches(JsonNode)}, for a record in JSON text.
+     *
+     * @throws IllegalArgumentException if the text is not JSON
+     */
     public boolean matches(String recordJson) {
-        return matches(Json.parse(recordJson));
+        try {
+            return matches(MAPPER.readTree(recordJson));
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** The pattern's JSON, as given. */

@@ -3,7 +3,10 @@ package com.cruddur.messaging.local.mapping;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.cruddur.messaging.local.LambdaEvents;
 import com.cruddur.messaging.schema.DeploymentContract;
+import com.cruddur.messaging.schema.FailureObjects;
 import com.cruddur.messaging.stream.InvocationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,21 +18,24 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
-import software.amazon.awssdk.services.dynamodb.model.Record;
+import java.util.stream.Collectors;
 
 /**
  * What Lambda's event source mapping does between a stream shard and the function, locally: keeps
- * the records the deployed filter passes, builds the event JSON Lambda would deliver, deserializes
- * it with Lambda's serializer and invokes the function; then handles failure as the deployed
- * mapping is configured to ({@link Settings#DEPLOYED}, from {@link DeploymentContract}):
+ * the records the deployed filter passes, builds the event JSON Lambda would deliver from the
+ * records (each as Lambda delivers it: {@link StreamEvents} makes them from a stream's, a failure
+ * object holds them), deserializes it with Lambda's serializer and invokes the function; then
+ * handles failure as the deployed mapping is configured to ({@link Settings#DEPLOYED}, from
+ * {@link DeploymentContract}):
  * <ul>
  *   <li>batch item failures: checkpoint before the lowest failed sequence number and retry from it,
  *       at most {@link Settings#maxRetries()} times;</li>
  *   <li>a function error (the invocation threw): split the batch in two and deliver each half
  *       (bisecting does not use the retry quota); a single record is retried;</li>
  *   <li>records older than {@link Settings#maxRecordAge()} are not delivered again;</li>
- *   <li>what it gives up on, it describes to its {@link OnFailure} destination in Lambda's own
- *       message shape ({@link StreamFailureRecord}), and moves on: a shard never blocks.</li>
+ *   <li>what it gives up on, it hands to its {@link OnFailure} destination as Lambda hands it to an
+ *       S3 destination ({@link FailureObject}: where the records were, and the records), and moves
+ *       on: a shard never blocks.</li>
  * </ul>
  * Lambda's documentation of these: "Lambda parameters for Amazon DynamoDB event source mappings"
  * and "Retain discarded records for a DynamoDB event source in Lambda" (developer guide).
@@ -66,16 +72,18 @@ public final class LocalEventSourceMapping {
         }
     }
 
-    /** Lambda's on-failure destination: where the mapping describes the records it gave up on. */
+    /** Lambda's on-failure destination: where the mapping puts the batches it gave up on. */
     @FunctionalInterface
     public interface OnFailure {
 
         /** No destination: the records are only reported to the listener (and returned). */
-        OnFailure NONE = record -> {
-        };
+        OnFailure NONE = failure -> null;
 
-        /** @throws RuntimeException if the description could not be delivered */
-        void send(StreamFailureRecord record);
+        /**
+         * @return where it went, for people (an object's key), or null
+         * @throws RuntimeException if the destination did not take it
+         */
+        String send(FailureObject failure);
     }
 
     /**
@@ -87,7 +95,7 @@ public final class LocalEventSourceMapping {
      * @param gaveUp      what was given up on (each also sent to the destination), in order
      */
     public record Delivery(int received, int filteredOut, List<InvocationReport> invocations,
-                           List<StreamFailureRecord> gaveUp) {
+                           List<FailureObject> gaveUp) {
 
         public boolean invoked() {
             return !invocations.isEmpty() || !gaveUp.isEmpty();
@@ -95,7 +103,7 @@ public final class LocalEventSourceMapping {
 
         /** Records given up on. */
         public int recordsGivenUp() {
-            return gaveUp.stream().mapToInt(StreamFailureRecord::batchSize).sum();
+            return gaveUp.stream().mapToInt(FailureObject::batchSize).sum();
         }
     }
 
@@ -109,13 +117,16 @@ public final class LocalEventSourceMapping {
         default void functionError(int retry, int records, RuntimeException error) {
         }
 
-        /** The mapping gave up on records; {@code notSent} is why the destination did not take it, or null. */
-        default void gaveUp(StreamFailureRecord record, RuntimeException notSent) {
+        /**
+         * The mapping gave up on records: {@code sentTo} is where the destination put them, or
+         * {@code notSent} why it did not take them.
+         */
+        default void gaveUp(FailureObject failure, String sentTo, RuntimeException notSent) {
         }
     }
 
     /** A record the filter passed, as delivered. */
-    private record Passed(String json, BigInteger sequence, String sequenceNumber, Instant arrival) {
+    private record Passed(JsonNode record, BigInteger sequence, String sequenceNumber, Instant arrival) {
     }
 
     /** A run of passed records {@code [from, to)} and how often they were retried and invoked. */
@@ -169,19 +180,23 @@ public final class LocalEventSourceMapping {
         this.pause = pause;
     }
 
-    /** Delivers one shard's records, in order, to the function. */
-    public Delivery deliver(String shardId, List<Record> records, Listener listener) {
+    /**
+     * Delivers one shard's records, in order, to the function.
+     *
+     * @param records each as it appears in a Lambda event's {@code Records}
+     */
+    public Delivery deliver(String shardId, List<? extends JsonNode> records, Listener listener) {
         List<Passed> passed = new ArrayList<>();
-        for (Record record : records) {
-            String json = StreamEvents.recordJson(record, streamArn);
-            if (filter.matches(json)) {
-                String sequenceNumber = record.dynamodb().sequenceNumber();
-                passed.add(new Passed(json, sequence(sequenceNumber), sequenceNumber,
-                        record.dynamodb().approximateCreationDateTime()));
+        for (JsonNode record : records) {
+            if (filter.matches(record)) {
+                JsonNode stream = record.path("dynamodb");
+                String sequenceNumber = stream.path("SequenceNumber").asText(null);
+                passed.add(new Passed(record, sequence(sequenceNumber), sequenceNumber,
+                        arrival(stream.get("ApproximateCreationDateTime"))));
             }
         }
         List<InvocationReport> invocations = new ArrayList<>();
-        List<StreamFailureRecord> gaveUp = new ArrayList<>();
+        List<FailureObject> gaveUp = new ArrayList<>();
         // Ranges still to deliver, the next one on top: halves and retries go on top, so the shard's
         // records are delivered in order.
         Deque<Range> pending = new ArrayDeque<>();
@@ -194,8 +209,8 @@ public final class LocalEventSourceMapping {
                 continue;
             }
             List<Passed> batch = passed.subList(range.from(), range.to());
-            DynamodbEvent event = LambdaEvents.deserialize(StreamEvents.eventJson(batch.stream().map(Passed::json).toList())
-                    .getBytes(StandardCharsets.UTF_8));
+            DynamodbEvent event = LambdaEvents.deserialize(("{\"Records\":[" + batch.stream()
+                    .map(p -> p.record().toString()).collect(Collectors.joining(",")) + "]}").getBytes(StandardCharsets.UTF_8));
             Range invoked = range.invoked();
             InvocationReport report;
             try {
@@ -210,7 +225,7 @@ public final class LocalEventSourceMapping {
                     pause.accept(invoked.retries());
                     pending.push(invoked.retried());
                 } else {
-                    giveUp(invoked, passed, shardId, StreamFailureRecord.RETRIES_EXHAUSTED, "Unhandled", listener, gaveUp);
+                    giveUp(invoked, passed, shardId, FailureObjects.RETRIES_EXHAUSTED, "Unhandled", listener, gaveUp);
                 }
                 continue;
             }
@@ -232,7 +247,7 @@ public final class LocalEventSourceMapping {
                 pause.accept(rest.retries());
                 pending.push(rest.retried());
             } else {
-                giveUp(rest, passed, shardId, StreamFailureRecord.RETRIES_EXHAUSTED, null, listener, gaveUp);
+                giveUp(rest, passed, shardId, FailureObjects.RETRIES_EXHAUSTED, null, listener, gaveUp);
             }
         }
         return new Delivery(records.size(), records.size() - passed.size(), List.copyOf(invocations), List.copyOf(gaveUp));
@@ -240,7 +255,7 @@ public final class LocalEventSourceMapping {
 
     /** The range without its leading records older than the maximum age, which are given up on. */
     private Range withoutExpired(Range range, List<Passed> passed, String shardId, Listener listener,
-                                 List<StreamFailureRecord> gaveUp) {
+                                 List<FailureObject> gaveUp) {
         if (settings.maxRecordAge() == null) {
             return range;
         }
@@ -252,26 +267,28 @@ public final class LocalEventSourceMapping {
         }
         if (index > range.from()) {
             giveUp(new Range(range.from(), index, range.retries(), range.invocations()), passed, shardId,
-                    StreamFailureRecord.RECORD_AGE_EXCEEDED, null, listener, gaveUp);
+                    FailureObjects.RECORD_AGE_EXCEEDED, null, listener, gaveUp);
         }
         return range.from(index);
     }
 
     private void giveUp(Range range, List<Passed> passed, String shardId, String condition, String functionError,
-                        Listener listener, List<StreamFailureRecord> gaveUp) {
-        Passed first = passed.get(range.from());
-        Passed last = passed.get(range.to() - 1);
-        StreamFailureRecord record = new StreamFailureRecord(condition, range.invocations(), functionError,
+                        Listener listener, List<FailureObject> gaveUp) {
+        List<Passed> given = passed.subList(range.from(), range.to());
+        Passed first = given.getFirst();
+        Passed last = given.getLast();
+        FailureObject failure = new FailureObject(condition, range.invocations(), functionError,
                 clock.instant(), shardId, first.sequenceNumber(), last.sequenceNumber(), first.arrival(), last.arrival(),
-                range.size(), streamArn);
-        gaveUp.add(record);
+                range.size(), streamArn, given.stream().map(Passed::record).toList());
+        gaveUp.add(failure);
+        String sentTo = null;
         RuntimeException notSent = null;
         try {
-            onFailure.send(record);
+            sentTo = onFailure.send(failure);
         } catch (RuntimeException e) {
             notSent = e;
         }
-        listener.gaveUp(record, notSent);
+        listener.gaveUp(failure, sentTo, notSent);
     }
 
     /** Lambda does not document its wait between retries; a short exponential one, as the handler's own. */
@@ -281,6 +298,15 @@ public final class LocalEventSourceMapping {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** ApproximateCreationDateTime as Lambda delivers it: epoch seconds, possibly with a fraction. */
+    private static Instant arrival(JsonNode value) {
+        if (value == null || !value.isNumber()) {
+            return null;
+        }
+        BigDecimal seconds = value.decimalValue();
+        return Instant.ofEpochMilli(seconds.movePointRight(3).longValue());
     }
 
     /** Stream sequence numbers are decimal strings of up to 40 digits: compare them as numbers. */

@@ -1,7 +1,9 @@
 package com.cruddur.messaging.local.mapping;
 
 import com.cruddur.messaging.devkit.DynamoJson;
+import com.cruddur.messaging.devkit.Json;
 import com.cruddur.messaging.local.LambdaEvents;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,11 @@ public final class StreamEvents {
         json.append(',');
         field(json, "eventSourceARN", streamArn);
         return json.append('}').toString();
+    }
+
+    /** Records read from a stream, each as a Lambda event's {@code Records} holds it (the local mapping's input). */
+    public static List<JsonNode> recordNodes(List<Record> records, String streamArn) {
+        return records.stream().map(r -> Json.parse(recordJson(r, streamArn))).toList();
     }
 
     /** A Lambda event of records in {@link #recordJson} form. */

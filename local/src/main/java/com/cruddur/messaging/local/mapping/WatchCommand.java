@@ -3,17 +3,19 @@ package com.cruddur.messaging.local.mapping;
 import com.cruddur.messaging.local.CliCommand;
 import com.cruddur.messaging.local.CliException;
 import com.cruddur.messaging.local.ExitCode;
+import com.cruddur.messaging.local.HandlerOptions;
 import com.cruddur.messaging.local.Invoker;
+import com.cruddur.messaging.local.LocalS3;
 import com.cruddur.messaging.local.MessagingLocal;
+import com.cruddur.messaging.local.S3Errors;
 import com.cruddur.messaging.local.Style;
 import com.cruddur.messaging.local.Target;
-import com.cruddur.messaging.local.HandlerOptions;
 import com.cruddur.messaging.local.TargetOptions;
 import com.cruddur.messaging.local.Targets;
+import com.cruddur.messaging.local.Usage;
 import com.cruddur.messaging.local.Views;
 import com.cruddur.messaging.schema.DeploymentContract;
-import com.cruddur.messaging.local.LocalSqs;
-import com.cruddur.messaging.local.Usage;
+import com.cruddur.messaging.schema.FailureObjects;
 import com.cruddur.messaging.schema.MessagesTable;
 import com.cruddur.messaging.stream.InvocationReport;
 import java.io.PrintStream;
@@ -23,17 +25,16 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 /**
  * {@code watch}: the local event source mapping. Polls the table's stream on DynamoDB Local and
@@ -43,8 +44,8 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 @Command(name = WatchCommand.NAME,
         customSynopsis = {"messaging-local watch [--endpoint URL] [--table NAME] [--batch-size N]",
             "                             [--from trim-horizon|latest] [--max-retries N] [--max-record-age SECONDS]",
-            "                             [--failure-queue-url URL] [--fail-conversation UUID]... [--max-batches N]",
-            "                             [--idle-exit SECONDS] [--write-mode MODE] [--verbose]"},
+            "                             [--failure-bucket NAME] [--s3-endpoint URL] [--fail-conversation UUID]...",
+            "                             [--max-batches N] [--idle-exit SECONDS] [--write-mode MODE] [--verbose]"},
         description = {WatchCommand.SUMMARY, "",
             """
                     Polls every shard of the table's stream (a child shard after its parent) and invokes the handler
@@ -55,12 +56,15 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
                     Failures are handled as the deployed mapping handles them: on batch item failures it retries
                     from the lowest failed sequence number, at most --max-retries times (default 5); when an
                     invocation fails as a whole it halves the batch (bisect on function error); records older than
-                    --max-record-age (default 3600 s) are not delivered. What it gives up on it sends to its
-                    failure destination, in the message Lambda sends (shard, sequence-number range), and moves on:
-                    an SQS queue, by default one in an ElasticMQ started in this process (the queue URL is
-                    printed; redrive --queue-url reads it while watch runs), or --failure-queue-url. To see the
-                    failure path, --fail-conversation UUID makes the handler's DynamoDB requests for that
-                    conversation fail (AccessDeniedException, injected at the SDK client's interceptor seam).
+                    --max-record-age (default 3600 s) are not delivered. What it gives up on it writes to its
+                    failure destination as Lambda writes to an S3 destination, and moves on: one object per batch,
+                    key aws/lambda/<mapping UUID>/<shard>/YYYY/MM/DD/YYYY-MM-DDTHH.MM.SS-<UUID>, holding where the
+                    records were and the records themselves (payload). The bucket (--failure-bucket, default
+                    <table>-failures) is in an S3-compatible server started in this process (s3proxy; discarded
+                    on exit), or in the one at --s3-endpoint (created there if missing). watch prints the redrive
+                    command that applies the objects from another terminal. To see the failure path,
+                    --fail-conversation UUID makes the handler's DynamoDB requests for that conversation fail
+                    (AccessDeniedException, injected at the SDK client's interceptor seam).
 
                     Embedded (the default) it starts DynamoDB Local with the sample conversation and prints its
                     endpoint: send to it from another terminal with send --endpoint. With --endpoint it watches
@@ -85,9 +89,10 @@ public final class WatchCommand extends CliCommand {
             description = "records per invocation, 1-1000 (default ${DEFAULT-VALUE}, as deployed)")
     private int batchSize;
 
-    @Option(names = "--from", paramLabel = "POSITION", defaultValue = "trim-horizon", completionCandidates = Positions.class,
-            description = "trim-horizon (default, as deployed: the oldest record still in the stream) or latest"
-                    + " (only records written from now on)")
+    @Option(names = "--from", paramLabel = "POSITION", defaultValue = DeploymentContract.STARTING_POSITION_NEW_TABLE,
+            completionCandidates = Positions.class,
+            description = "trim-horizon (default, as deployed for a table the stack creates: the oldest record still in"
+                    + " the stream) or latest (only records written from now on, as deployed on an existing table)")
     private String from;
 
     @Option(names = "--max-retries", paramLabel = "N", defaultValue = "" + DeploymentContract.MAX_RETRY_ATTEMPTS,
@@ -100,10 +105,14 @@ public final class WatchCommand extends CliCommand {
                     + " or -1 for no limit (default ${DEFAULT-VALUE}, as deployed)")
     private int maxRecordAge;
 
-    @Option(names = "--failure-queue-url", paramLabel = "URL", converter = Usage.EndpointUrl.class,
-            description = "the on-failure destination, an SQS queue of an SQS-compatible server such as ElasticMQ"
-                    + " (default: a queue in an ElasticMQ started in this process)")
-    private URI failureQueueUrl;
+    @Option(names = "--failure-bucket", paramLabel = "NAME", converter = Usage.BucketName.class,
+            description = "the on-failure destination's bucket (default: <table>-failures)")
+    private String failureBucket;
+
+    @Option(names = "--s3-endpoint", paramLabel = "URL", converter = Usage.EndpointUrl.class,
+            description = "an S3-compatible server that is already running, for the failure bucket (default: an"
+                    + " s3proxy started in this process, discarded on exit)")
+    private URI s3Endpoint;
 
     @Option(names = "--fail-conversation", paramLabel = "UUID", converter = Usage.UuidText.class,
             description = "make the handler's DynamoDB requests for this conversation fail, to see the failure path"
@@ -146,9 +155,10 @@ public final class WatchCommand extends CliCommand {
         }
         int batches = maxBatches == null ? Integer.MAX_VALUE : within("--max-batches", maxBatches, 1, Integer.MAX_VALUE);
         int idleSeconds = idleExit == null ? 0 : within("--idle-exit", idleExit, 1, 86_400);
-        ShardIteratorType position = switch (from.toLowerCase(Locale.ROOT)) {
-            case "trim-horizon", "trim_horizon" -> ShardIteratorType.TRIM_HORIZON;
-            case "latest" -> ShardIteratorType.LATEST;
+        // The stack's StartingPosition values are the Streams API's iterator types: TRIM_HORIZON, LATEST.
+        ShardIteratorType position = switch (from.toUpperCase(Locale.ROOT).replace('-', '_')) {
+            case DeploymentContract.STARTING_POSITION_NEW_TABLE -> ShardIteratorType.TRIM_HORIZON;
+            case DeploymentContract.STARTING_POSITION_EXISTING_TABLE -> ShardIteratorType.LATEST;
             default -> throw usageError("option --from takes trim-horizon or latest, got '" + from + "'");
         };
         LocalEventSourceMapping.Settings settings = LocalEventSourceMapping.Settings.DEPLOYED.withMaxRetries(maxRetries)
@@ -168,8 +178,9 @@ public final class WatchCommand extends CliCommand {
             }
         }, "watch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        String bucket = failureBucket != null ? failureBucket : Usage.BucketName.forTable(spec.table());
         try (Targets.Opened opened = Targets.open(spec, Targets.Embedded.SAMPLE, out, io);
-             LocalSqs embeddedSqs = failureQueueUrl == null ? LocalSqs.start() : null) {
+             LocalS3 embeddedS3 = s3Endpoint == null ? LocalS3.start() : null) {
             Target target = opened.target();
             boolean created = !target.embedded() && target.ensureTable(opened.client());
             String streamArn = opened.client().describeTable(b -> b.tableName(target.table())).table().latestStreamArn();
@@ -179,19 +190,13 @@ public final class WatchCommand extends CliCommand {
             if (created) {
                 out.println("created table " + target.table());
             }
-            String queueUrl;
-            SqsClient sqs;
-            if (embeddedSqs != null) {
-                sqs = target.sqs(embeddedSqs.endpoint());
-                queueUrl = sqs.createQueue(b -> b.queueName(target.table() + "-failures")).queueUrl();
-                out.println("failure destination: ElasticMQ (embedded) queue " + queueUrl + " " + style.dot()
-                        + " discarded on exit");
-            } else {
-                queueUrl = failureQueueUrl.toString();
-                sqs = target.sqs(failureQueueUrl);
-                requireQueue(sqs, queueUrl);
-                out.println("failure destination: queue " + queueUrl);
-            }
+            URI s3At = embeddedS3 != null ? embeddedS3.endpoint() : s3Endpoint;
+            S3Client s3 = target.s3(s3At);
+            boolean createdBucket = S3Errors.call("bucket " + bucket + " at " + s3At, () -> ensureBucket(s3, bucket));
+            BucketDestination destination = new BucketDestination(s3, bucket, UUID.randomUUID().toString());
+            out.println("failure destination: bucket " + bucket + " at " + s3At
+                    + (embeddedS3 != null ? " (s3proxy, embedded; discarded on exit)" : createdBucket ? " (created)" : "")
+                    + " " + style.dot() + " objects under " + FailureObjects.KEY_PREFIX + destination.mappingUuid() + "/");
             if (target.embedded()) {
                 out.println("send to this DynamoDB Local from another terminal, e.g.:");
                 out.println("  ./dev send --endpoint " + target.endpoint()
@@ -200,14 +205,14 @@ public final class WatchCommand extends CliCommand {
             }
             out.println("redrive what it gives up on, from another terminal: ./dev redrive --endpoint " + target.endpoint()
                     + (target.table().equals(MessagesTable.DEFAULT_TABLE_NAME) ? "" : " --table " + target.table())
-                    + " --queue-url " + queueUrl);
+                    + " --s3-endpoint " + s3At + " --bucket " + bucket);
             StreamPoller poller = new StreamPoller(opened.target().streams(), streamArn, position);
             Invoker invoker = failConversations.isEmpty()
                     ? new Invoker(target, handler.config(target), verbose, io.err())
                     : new Invoker(target, handler.config(target), verbose, io.err(),
                             new ConversationFault(failConversations));
             LocalEventSourceMapping mapping = new LocalEventSourceMapping(invoker::invoke, EventFilter.DEPLOYED, streamArn,
-                    settings, failure -> sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(failure.toJson())));
+                    settings, destination);
             out.println("watching the stream of " + target.table() + style.join(List.of("",
                     "batch size " + batchSize, "from " + position, "filter " + EventFilter.DEPLOYED.pattern(),
                     "retries " + maxRetries, "max record age " + (maxRecordAge == -1 ? "none" : maxRecordAge + " s"),
@@ -216,7 +221,7 @@ public final class WatchCommand extends CliCommand {
                             + (failConversations.size() > 1 ? "s " : " ") + String.join(", ", failConversations))
                     + " (Ctrl-C stops)");
             out.flush();
-            return loop(poller, mapping, batchSize, batches, idleSeconds, stop, io);
+            return loop(poller, mapping, streamArn, batchSize, batches, idleSeconds, stop, io);
         } finally {
             done.countDown();
             try {
@@ -227,18 +232,19 @@ public final class WatchCommand extends CliCommand {
         }
     }
 
-    /** @throws CliException (exit 4) naming the queue if it cannot be reached or does not exist */
-    private static void requireQueue(SqsClient sqs, String queueUrl) {
+    /** Creates the bucket if it is missing; whether it did. */
+    private static boolean ensureBucket(S3Client s3, String bucket) {
         try {
-            sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN));
-        } catch (SdkException e) {
-            throw new CliException(ExitCode.DYNAMODB_ERROR, "--failure-queue-url " + queueUrl + ": "
-                    + (e instanceof QueueDoesNotExistException ? "no such queue" : Style.firstLine(e.getMessage())));
+            s3.headBucket(b -> b.bucket(bucket));
+            return false;
+        } catch (NoSuchBucketException e) {
+            s3.createBucket(b -> b.bucket(bucket));
+            return true;
         }
     }
 
-    private static ExitCode loop(StreamPoller poller, LocalEventSourceMapping mapping, int batchSize, int maxBatches,
-                            int idleExitSeconds, AtomicBoolean stop, Io io) {
+    private static ExitCode loop(StreamPoller poller, LocalEventSourceMapping mapping, String streamArn, int batchSize,
+                                 int maxBatches, int idleExitSeconds, AtomicBoolean stop, Io io) {
         PrintStream out = io.out();
         Style style = io.style();
         int[] invocations = {0};
@@ -270,7 +276,8 @@ public final class WatchCommand extends CliCommand {
             for (StreamPoller.Batch batch : polled) {
                 int number = batches + 1;
                 String shard = "shard " + style.ellipsis() + tail(batch.shardId());
-                LocalEventSourceMapping.Delivery delivery = mapping.deliver(batch.shardId(), batch.records(),
+                LocalEventSourceMapping.Delivery delivery = mapping.deliver(batch.shardId(),
+                        StreamEvents.recordNodes(batch.records(), streamArn),
                         new LocalEventSourceMapping.Listener() {
                             @Override
                             public void invoked(int retry, int records, InvocationReport report) {
@@ -293,14 +300,16 @@ public final class WatchCommand extends CliCommand {
                             }
 
                             @Override
-                            public void gaveUp(StreamFailureRecord failure, RuntimeException notSent) {
+                            public void gaveUp(FailureObject failure, String key, RuntimeException notSent) {
+                                // Never the object itself: it holds message text.
                                 io.err().println(MessagingLocal.PROGRAM + " watch: gave up on "
                                         + Views.plural(failure.batchSize(), "record") + " (sequence numbers "
                                         + failure.startSequenceNumber() + " to " + failure.endSequenceNumber() + ", "
                                         + failure.condition() + " after " + Views.plural(failure.invokeCount(), "invocation")
-                                        + "): " + (notSent == null ? "sent to the failure queue"
-                                                : "NOT sent to the failure queue (" + Style.firstLine(notSent.getMessage())
-                                                        + "); its message: " + failure.toJson()));
+                                        + "): " + (notSent == null ? "written to the failure bucket as " + key
+                                                : "NOT written to the failure bucket (" + Style.firstLine(notSent.getMessage())
+                                                        + "); the records are still in the stream, shard "
+                                                        + failure.shardId()));
                                 io.err().flush();
                             }
                         });

@@ -1,113 +1,101 @@
 package com.cruddur.messaging.local.ops;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.cruddur.messaging.local.CliCommand;
 import com.cruddur.messaging.local.CliException;
 import com.cruddur.messaging.local.ExitCode;
+import com.cruddur.messaging.local.HandlerOptions;
 import com.cruddur.messaging.local.InputException;
 import com.cruddur.messaging.local.Invoker;
-import com.cruddur.messaging.local.LambdaEvents;
+import com.cruddur.messaging.local.S3Errors;
 import com.cruddur.messaging.local.Style;
 import com.cruddur.messaging.local.Target;
-import com.cruddur.messaging.local.HandlerOptions;
 import com.cruddur.messaging.local.TargetOptions;
 import com.cruddur.messaging.local.Usage;
 import com.cruddur.messaging.local.Views;
-import com.cruddur.messaging.local.mapping.EventFilter;
-import com.cruddur.messaging.local.mapping.LocalEventSourceMapping;
-import com.cruddur.messaging.local.mapping.StreamEvents;
-import com.cruddur.messaging.local.mapping.StreamFailureRecord;
+import com.cruddur.messaging.local.mapping.FailureObject;
 import com.cruddur.messaging.schema.DeploymentContract;
-import com.cruddur.messaging.stream.DecodedRecord;
-import com.cruddur.messaging.stream.GroupOutcome;
+import com.cruddur.messaging.schema.FailureObjects;
 import com.cruddur.messaging.stream.GroupRowStore;
-import com.cruddur.messaging.stream.InvocationReport;
-import com.cruddur.messaging.stream.NewMessage;
-import com.cruddur.messaging.stream.Planner;
-import com.cruddur.messaging.stream.RecordDecoder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * {@code redrive}: the records the event source mapping gave up on, applied from its failure
- * queue. For each message: the range it names is read back out of the stream, filtered as the
- * deployed mapping filters, and delivered to the deployed handler class in batches as the mapping
- * delivers them; the message is deleted only once no batch item failure remains. Repeating it is
- * harmless: the handler's writes are idempotent, and a deleted message is not read again.
+ * {@code redrive}: the batches the event source mapping gave up on, applied from its failure
+ * bucket. Each failure object holds the batch itself ({@link FailureObject}), so no stream is read
+ * and it works as long as the object is kept, not only the stream's 24 hours. An object is removed
+ * only once all its records are applied; repeating it is harmless, since the handler's writes are
+ * idempotent and a removed object is not read again.
  */
 @Command(name = RedriveCommand.NAME,
-        customSynopsis = {"messaging-local redrive (--aws | --endpoint URL) [--queue-url URL | FILE | -] [--table NAME]",
-            "                               [--dry-run] [--max N] [--max-retries N] [--write-mode MODE] [--verbose]"},
+        customSynopsis = {"messaging-local redrive (--aws | --endpoint URL) [--bucket NAME] [--s3-endpoint URL] [FILE | -]",
+            "                               [--table NAME] [--dry-run] [--max N] [--since WHEN] [--max-retries N]",
+            "                               [--write-mode MODE] [--verbose]"},
         description = {RedriveCommand.SUMMARY, "",
             """
                     When the event source mapping gives up on a batch (retries used up, or records older than an
-                    hour), it sends the failure destination a message naming the batch's shard and sequence-number
-                    range, not the records. For each such message redrive reads exactly that range from the
-                    table's stream (GetShardIterator AT_SEQUENCE_NUMBER, GetRecords until past its end), applies
-                    the deployed event filter (AWS's event-ruler), and invokes the deployed handler class with the
-                    records in batches of up to 100, as the mapping would (batch item failures are retried from the
-                    failed record, --max-retries times, default 2; the handler itself tries each conversation 6
-                    times). It deletes the message only when no batch item failure remains; otherwise it leaves
-                    it, visible again at once, with a one-line reason. Per message it reports the range, the
-                    records read, filtered out and applied, and the conversations updated.
+                    hour), Lambda writes an object to the failure bucket: where the records were, and the records
+                    themselves (the payload). For each object, oldest first, redrive passes the payload's records
+                    through the deployed event filter (AWS's event-ruler), reads each message again from the table
+                    (a consistent GetItem: a message deleted since is skipped, an edited one is applied as it is
+                    now, so an old payload never brings back deleted or earlier text), and invokes the deployed
+                    handler class with them in batches of up to 100, as the mapping would (batch item failures are
+                    retried from the failed record, --max-retries times, default 2; the handler itself tries each
+                    conversation 6 times). It reads no stream. It removes the object only when no batch item
+                    failure remains; otherwise it leaves it, with a one-line reason.
 
-                    Stream records live 24 hours. A range that is no longer in the stream is reported as such
-                    and left in the queue: run reconcile --apply, which repairs every conversation from the
-                    table's messages, then delete the message (or let it expire).
-
-                    --aws: the real table, its stream, and the failure queue of the stack CruddurMessaging,
-                    found by the tags CloudFormation puts on it (or give --queue-url: the stack output
-                    StreamFailureQueueUrl). --endpoint URL: a DynamoDB Local and the queue at --queue-url (an
-                    SQS-compatible server such as the ElasticMQ that watch starts; watch prints the command).
-                    FILE (or - for standard input) instead of a queue: failure messages saved by hand, such as
-                    the output of aws sqs receive-message; nothing is deleted then.
+                    --aws: the real table, and the failure bucket of the stack CruddurMessaging, found by the tags
+                    CloudFormation puts on it (or give --bucket: the stack output StreamFailureBucketName).
+                    --endpoint URL: a DynamoDB Local, and the bucket --bucket at the S3-compatible server
+                    --s3-endpoint (watch prints both). FILE (or - for standard input) instead of a bucket: one
+                    failure object saved as Lambda wrote it (aws s3 cp s3://BUCKET/KEY saved.json); nothing is
+                    removed then.
 
                     --dry-run reads and shows what it would apply (the conversations and their rows behind, by
-                    the handler's own planner), and changes nothing. --max N stops after N messages."""},
+                    the handler's own planner), and changes nothing. --max N handles at most N objects, --since
+                    WHEN only those stored since WHEN (an instant, a date, or a time ago: 7d, 36h, 90m)."""},
         footer = {"examples:",
             "  ./dev redrive --aws --dry-run",
-            "  ./dev redrive --aws",
-            "  ./dev redrive --endpoint http://localhost:8000 --queue-url http://127.0.0.1:9324/000000000000/cruddur-messages-failures",
-            "  aws sqs receive-message --queue-url \"$QUEUE_URL\" --max-number-of-messages 10 | ./dev redrive --aws -"})
+            "  ./dev redrive --aws --since 7d",
+            "  ./dev redrive --endpoint http://localhost:8000 --s3-endpoint http://127.0.0.1:9000 --bucket cruddur-messages-failures",
+            "  aws s3 cp s3://BUCKET/KEY - | ./dev redrive --aws -"})
 public final class RedriveCommand extends CliCommand {
 
     /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
     public static final String NAME = "redrive";
-    public static final String SUMMARY = "apply the batches the event source mapping gave up on, from its failure queue";
+    public static final String SUMMARY = "apply the batches the event source mapping gave up on, from its failure bucket";
 
     /** Retries of a batch with failures (the mapping's own: 5; the handler tries each conversation 6 times). */
     private static final int DEFAULT_MAX_RETRIES = 2;
-    /** How many conversation ids a line names before it says "and N more". */
-    private static final int IDS_SHOWN = 10;
 
-    @Option(names = "--queue-url", paramLabel = "URL", converter = Usage.EndpointUrl.class,
-            description = "the failure queue (default with --aws: the stack CruddurMessaging's)")
-    private URI queueUrl;
+    @Option(names = "--bucket", paramLabel = "NAME", converter = Usage.BucketName.class,
+            description = "the failure bucket (default with --aws: the stack CruddurMessaging's)")
+    private String bucket;
+
+    @Option(names = "--s3-endpoint", paramLabel = "URL", converter = Usage.EndpointUrl.class,
+            description = "with --endpoint: the S3-compatible server that holds --bucket (watch prints it)")
+    private URI s3Endpoint;
 
     @Option(names = "--dry-run", description = "read and show what it would apply; change nothing")
     private boolean dryRun;
 
-    @Option(names = "--max", paramLabel = "N", description = "handle at most N messages (default: all)")
+    @Option(names = "--max", paramLabel = "N", description = "handle at most N objects, the oldest first (default: all)")
     private Integer max;
+
+    @Option(names = "--since", paramLabel = "WHEN", converter = Since.Text.class,
+            description = "only objects stored since WHEN: an instant, a date (UTC), or a time ago (7d, 36h, 90m)")
+    private Since since;
 
     @Option(names = "--max-retries", paramLabel = "N", defaultValue = "" + DEFAULT_MAX_RETRIES,
             description = "retries of a batch with failures, 0-100 (default ${DEFAULT-VALUE})")
@@ -117,7 +105,7 @@ public final class RedriveCommand extends CliCommand {
     private boolean verbose;
 
     @Parameters(arity = "0..1", paramLabel = "FILE",
-            description = "failure messages saved by hand (- for standard input) instead of the queue")
+            description = "a failure object saved as Lambda wrote it (- for standard input) instead of the bucket")
     private String file;
 
     @Mixin
@@ -126,340 +114,208 @@ public final class RedriveCommand extends CliCommand {
     @Mixin
     private HandlerOptions handler;
 
-    /** What became of one message. */
-    private enum Outcome {
-        DELETED, APPLIED_FROM_FILE, WOULD_APPLY, FAILURES_REMAIN, RECORDS_GONE, UNUSABLE
+    /** What became of an object, for the summary. */
+    private enum Result {
+        REMOVED, APPLIED_FROM_FILE, WOULD_APPLY, FAILURES_REMAIN, UNUSABLE, GONE
     }
 
     @Override
     protected ExitCode run(Io io) {
         Target.Spec spec = where.spec();
         if (spec.kind() == Target.Kind.EMBEDDED) {
-            throw usageError("redrive needs --aws, or --endpoint URL of the DynamoDB Local whose stream holds the records");
+            throw usageError("redrive needs --aws, or --endpoint URL of the DynamoDB Local that holds the table");
         }
-        if (file != null && queueUrl != null) {
-            throw usageError("give --queue-url or FILE, not both");
+        if (file != null && (bucket != null || s3Endpoint != null)) {
+            throw usageError("give --bucket (and --s3-endpoint) or FILE, not both");
         }
-        if (spec.kind() == Target.Kind.ENDPOINT && file == null && queueUrl == null) {
-            throw usageError("with --endpoint, give --queue-url (watch prints it) or FILE");
+        if (file != null && (since != null || max != null)) {
+            throw usageError("--since and --max choose among the bucket's objects; FILE is one object");
+        }
+        if (spec.kind() == Target.Kind.AWS && s3Endpoint != null) {
+            throw usageError("--s3-endpoint is for a local S3-compatible server; with --aws the bucket is in S3");
+        }
+        if (spec.kind() == Target.Kind.ENDPOINT && file == null && (s3Endpoint == null || bucket == null)) {
+            throw usageError("with --endpoint, give --s3-endpoint URL and --bucket NAME (watch prints them), or FILE");
         }
         int limit = max == null ? Integer.MAX_VALUE : within("--max", max, 1, Integer.MAX_VALUE);
         within("--max-retries", maxRetries, 0, 100);
         // Input files are checked before anything starts.
-        List<FailureQueue.Message> fromFile = file == null ? null : readFile(file);
+        FailureObject fromFile = file == null ? null : readFile(file);
         PrintStream out = io.out();
         Style style = io.style();
 
         try (Target target = Target.open(spec)) {
             DynamoDbClient client = target.client();
             target.requireTable(client);
-            FailureQueue queue = fromFile == null ? queue(target) : null;
+            Invoker invoker = dryRun ? null : new Invoker(target, handler.config(target), verbose, io.err());
+            ObjectRedrive objects = new ObjectRedrive(target.table(), client, invoker,
+                    new GroupRowStore(client, target.table(), handler.config(target).indexName(), handler.writeMode()),
+                    maxRetries, io);
             List<String> header = new ArrayList<>(List.of(target.description(), "table " + target.table()));
-            header.add(queue == null ? "failure messages from " + (file.equals("-") ? "standard input" : file)
-                    : "queue " + queue.url() + " (" + Views.plural(sqs(() -> queue.approximateVisible()), "message")
-                            + " visible)");
+            if (fromFile != null) {
+                header.add("failure object from " + source(file));
+                if (dryRun) {
+                    header.add("dry run: nothing is written");
+                }
+                out.println(style.join(header));
+                out.println(style.bullet() + " " + source(file) + describe(fromFile, style));
+                Result result = switch (objects.redrive(fromFile)) {
+                    case APPLIED -> Result.APPLIED_FROM_FILE;
+                    case WOULD_APPLY -> Result.WOULD_APPLY;
+                    case FAILURES_REMAIN -> Result.FAILURES_REMAIN;
+                    case UNUSABLE -> Result.UNUSABLE;
+                };
+                int[] results = new int[Result.values().length];
+                results[result.ordinal()]++;
+                return summary(1, results, null, out);
+            }
+            FailureBucket failures = new FailureBucket(target.s3(s3Endpoint), bucketName(target));
+            Optional<Instant> from = Optional.ofNullable(since).map(s -> s.from(Instant.now()));
+            String label = "bucket " + failures.name();
+            List<FailureBucket.Entry> entries = S3Errors.call(label, () -> failures.list(from));
+            header.add(label + (s3Endpoint == null ? "" : " at " + s3Endpoint) + " ("
+                    + Views.plural(entries.size(), "failure object") + from.map(t -> " stored since " + t).orElse("") + ")");
             if (dryRun) {
-                header.add("dry run: nothing is written or deleted");
+                header.add("dry run: nothing is written or removed");
             }
             out.println(style.join(header));
-
-            DynamoDbStreamsClient streams = target.streams();
-            Invoker invoker = dryRun ? null : new Invoker(target, handler.config(target), verbose, io.err());
-            GroupRowStore rows = new GroupRowStore(client, target.table(), handler.config(target).indexName(),
-                    handler.writeMode());
-            Set<String> seen = new HashSet<>();
-            List<FailureQueue.Message> toRelease = new ArrayList<>();
-            int[] outcomes = new int[Outcome.values().length];
+            int[] results = new int[Result.values().length];
             int handled = 0;
-            try {
-                List<FailureQueue.Message> pending = fromFile == null ? List.of() : new ArrayList<>(fromFile);
-                while (handled < limit) {
-                    List<FailureQueue.Message> batch = queue == null ? pending : sqs(() -> queue.receive(10));
-                    pending = List.of();
-                    batch = batch.stream().filter(m -> seen.add(m.id())).toList();
-                    if (batch.isEmpty()) {
-                        break;
-                    }
-                    for (FailureQueue.Message message : batch) {
-                        if (handled >= limit) {
-                            if (message.receiptHandle() != null) {
-                                toRelease.add(message);
-                            }
-                            continue;
-                        }
-                        handled++;
-                        Outcome outcome = redrive(handled, message, target, streams, invoker, rows, io);
-                        outcomes[outcome.ordinal()]++;
-                        if (message.receiptHandle() == null) {
-                            continue;
-                        }
-                        if (outcome == Outcome.DELETED) {
-                            sqs(() -> {
-                                queue.delete(message);
-                                return null;
-                            });
-                            out.println("  deleted from the queue");
-                        } else {
-                            toRelease.add(message);
-                            out.println("  left in the queue");
-                        }
-                        out.flush();
-                    }
-                }
-            } finally {
-                for (FailureQueue.Message message : toRelease) {
-                    sqs(() -> {
-                        queue.release(message);
-                        return null;
-                    });
-                }
+            for (FailureBucket.Entry entry : entries.subList(0, Math.min(limit, entries.size()))) {
+                handled++;
+                Result result = redrive(handled, entry, failures, objects, io);
+                results[result.ordinal()]++;
+                out.flush();
             }
-            return summary(handled, outcomes, queue != null, out);
+            return summary(handled, results, failures.name(), out);
         }
     }
 
-    /** One message: read its range, deliver it (or show what it would do), say what became of it. */
-    private Outcome redrive(int number, FailureQueue.Message message, Target target, DynamoDbStreamsClient streams,
-                            Invoker invoker, GroupRowStore rows, Io io) {
+    /** One object of the bucket: read it, apply it, remove it if all went in. */
+    private Result redrive(int number, FailureBucket.Entry entry, FailureBucket failures, ObjectRedrive objects, Io io) {
         PrintStream out = io.out();
-        Style style = io.style();
-        StreamFailureRecord failure;
+        String label = "bucket " + failures.name();
+        String prefix = io.style().bullet() + " object " + number + " " + entry.key() + " (stored " + entry.lastModified() + ")";
+        Optional<byte[]> content = S3Errors.call(label, () -> failures.read(entry.key()));
+        if (content.isEmpty()) {
+            out.println(prefix + ": already removed (by another redrive?)");
+            return Result.GONE;
+        }
+        FailureObject failure;
         try {
-            failure = StreamFailureRecord.parse(message.body());
-        } catch (IllegalArgumentException e) {
-            out.println(style.bullet() + " message " + number + " (" + message.id() + "): not a failure record of this"
-                    + " stream's mapping (" + e.getMessage() + ")");
-            return Outcome.UNUSABLE;
+            failure = FailureObject.parse(entry.key(), content.get());
+        } catch (FailureObject.Malformed e) {
+            out.println(prefix + ": not a usable failure object (" + e.reason() + ")");
+            out.println("  left in the bucket");
+            return Result.UNUSABLE;
         }
-        out.println(style.bullet() + " message " + number + " (" + message.id()
-                + (message.sent() == null ? "" : ", sent " + message.sent()) + "): "
-                + (failure.condition() == null ? "" : failure.condition() + " after "
-                        + Views.plural(failure.invokeCount(), "invocation") + " " + style.dot() + " ")
+        out.println(prefix + describe(failure, io.style()));
+        ObjectRedrive.Outcome outcome = objects.redrive(failure);
+        switch (outcome) {
+            case APPLIED -> {
+                S3Errors.run(label, () -> failures.delete(entry.key()));
+                out.println("  removed from the bucket");
+                return Result.REMOVED;
+            }
+            case WOULD_APPLY -> {
+                out.println("  dry run: left in the bucket");
+                return Result.WOULD_APPLY;
+            }
+            case FAILURES_REMAIN -> {
+                out.println("  left in the bucket");
+                return Result.FAILURES_REMAIN;
+            }
+            default -> {
+                out.println("  left in the bucket");
+                return Result.UNUSABLE;
+            }
+        }
+    }
+
+    /** ": RetryAttemptsExhausted after 6 invocations · shard ... · sequence numbers A to B (N records)". */
+    private static String describe(FailureObject failure, Style style) {
+        return ": " + (failure.condition() == null ? "" : failure.condition() + " after "
+                + Views.plural(failure.invokeCount(), "invocation") + " " + style.dot() + " ")
                 + "shard " + failure.shardId() + " " + style.dot() + " sequence numbers " + failure.startSequenceNumber()
-                + " to " + failure.endSequenceNumber() + " (" + Views.plural(failure.batchSize(), "record") + ")");
-        if (!target.table().equals(failure.tableName())) {
-            out.println("  records of table " + failure.tableName() + "'s stream, not " + target.table()
-                    + "'s: run redrive with --table " + failure.tableName());
-            return Outcome.UNUSABLE;
-        }
-        StreamRange.Read read = StreamRange.read(streams, failure);
-        List<Record> records;
-        switch (read) {
-            case StreamRange.Gone gone -> {
-                out.println("  the records are no longer in the stream (" + gone.reason() + "): stream records are"
-                        + " kept 24 hours. Run reconcile" + (target.kind() == Target.Kind.AWS ? " --aws" : "")
-                        + " --apply to bring the conversation lists up to date from the table's messages, then delete"
-                        + " this message");
-                return Outcome.RECORDS_GONE;
-            }
-            case StreamRange.Incomplete incomplete -> {
-                out.println("  read " + Views.plural(incomplete.records().size(), "record") + " of the range, not its"
-                        + " end (" + incomplete.reason() + "): nothing applied; try again, or run reconcile --apply");
-                return Outcome.RECORDS_GONE;
-            }
-            case StreamRange.Refused refused -> {
-                out.println("  the stream refused to read the range: " + refused.reason());
-                return Outcome.UNUSABLE;
-            }
-            case StreamRange.Complete complete -> records = complete.records();
-        }
-        List<Record> passed = records.stream()
-                .filter(r -> EventFilter.DEPLOYED.matches(StreamEvents.recordJson(r, failure.streamArn())))
-                .toList();
-        int filteredOut = records.size() - passed.size();
-        out.println("  stream: read " + Views.plural(records.size(), "record") + " " + style.dot() + " " + filteredOut
-                + " filtered out" + (filteredOut == 0 ? "" : " (not an INSERT or MODIFY of a MSG# item)"));
-        if (passed.isEmpty()) {
-            out.println("  nothing to apply");
-            return message.receiptHandle() == null ? Outcome.APPLIED_FROM_FILE : dryRun ? Outcome.WOULD_APPLY : Outcome.DELETED;
-        }
-        if (dryRun) {
-            return dryRun(passed, failure, rows, io);
-        }
-        return apply(passed, failure, invoker, message, io);
+                + " to " + failure.endSequenceNumber() + " (" + Views.plural(failure.batchSize(), "record") + ")";
     }
 
-    /** Delivers the records as the mapping would, in batches of its size. */
-    private Outcome apply(List<Record> records, StreamFailureRecord failure, Invoker invoker, FailureQueue.Message message,
-                          Io io) {
-        PrintStream out = io.out();
-        Style style = io.style();
-        LocalEventSourceMapping mapping = new LocalEventSourceMapping(invoker::invoke, EventFilter.DEPLOYED,
-                failure.streamArn(),
-                // Old records are the point here: no maximum age.
-                LocalEventSourceMapping.Settings.DEPLOYED.withMaxRetries(maxRetries).withMaxRecordAge(null),
-                LocalEventSourceMapping.OnFailure.NONE);
-        Set<String> updated = new TreeSet<>();
-        Set<String> current = new TreeSet<>();
-        Set<String> causes = new LinkedHashSet<>();
-        int invocations = 0;
-        int givenUp = 0;
-        for (int from = 0; from < records.size(); from += DeploymentContract.BATCH_SIZE) {
-            List<Record> batch = records.subList(from, Math.min(records.size(), from + DeploymentContract.BATCH_SIZE));
-            LocalEventSourceMapping.Delivery delivery = mapping.deliver(failure.shardId(), batch,
-                    new LocalEventSourceMapping.Listener() {
-                        @Override
-                        public void invoked(int retry, int count, InvocationReport report) {
-                            out.println("  " + (retry > 0 ? "retry " + retry + ": " : "") + Views.plural(count, "record")
-                                    + " " + style.dot() + " " + Views.handlerLine(report, style));
-                            for (String problem : Views.problemLines(report, style)) {
-                                out.println("    " + problem);
-                            }
-                            for (GroupOutcome group : report.groups()) {
-                                String id = group.message().messageGroupUuid();
-                                if (group.failed()) {
-                                    causes.add(group.failure());
-                                } else if (group.updated()) {
-                                    updated.add(id);
-                                } else {
-                                    current.add(id);
-                                }
-                            }
-                        }
-
-                        @Override
-                        public void functionError(int retry, int count, RuntimeException error) {
-                            out.println("  " + (retry > 0 ? "retry " + retry + ": " : "") + Views.plural(count, "record")
-                                    + " " + style.dot() + " the handler failed: " + error.getClass().getSimpleName()
-                                    + ": " + Style.firstLine(error.getMessage()));
-                            causes.add(error.getClass().getSimpleName());
-                        }
-                    });
-            invocations += delivery.invocations().size();
-            givenUp += delivery.recordsGivenUp();
-        }
-        current.removeAll(updated);
-        out.println("  applied " + Views.plural(records.size() - givenUp, "record") + " of "
-                + records.size() + " in " + Views.plural(invocations, "invocation") + " " + style.dot() + " "
-                + Views.plural(updated.size(), "conversation") + " updated" + ids(updated) + " " + style.dot() + " "
-                + current.size() + " already up to date");
-        if (givenUp > 0) {
-            out.println("  " + Views.plural(givenUp, "record") + " still failing after " + Views.plural(maxRetries, "retry",
-                    "retries") + ": " + String.join("; ", causes));
-            return Outcome.FAILURES_REMAIN;
-        }
-        return message.receiptHandle() == null ? Outcome.APPLIED_FROM_FILE : Outcome.DELETED;
-    }
-
-    /** What delivering the records would do, by the handler's decoder and planner on the rows as they are. */
-    private Outcome dryRun(List<Record> records, StreamFailureRecord failure, GroupRowStore rows, Io io) {
-        PrintStream out = io.out();
-        Style style = io.style();
-        DynamodbEvent event = LambdaEvents.deserialize(StreamEvents.eventJson(records.stream()
-                .map(r -> StreamEvents.recordJson(r, failure.streamArn())).toList()).getBytes(StandardCharsets.UTF_8));
-        RecordDecoder decoder = new RecordDecoder(failure.tableName());
-        List<NewMessage> messages = new ArrayList<>();
-        for (int i = 0; i < event.getRecords().size(); i++) {
-            if (decoder.decode(event.getRecords().get(i), i) instanceof DecodedRecord.Message m) {
-                messages.add(m.message());
-            }
-        }
-        Set<String> toUpdate = new TreeSet<>();
-        int behind = 0;
-        int current = 0;
-        for (NewMessage newest : Planner.newestPerGroup(messages).values()) {
-            ConversationCheck check = ConversationCheck.of(newest, rows.findRows(newest.messageGroupUuid()));
-            if (check.needsWork()) {
-                toUpdate.add(newest.messageGroupUuid());
-                behind += check.behind() + check.edits() + check.duplicates();
-            } else {
-                current++;
-            }
-        }
-        int invocations = (records.size() + DeploymentContract.BATCH_SIZE - 1) / DeploymentContract.BATCH_SIZE;
-        out.println("  dry run: would apply " + Views.plural(records.size(), "record") + " in "
-                + Views.plural(invocations, "invocation") + " " + style.dot() + " "
-                + Views.plural(toUpdate.size(), "conversation") + " to update" + ids(toUpdate) + " ("
-                + Views.plural(behind, "row") + " to write) " + style.dot() + " " + current + " already up to date");
-        return Outcome.WOULD_APPLY;
-    }
-
-    private ExitCode summary(int handled, int[] outcomes, boolean fromQueue, PrintStream out) {
+    private ExitCode summary(int handled, int[] results, String bucketName, PrintStream out) {
         if (handled == 0) {
-            out.println("redrive: " + (fromQueue ? "no failure message in the queue: nothing to do" : "nothing to do"));
+            out.println("redrive: no failure object in bucket " + bucketName
+                    + (since == null ? "" : " stored since " + since) + ": nothing to do");
             return ExitCode.OK;
         }
-        int stillFailing = outcomes[Outcome.FAILURES_REMAIN.ordinal()];
-        int gone = outcomes[Outcome.RECORDS_GONE.ordinal()];
-        int unusable = outcomes[Outcome.UNUSABLE.ordinal()];
-        int left = stillFailing + gone + unusable;
-        List<String> parts = new ArrayList<>();
-        parts.add(Views.plural(handled, "message"));
+        int stillFailing = results[Result.FAILURES_REMAIN.ordinal()];
+        int unusable = results[Result.UNUSABLE.ordinal()];
+        int gone = results[Result.GONE.ordinal()];
+        List<String> parts = new ArrayList<>(List.of(Views.plural(handled, "failure object")));
         if (dryRun) {
-            parts.add(outcomes[Outcome.WOULD_APPLY.ordinal()] + " would be redriven");
-        } else if (fromQueue) {
-            parts.add(outcomes[Outcome.DELETED.ordinal()] + " redriven and deleted");
+            parts.add(results[Result.WOULD_APPLY.ordinal()] + " would be redriven");
+        } else if (bucketName != null) {
+            parts.add(results[Result.REMOVED.ordinal()] + " redriven and removed");
         } else {
-            parts.add(outcomes[Outcome.APPLIED_FROM_FILE.ordinal()] + " redriven (delete them from the queue yourself)");
+            parts.add(results[Result.APPLIED_FROM_FILE.ordinal()] + " redriven (from a file: nothing removed)");
         }
+        if (gone > 0) {
+            parts.add(gone + " already removed");
+        }
+        int left = stillFailing + unusable;
         if (left > 0) {
             List<String> why = new ArrayList<>();
             if (stillFailing > 0) {
                 why.add(stillFailing + " still failing");
             }
-            if (gone > 0) {
-                why.add(gone + " with records gone from the stream: run reconcile --apply");
-            }
             if (unusable > 0) {
                 why.add(unusable + " unusable");
             }
-            parts.add(left + (fromQueue ? " left in the queue" : " not redriven") + " (" + String.join(", ", why) + ")");
+            parts.add(left + (bucketName != null ? " left in the bucket" : " not redriven") + " (" + String.join(", ", why) + ")");
         }
         out.println("redrive: " + String.join(", ", parts));
         return left == 0 ? ExitCode.OK : ExitCode.HANDLER_FAILURES;
     }
 
-    private FailureQueue queue(Target target) {
-        if (queueUrl != null) {
-            return new FailureQueue(target.sqs(queueUrl), queueUrl.toString());
+    private String bucketName(Target target) {
+        if (bucket != null) {
+            return bucket;
         }
-        // --aws without --queue-url: the stack's queue.
-        SqsClient sqs = target.sqs(null);
-        String found = sqs(() -> FailureQueue.findStackQueue(sqs, DeploymentContract.Stack.NAME));
-        if (found == null) {
-            throw new CliException(ExitCode.DYNAMODB_ERROR, "no failure queue of the stack " + DeploymentContract.Stack.NAME
-                    + " found in " + target.description() + "; give --queue-url, the stack's output "
-                    + DeploymentContract.Stack.FAILURE_QUEUE_URL_OUTPUT + ": aws cloudformation describe-stacks --stack-name "
-                    + DeploymentContract.Stack.NAME + " --query \"Stacks[0].Outputs[?OutputKey=='"
-                    + DeploymentContract.Stack.FAILURE_QUEUE_URL_OUTPUT + "'].OutputValue\" --output text");
+        // --aws without --bucket: the stack's bucket.
+        S3Client s3 = target.s3(null);
+        String stack = DeploymentContract.Stack.NAME;
+        Optional<String> found;
+        try {
+            found = S3Errors.call("finding the stack " + stack + "'s failure bucket", () -> FailureBucket.findStackBucket(s3, stack));
+        } catch (IllegalStateException e) {
+            throw new CliException(ExitCode.FAILURE_DESTINATION_ERROR, e.getMessage() + "; give --bucket NAME");
         }
-        return new FailureQueue(sqs, found);
+        return found.orElseThrow(() -> new CliException(ExitCode.FAILURE_DESTINATION_ERROR, "no failure bucket of"
+                + " the stack " + stack + " found in " + s3.serviceClientConfiguration().region() + "; give --bucket NAME, the stack's"
+                + " output " + DeploymentContract.Stack.FAILURE_BUCKET_NAME_OUTPUT + ": aws cloudformation describe-stacks"
+                + " --stack-name " + stack + " --query \"Stacks[0].Outputs[?OutputKey=='"
+                + DeploymentContract.Stack.FAILURE_BUCKET_NAME_OUTPUT + "'].OutputValue\" --output text"));
     }
 
-    private static List<FailureQueue.Message> readFile(String name) {
+    private static String source(String name) {
+        return name.equals("-") ? "standard input" : name;
+    }
+
+    /** @throws InputException (exit 2) naming the file and why it is not a usable failure object */
+    private static FailureObject readFile(String name) {
+        byte[] content;
         if (name.equals("-")) {
             try {
-                return FailureBodies.read(System.in.readAllBytes(), "standard input");
+                content = System.in.readAllBytes();
             } catch (IOException e) {
                 throw new InputException("standard input: cannot read (" + e.getMessage() + ")");
             }
+        } else {
+            content = InputException.read(Path.of(name));
         }
-        return FailureBodies.read(InputException.read(Path.of(name)), name);
-    }
-
-    private static String ids(Set<String> ids) {
-        if (ids.isEmpty()) {
-            return "";
-        }
-        List<String> shown = ids.stream().limit(IDS_SHOWN).toList();
-        return ": " + String.join(", ", shown) + (ids.size() > IDS_SHOWN ? " and " + (ids.size() - IDS_SHOWN) + " more" : "");
-    }
-
-    /** A queue request: its failure becomes one line naming the queue's service (exit 4). */
-    private static <T> T sqs(QueueCall<T> call) {
         try {
-            return call.run();
-        } catch (SdkClientException e) {
-            throw new CliException(ExitCode.DYNAMODB_ERROR, "cannot reach the queue (" + Style.firstLine(e.getMessage()) + ")");
-        } catch (AwsServiceException e) {
-            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-            throw new CliException(ExitCode.DYNAMODB_ERROR, "SQS rejected a request: " + (code == null ? "" : code + ": ")
-                    + Style.firstLine(e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage()));
+            return FailureObject.parse(source(name), content);
+        } catch (FailureObject.Malformed e) {
+            throw new InputException(e.getMessage() + (e.reason().startsWith("no " + FailureObjects.PAYLOAD)
+                    ? "" : " (expected a failure object as Lambda writes it to an S3 destination)"));
         }
-    }
-
-    @FunctionalInterface
-    private interface QueueCall<T> {
-        T run();
     }
 }

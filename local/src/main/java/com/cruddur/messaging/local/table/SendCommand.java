@@ -14,6 +14,7 @@ import com.cruddur.messaging.local.Usage;
 import com.cruddur.messaging.local.Views;
 import com.cruddur.messaging.local.mapping.EventFilter;
 import com.cruddur.messaging.local.mapping.LocalEventSourceMapping;
+import com.cruddur.messaging.local.mapping.StreamEvents;
 import com.cruddur.messaging.local.mapping.StreamPoller;
 import com.cruddur.messaging.local.table.Conversations.Row;
 import com.cruddur.messaging.schema.MessagesTable;
@@ -166,7 +167,8 @@ public final class SendCommand extends CliCommand {
         LocalEventSourceMapping mapping = new LocalEventSourceMapping(new Invoker(target, handler.config(target), verbose, io.err())::invoke,
                 EventFilter.DEPLOYED, streamArn, LocalEventSourceMapping.Settings.DEPLOYED,
                 LocalEventSourceMapping.OnFailure.NONE);
-        LocalEventSourceMapping.Delivery delivery = mapping.deliver(found.shardId(), produced, (retry, records, report) -> {
+        LocalEventSourceMapping.Delivery delivery = mapping.deliver(found.shardId(),
+                StreamEvents.recordNodes(produced, streamArn), (retry, records, report) -> {
             out.println("  " + (retry > 0 ? "retry " + retry + ": " : "") + Views.handlerLine(report, style));
             for (String problem : Views.problemLines(report, style)) {
                 out.println("  " + problem);

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.cruddur.messaging.stream.InvocationReport;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  * The local mapping's failure handling, as the deployed mapping is configured (Lambda's developer
  * guide, "Retain discarded records for a DynamoDB event source"): checkpoint and retry on batch
  * item failures, bisect on a function error, give up after the retries or past the maximum record
- * age, and describe what it gave up on to its destination. The function here is a stand-in that
+ * age, and hand what it gave up on, records included, to its destination. The function here is a stand-in that
  * answers by the records' keys; the handler itself runs in the integration tests.
  */
 class LocalEventSourceMappingTest {
@@ -36,7 +37,7 @@ class LocalEventSourceMappingTest {
 
     /** What the stand-in function was given, invocation by invocation: each record's key. */
     private final List<List<String>> invocations = new ArrayList<>();
-    private final List<StreamFailureRecord> destination = new ArrayList<>();
+    private final List<FailureObject> destination = new ArrayList<>();
     private final List<Integer> pauses = new ArrayList<>();
 
     private static Record record(int sequence, String pk, Instant written) {
@@ -57,6 +58,15 @@ class LocalEventSourceMappingTest {
 
     private static Record record(int sequence, String pk) {
         return record(sequence, pk, NOW.minusSeconds(10));
+    }
+
+    /** The records as the mapping takes them, each as a Lambda event holds it. */
+    private static List<JsonNode> batch(Record... records) {
+        return StreamEvents.recordNodes(List.of(records), ARN);
+    }
+
+    private static List<String> keysOf(FailureObject failure) {
+        return failure.records().stream().map(r -> r.at("/dynamodb/Keys/pk/S").asText()).toList();
     }
 
     /**
@@ -82,15 +92,17 @@ class LocalEventSourceMappingTest {
 
     private LocalEventSourceMapping mapping(LocalEventSourceMapping.Settings settings) {
         Function<DynamodbEvent, InvocationReport> function = this::invoke;
-        return new LocalEventSourceMapping(function, EventFilter.DEPLOYED, ARN, settings, destination::add,
-                Clock.fixed(NOW, ZoneOffset.UTC), pauses::add);
+        return new LocalEventSourceMapping(function, EventFilter.DEPLOYED, ARN, settings, failure -> {
+            destination.add(failure);
+            return "object-" + destination.size();
+        }, Clock.fixed(NOW, ZoneOffset.UTC), pauses::add);
     }
 
     private static final LocalEventSourceMapping.Listener QUIET = (retry, records, report) -> { };
 
     @Test
-    void aBatchItemFailureIsRetriedFromItsRecordUntilTheRetriesAreUsedUpThenDescribedToTheDestination() {
-        List<Record> batch = List.of(record(1, "MSG#a"), record(2, "MSG#failing"), record(3, "MSG#b"));
+    void aBatchItemFailureIsRetriedFromItsRecordUntilTheRetriesAreUsedUpThenHandedToTheDestination() {
+        List<JsonNode> batch = batch(record(1, "MSG#a"), record(2, "MSG#failing"), record(3, "MSG#b"));
 
         LocalEventSourceMapping.Delivery delivery = mapping(LocalEventSourceMapping.Settings.DEPLOYED.withMaxRetries(2))
                 .deliver(SHARD, batch, QUIET);
@@ -101,7 +113,7 @@ class LocalEventSourceMappingTest {
                 List.of("MSG#failing", "MSG#b"),
                 List.of("MSG#failing", "MSG#b"));
         assertThat(pauses).containsExactly(0, 1);
-        StreamFailureRecord failure = destination.getFirst();
+        FailureObject failure = destination.getFirst();
         assertThat(destination).hasSize(1);
         assertThat(delivery.gaveUp()).containsExactly(failure);
         assertThat(failure.condition()).isEqualTo("RetryAttemptsExhausted");
@@ -113,12 +125,15 @@ class LocalEventSourceMappingTest {
         assertThat(failure.batchSize()).isEqualTo(2);
         assertThat(failure.streamArn()).isEqualTo(ARN);
         assertThat(failure.timestamp()).isEqualTo(NOW);
+        // The records themselves, as the function was last given them: what an S3 destination keeps.
+        assertThat(keysOf(failure)).containsExactly("MSG#failing", "MSG#b");
+        assertThat(failure.records()).isEqualTo(batch.subList(1, 3));
         assertThat(delivery.recordsGivenUp()).isEqualTo(2);
     }
 
     @Test
     void aFunctionErrorHalvesTheBatchUntilThePoisonedRecordIsAloneAndOnlyItIsGivenUpOn() {
-        List<Record> batch = List.of(record(1, "MSG#a"), record(2, "MSG#b"), record(3, "MSG#poison"), record(4, "MSG#c"));
+        List<JsonNode> batch = batch(record(1, "MSG#a"), record(2, "MSG#b"), record(3, "MSG#poison"), record(4, "MSG#c"));
         List<String> errors = new ArrayList<>();
 
         LocalEventSourceMapping.Delivery delivery = mapping(LocalEventSourceMapping.Settings.DEPLOYED.withMaxRetries(1))
@@ -149,12 +164,13 @@ class LocalEventSourceMappingTest {
             assertThat(failure.batchSize()).isEqualTo(1);
             assertThat(failure.functionError()).isEqualTo("Unhandled");
             assertThat(failure.invokeCount()).isEqualTo(4);
+            assertThat(keysOf(failure)).containsExactly("MSG#poison");
         });
     }
 
     @Test
     void recordsOlderThanTheMaximumAgeAreGivenUpOnWithoutAnInvocation() {
-        List<Record> batch = List.of(record(1, "MSG#a", NOW.minus(Duration.ofHours(2))),
+        List<JsonNode> batch = batch(record(1, "MSG#a", NOW.minus(Duration.ofHours(2))),
                 record(2, "MSG#b", NOW.minus(Duration.ofMinutes(61))), record(3, "MSG#c", NOW.minus(Duration.ofMinutes(59))));
 
         LocalEventSourceMapping.Delivery delivery = mapping(LocalEventSourceMapping.Settings.DEPLOYED).deliver(SHARD, batch, QUIET);
@@ -166,13 +182,14 @@ class LocalEventSourceMappingTest {
             assertThat(failure.endSequenceNumber()).isEqualTo("000000000000000000002");
             assertThat(failure.invokeCount()).isZero();
             assertThat(failure.firstArrival()).isEqualTo(NOW.minus(Duration.ofHours(2)));
+            assertThat(keysOf(failure)).containsExactly("MSG#a", "MSG#b");
         });
         assertThat(delivery.recordsGivenUp()).isEqualTo(2);
     }
 
     @Test
     void withoutAMaximumAgeOldRecordsAreDelivered() {
-        List<Record> batch = List.of(record(1, "MSG#a", NOW.minus(Duration.ofDays(1))));
+        List<JsonNode> batch = batch(record(1, "MSG#a", NOW.minus(Duration.ofDays(1))));
 
         mapping(LocalEventSourceMapping.Settings.DEPLOYED.withMaxRecordAge(null)).deliver(SHARD, batch, QUIET);
 
@@ -182,7 +199,7 @@ class LocalEventSourceMappingTest {
 
     @Test
     void recordsTheFilterDropsAreNeverDeliveredNorGivenUpOn() {
-        List<Record> batch = List.of(record(1, "GRP#u1"), record(2, "MSG#a"));
+        List<JsonNode> batch = batch(record(1, "GRP#u1"), record(2, "MSG#a"));
 
         LocalEventSourceMapping.Delivery delivery = mapping(LocalEventSourceMapping.Settings.DEPLOYED).deliver(SHARD, batch, QUIET);
 
@@ -192,26 +209,26 @@ class LocalEventSourceMappingTest {
     }
 
     @Test
-    void aDestinationThatRefusesTheDescriptionIsToldToTheListenerAndTheShardMovesOn() {
+    void aDestinationThatRefusesTheBatchIsToldToTheListenerAndTheShardMovesOn() {
         LocalEventSourceMapping mapping = new LocalEventSourceMapping(this::invoke, EventFilter.DEPLOYED, ARN,
                 LocalEventSourceMapping.Settings.DEPLOYED.withMaxRetries(0), failure -> {
-                    throw new IllegalStateException("queue deleted");
+                    throw new IllegalStateException("bucket deleted");
                 }, Clock.fixed(NOW, ZoneOffset.UTC), pauses::add);
         List<String> notSent = new ArrayList<>();
 
-        LocalEventSourceMapping.Delivery delivery = mapping.deliver(SHARD, List.of(record(1, "MSG#failing")),
+        LocalEventSourceMapping.Delivery delivery = mapping.deliver(SHARD, batch(record(1, "MSG#failing")),
                 new LocalEventSourceMapping.Listener() {
                     @Override
                     public void invoked(int retry, int records, InvocationReport report) {
                     }
 
                     @Override
-                    public void gaveUp(StreamFailureRecord record, RuntimeException error) {
-                        notSent.add(error.getMessage());
+                    public void gaveUp(FailureObject failure, String sentTo, RuntimeException error) {
+                        notSent.add(sentTo + ", " + error.getMessage());
                     }
                 });
 
-        assertThat(notSent).containsExactly("queue deleted");
+        assertThat(notSent).containsExactly("null, bucket deleted");
         assertThat(delivery.recordsGivenUp()).isEqualTo(1);
     }
 }

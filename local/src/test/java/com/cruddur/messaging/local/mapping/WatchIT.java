@@ -59,7 +59,7 @@ class WatchIT extends LocalDynamoDbTestBase {
     }
 
     @Test
-    void aBatchThatKeepsFailingIsRetriedFromTheFailedRecordThenSentToTheFailureQueueWithExitOne() {
+    void aBatchThatKeepsFailingIsRetriedFromTheFailedRecordThenWrittenToTheFailureBucketWithExitOne() {
         // Without the index the handler cannot find the conversation's rows: no retry helps.
         createTableWithoutIndex("cruddur-messages");
         admin.putItem(b -> b.tableName("cruddur-messages").item(Map.of(
@@ -76,6 +76,8 @@ class WatchIT extends LocalDynamoDbTestBase {
         assertThat(run.out()).contains("[batch 1] shard …", "[batch 1, retry 1] shard …", "1 failed · batchItemFailures: [\"",
                 "watch stopped: no stream record for 2 s: 1 batch, 2 invocations, 1 record delivered, 1 filtered out, 1 given up on");
         assertThat(run.err()).contains("messaging-local watch: gave up on 1 record (sequence numbers ",
-                ", RetryAttemptsExhausted after 2 invocations): sent to the failure queue");
+                ", RetryAttemptsExhausted after 2 invocations): written to the failure bucket as aws/lambda/");
+        assertThat(run.out()).containsPattern("failure destination: bucket cruddur-messages-failures at http://127\\.0\\.0\\.1:\\d+"
+                + " \\(s3proxy, embedded; discarded on exit\\) · objects under aws/lambda/[0-9a-f-]{36}/");
     }
 }

@@ -12,66 +12,72 @@ import com.cruddur.messaging.local.BackgroundCli;
 import com.cruddur.messaging.local.CliRun;
 import com.cruddur.messaging.local.ExitCode;
 import com.cruddur.messaging.local.LocalDynamoDbTestBase;
-import com.cruddur.messaging.local.LocalSqs;
+import com.cruddur.messaging.local.LocalS3;
+import com.cruddur.messaging.local.ServiceRequests;
 import com.cruddur.messaging.local.Target;
-import com.cruddur.messaging.local.mapping.StreamFailureRecord;
+import com.cruddur.messaging.local.mapping.FailureObject;
+import com.cruddur.messaging.schema.FailureObjects;
 import com.cruddur.messaging.schema.MessagesTable;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.Shard;
-import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The failure path end to end, on DynamoDB Local and ElasticMQ in this JVM: the local event source
+ * The failure path end to end, on DynamoDB Local and s3proxy in this JVM: the local event source
  * mapping ({@code watch}) cannot get a conversation updated (a fault injected at the handler's SDK
- * client), gives up on its record and describes it to the failure queue as Lambda would; then,
- * the fault gone, {@code redrive} applies exactly that record, deletes the message, and a second
- * redrive has nothing to do.
+ * client), gives up on its record and writes the batch to the failure bucket as Lambda writes to an
+ * S3 destination; then, the fault gone, {@code redrive} applies exactly that record from the object
+ * alone, without a single request to the stream, removes the object, and a second redrive has
+ * nothing to do.
  */
 class FailurePathIT extends LocalDynamoDbTestBase {
 
-    private static final AtomicInteger QUEUES = new AtomicInteger();
+    private static final AtomicInteger BUCKETS = new AtomicInteger();
+    private static final Pattern MAPPING = Pattern.compile("objects under aws/lambda/([0-9a-f-]{36})/");
 
-    private static LocalSqs elasticMq;
-    private static SqsClient sqs;
-
-    @TempDir
-    Path dir;
+    private static LocalS3 s3proxy;
+    private static S3Client s3;
 
     @BeforeAll
-    static void startElasticMq() {
-        elasticMq = LocalSqs.start();
-        sqs = Target.localSqs(elasticMq.endpoint());
+    static void startS3proxy() {
+        s3proxy = LocalS3.start();
+        s3 = Target.localS3(s3proxy.endpoint());
     }
 
     @AfterAll
-    static void stopElasticMq() {
-        sqs.close();
-        elasticMq.close();
+    static void stopS3proxy() {
+        s3.close();
+        s3proxy.close();
     }
 
-    private static String newQueue() {
-        return sqs.createQueue(b -> b.queueName("failures-" + QUEUES.incrementAndGet())).queueUrl();
+    private static String newBucket() {
+        String bucket = "failures-" + BUCKETS.incrementAndGet();
+        s3.createBucket(b -> b.bucket(bucket));
+        return bucket;
     }
 
-    /** The queue's messages, looked at without hiding them. */
-    private static List<Message> peek(String queue) {
-        return sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10).visibilityTimeout(0)).messages();
+    private static List<S3Object> objects(String bucket) {
+        return s3.listObjectsV2(b -> b.bucket(bucket)).contents();
+    }
+
+    private static CliRun redrive(String bucket, String... more) {
+        List<String> args = new ArrayList<>(List.of("redrive", "--endpoint", endpoint,
+                "--s3-endpoint", s3proxy.endpoint().toString(), "--bucket", bucket));
+        args.addAll(List.of(more));
+        return cli(args.toArray(String[]::new));
     }
 
     /** G1's conversation-list rows, by owner. */
@@ -88,130 +94,95 @@ class FailurePathIT extends LocalDynamoDbTestBase {
     }
 
     @Test
-    void aConversationTheHandlerCannotUpdateGoesToTheFailureQueueAndRedriveAppliesItExactlyOnce() throws Exception {
+    void aConversationTheHandlerCannotUpdateGoesToTheBucketAndRedriveAppliesItOnceWithoutReadingTheStream()
+            throws Exception {
         assertThat(cli("seed", "--endpoint", endpoint).code()).isZero();
-        String queue = newQueue();
+        String bucket = newBucket();
         BackgroundCli watch = new BackgroundCli("watch", "--endpoint", endpoint, "--from", "latest",
-                "--failure-queue-url", queue, "--fail-conversation", G1, "--max-batches", "1", "--idle-exit", "60");
-        watch.awaitOutput("watching the stream of cruddur-messages", Duration.ofSeconds(30));
+                "--s3-endpoint", s3proxy.endpoint().toString(), "--failure-bucket", bucket,
+                "--fail-conversation", G1, "--max-batches", "1", "--idle-exit", "60");
+        String started = watch.awaitOutput("watching the stream of cruddur-messages", Duration.ofSeconds(30));
+        ServiceRequests.reset();
 
         CliRun send = cli("send", "--endpoint", endpoint, "--group", G1, "--user", BAYKO, "--text", "Lost, then found");
 
         assertThat(send.code()).as(send.toString()).isZero();
         assertThat(watch.awaitExit()).as(watch.out() + watch.err()).isEqualTo(ExitCode.HANDLER_FAILURES.code());
+        // The counter sees stream requests when there are some: the mapping's polling.
+        assertThat(ServiceRequests.of("DynamoDbStreams")).as(ServiceRequests.snapshot().toString()).isPositive();
         assertThat(watch.out()).contains("[batch 1] shard …", "[batch 1, retry 5]",
                 "DynamoDbException(400 AccessDeniedException)");
         assertThat(watch.err()).contains("gave up on 1 record (sequence numbers ",
-                "RetryAttemptsExhausted after 6 invocations): sent to the failure queue");
+                "RetryAttemptsExhausted after 6 invocations): written to the failure bucket as aws/lambda/");
         Map<String, AttributeValue> message = newestMessageOfG1();
         String sentAt = message.get("sk").s();
         Map<String, Map<String, AttributeValue>> before = rowsOfG1();
         assertThat(before.values()).as("the lists did not move").allSatisfy(row ->
                 assertThat(row.get("sk").s()).isLessThan(sentAt));
 
-        // Lambda's message: the record's shard and sequence-number range, not the record.
-        List<Message> waiting = peek(queue);
+        // Lambda's S3 object: under the documented key, where the record was and the record itself.
+        List<S3Object> waiting = objects(bucket);
         assertThat(waiting).hasSize(1);
-        StreamFailureRecord failure = StreamFailureRecord.parse(waiting.getFirst().body());
-        assertThat(failure.condition()).isEqualTo(StreamFailureRecord.RETRIES_EXHAUSTED);
+        String key = waiting.getFirst().key();
+        Matcher mapping = MAPPING.matcher(started);
+        assertThat(mapping.find()).as(started).isTrue();
+        FailureObjects.Key parts = FailureObjects.parse(key).orElseThrow(() -> new AssertionError("not the layout: " + key));
+        assertThat(parts.mappingUuid()).isEqualTo(mapping.group(1));
+        assertThat(parts.writtenAt()).isBetween(Instant.now().minusSeconds(120), Instant.now());
+        byte[] content = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+        assertThat(new ObjectMapper().readTree(content).get(FailureObjects.PAYLOAD).isTextual()).isTrue();
+        FailureObject failure = FailureObject.parse(key, content);
+        assertThat(parts.shardId()).isEqualTo(failure.shardId());
+        assertThat(failure.condition()).isEqualTo(FailureObjects.RETRIES_EXHAUSTED);
         assertThat(failure.invokeCount()).isEqualTo(6);
         assertThat(failure.startSequenceNumber()).isEqualTo(failure.endSequenceNumber());
         assertThat(failure.batchSize()).isEqualTo(1);
-        assertThat(failure.tableName()).isEqualTo(MessagesTable.DEFAULT_TABLE_NAME);
+        assertThat(failure.records()).singleElement().satisfies(record -> {
+            assertThat(record.at("/dynamodb/Keys/sk/S").asText()).isEqualTo(sentAt);
+            assertThat(record.at("/dynamodb/NewImage/message/S").asText()).isEqualTo("Lost, then found");
+            assertThat(record.at("/dynamodb/SequenceNumber").asText()).isEqualTo(failure.startSequenceNumber());
+        });
 
-        CliRun dryRun = cli("redrive", "--endpoint", endpoint, "--queue-url", queue, "--dry-run");
+        CliRun dryRun = redrive(bucket, "--dry-run");
 
         assertThat(dryRun.code()).as(dryRun.toString()).isZero();
-        assertThat(dryRun.out()).contains("stream: read 1 record · 0 filtered out",
+        assertThat(dryRun.out()).contains("(1 failure object)", "payload: 1 record · 0 filtered out",
+                "re-read: 1 record as the table holds its message now · 0 deleted since, skipped · 0 changed since",
                 "dry run: would apply 1 record in 1 invocation · 1 conversation to update: " + G1 + " (2 rows to write)",
-                "left in the queue", "redrive: 1 message, 1 would be redriven");
+                "dry run: left in the bucket", "redrive: 1 failure object, 1 would be redriven");
         assertThat(rowsOfG1()).isEqualTo(before);
-        assertThat(peek(queue)).hasSize(1);
+        assertThat(objects(bucket)).hasSize(1);
 
         // The fault was watch's alone: redrive's handler reaches DynamoDB.
-        CliRun redrive = cli("redrive", "--endpoint", endpoint, "--queue-url", queue);
+        ServiceRequests.reset();
+        CliRun redrive = redrive(bucket);
+        Map<String, Integer> requests = ServiceRequests.snapshot();
 
         assertThat(redrive.code()).as(redrive.toString()).isZero();
-        assertThat(redrive.out()).contains("RetryAttemptsExhausted after 6 invocations · shard " + failure.shardId()
+        assertThat(redrive.out()).contains("▶ object 1 " + key + " (stored ",
+                "RetryAttemptsExhausted after 6 invocations · shard " + failure.shardId()
                         + " · sequence numbers " + failure.startSequenceNumber() + " to " + failure.endSequenceNumber(),
-                "stream: read 1 record · 0 filtered out",
+                "payload: 1 record · 0 filtered out",
                 "1 record · handler: 1 processed · 0 skipped · 1 group updated · 2 rows re-created",
                 "applied 1 record of 1 in 1 invocation · 1 conversation updated: " + G1 + " · 0 already up to date",
-                "deleted from the queue", "redrive: 1 message, 1 redriven and deleted");
+                "removed from the bucket", "redrive: 1 failure object, 1 redriven and removed");
+        assertThat(ServiceRequests.of("DynamoDbStreams")).as("stream requests of redrive: " + requests).isZero();
+        assertThat(requests).containsEntry("S3 ListObjectsV2", 1).containsEntry("S3 GetObject", 1)
+                .containsEntry("S3 DeleteObject", 1).containsEntry("DynamoDb GetItem", 1);
         assertThat(rowsOfG1().values()).hasSize(2).allSatisfy(row -> {
             assertThat(row.get("sk").s()).isEqualTo(sentAt);
             assertThat(row.get("message").s()).isEqualTo("Lost, then found");
         });
         assertThat(cli("conversations", "--endpoint", endpoint, "--user", ANDREW).outLines()).anySatisfy(line ->
                 assertThat(line).startsWith("  1. Andrew Bayko ").contains("\"Lost, then found\"").endsWith(G1));
-        assertThat(peek(queue)).isEmpty();
+        assertThat(objects(bucket)).isEmpty();
 
         List<String> table = Items.scanAll(admin, MessagesTable.DEFAULT_TABLE_NAME).stream().map(DynamoJson::format).toList();
-        CliRun again = cli("redrive", "--endpoint", endpoint, "--queue-url", queue);
+        CliRun again = redrive(bucket);
 
         assertThat(again.code()).as(again.toString()).isZero();
-        assertThat(again.outLines()).last().isEqualTo("redrive: no failure message in the queue: nothing to do");
+        assertThat(again.outLines()).last().isEqualTo("redrive: no failure object in bucket " + bucket + ": nothing to do");
         assertThat(Items.scanAll(admin, MessagesTable.DEFAULT_TABLE_NAME).stream().map(DynamoJson::format).toList())
                 .isEqualTo(table);
-    }
-
-    @Test
-    void aRangeTheStreamNoLongerHoldsIsLeftInTheQueueWithReconcileAsTheWayOut() {
-        assertThat(cli("seed", "--endpoint", endpoint).code()).isZero();
-        String streamArn = admin.describeTable(b -> b.tableName(MessagesTable.DEFAULT_TABLE_NAME)).table().latestStreamArn();
-        String queue = newQueue();
-        // A shard that aged out of the stream (shards live 24 hours after they close).
-        String gone = new StreamFailureRecord("RecordAgeExceeded", 0, null, Instant.now(),
-                "shardId-00000001700000000000-0badc0de", "000000000000000000100", "000000000000000000102", null, null, 3,
-                streamArn).toJson();
-        String otherTable = new StreamFailureRecord("RetryAttemptsExhausted", 6, null, Instant.now(), "shardId-1",
-                "000000000000000000100", "000000000000000000100", null, null, 1,
-                streamArn.replace("table/cruddur-messages/", "table/other/")).toJson();
-        sqs.sendMessage(b -> b.queueUrl(queue).messageBody(gone));
-        sqs.sendMessage(b -> b.queueUrl(queue).messageBody(otherTable));
-        sqs.sendMessage(b -> b.queueUrl(queue).messageBody("{\"KinesisBatchInfo\":{}}"));
-
-        CliRun run = cli("redrive", "--endpoint", endpoint, "--queue-url", queue);
-
-        assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.HANDLER_FAILURES.code());
-        assertThat(run.out()).contains(
-                "the records are no longer in the stream (the stream or its shard shardId-00000001700000000000-0badc0de"
-                        + " no longer exists): stream records are kept 24 hours. Run reconcile --apply to bring the"
-                        + " conversation lists up to date from the table's messages, then delete this message",
-                "records of table other's stream, not cruddur-messages's: run redrive with --table other",
-                "not a failure record of this stream's mapping (a Kinesis failure record (KinesisBatchInfo), not a DynamoDB stream's)",
-                "redrive: 3 messages, 0 redriven and deleted, 3 left in the queue (1 with records gone from the stream:"
-                        + " run reconcile --apply, 2 unusable)");
-        // Left, and visible again at once for the next reader.
-        assertThat(peek(queue)).hasSize(3);
-    }
-
-    @Test
-    void failureMessagesSavedInAFileAreRedrivenWithoutAQueue() throws Exception {
-        assertThat(cli("seed", "--endpoint", endpoint).code()).isZero();
-        assertThat(cli("send", "--endpoint", endpoint, "--group", G1, "--user", ANDREW, "--text", "From a file").code()).isZero();
-        String streamArn = admin.describeTable(b -> b.tableName(MessagesTable.DEFAULT_TABLE_NAME)).table().latestStreamArn();
-        Record last;
-        String shardId;
-        try (DynamoDbStreamsClient streams = dynamoDb.streamsClient()) {
-            Shard shard = streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards().getLast();
-            shardId = shard.shardId();
-            String iterator = streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard.shardId())
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-            last = streams.getRecords(b -> b.shardIterator(iterator)).records().getLast();
-        }
-        String body = new StreamFailureRecord("RetryAttemptsExhausted", 6, null, Instant.now(), shardId,
-                last.dynamodb().sequenceNumber(), last.dynamodb().sequenceNumber(), null, null, 1, streamArn).toJson();
-        // As `aws sqs receive-message` prints it.
-        Path saved = dir.resolve("received.json");
-        Files.writeString(saved, "{\"Messages\":[{\"MessageId\":\"m-1\",\"ReceiptHandle\":\"r\",\"Body\":"
-                + DynamoJson.quote(body) + "}]}");
-
-        CliRun run = cli("redrive", "--endpoint", endpoint, saved.toString());
-
-        assertThat(run.code()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("failure messages from " + saved, "message 1 (m-1): RetryAttemptsExhausted",
-                "1 conversation updated: " + G1, "redrive: 1 message, 1 redriven (delete them from the queue yourself)");
-        assertThat(rowsOfG1().values()).allSatisfy(row -> assertThat(row.get("message").s()).isEqualTo("From a file"));
     }
 }

@@ -1,0 +1,45 @@
+package com.cruddur.messaging.local.mapping;
+
+import com.cruddur.messaging.schema.FailureObjects;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The local mapping's S3 on-failure destination: each batch it gives up on becomes one object, under
+ * the key and in the JSON Lambda uses ({@link FailureObjects}, {@link FailureObject#toJson}).
+ */
+public final class BucketDestination implements LocalEventSourceMapping.OnFailure {
+
+    private final S3Client s3;
+    private final String bucket;
+    private final String mappingUuid;
+
+    /**
+     * @param mappingUuid the mapping's UUID, the key's {@code <ESM-UUID>}: a real mapping keeps one
+     *                    for its life, {@code watch} draws one per run
+     */
+    public BucketDestination(S3Client s3, String bucket, String mappingUuid) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.mappingUuid = mappingUuid;
+    }
+
+    /** @return the object's key */
+    @Override
+    public String send(FailureObject failure) {
+        String key = FailureObjects.key(mappingUuid, failure.shardId(), failure.timestamp(), UUID.randomUUID());
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json"),
+                RequestBody.fromString(failure.toJson(), StandardCharsets.UTF_8));
+        return key;
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    public String mappingUuid() {
+        return mappingUuid;
+    }
+}
