@@ -4,11 +4,13 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStream
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.cruddur.messaging.schema.MessagesTable;
+import com.cruddur.messaging.schema.StreamArn;
 import com.cruddur.messaging.stream.DecodedRecord.Malformed;
 import com.cruddur.messaging.stream.DecodedRecord.Message;
 import com.cruddur.messaging.stream.DecodedRecord.SkipReason;
 import com.cruddur.messaging.stream.DecodedRecord.Skipped;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Converts Lambda's stream records into the handler's domain at the edge. Pure: no I/O, and it
@@ -59,10 +61,12 @@ public final class RecordDecoder {
         }
         String sourceArn = record.getEventSourceARN();
         if (sourceArn != null) {
-            String sourceTable = tableOf(sourceArn);
-            if (sourceTable == null) {
+            Optional<StreamArn> source = StreamArn.parse(sourceArn);
+            if (source.isEmpty()) {
                 return new Malformed(eventId, sequenceNumber, position, "eventSourceARN is not a DynamoDB stream ARN");
             }
+            // A table name that passed DynamoDB's naming rule: safe to name in the log line.
+            String sourceTable = source.get().table();
             if (!sourceTable.equals(tableName)) {
                 // A mapping to the wrong stream is a deployment mistake: say so on every record.
                 return new Malformed(eventId, sequenceNumber, position,
@@ -111,15 +115,5 @@ public final class RecordDecoder {
     /** Why {@code item}'s attribute {@code name} (called {@code label} in the message) is not a string. */
     private static String problem(Map<String, AttributeValue> item, String name, String label) {
         return item.get(name) == null ? label + " is missing" : label + " is not a string";
-    }
-
-    /** The table name in {@code arn:aws:dynamodb:REGION:ACCOUNT:table/NAME/stream/LABEL}, or null. */
-    static String tableOf(String streamArn) {
-        int start = streamArn.indexOf(":table/");
-        int end = streamArn.indexOf("/stream/");
-        if (!streamArn.startsWith("arn:") || start < 0 || end < start + 7) {
-            return null;
-        }
-        return streamArn.substring(start + 7, end);
     }
 }

@@ -73,9 +73,16 @@ class RecordDecoderTest {
         assertThat(problem(r -> r.getDynamodb().setKeys(null))).isEqualTo("no Keys");
         assertThat(problem(r -> r.getDynamodb().setSequenceNumber(null))).isEqualTo("no SequenceNumber");
         assertThat(problem(r -> r.setDynamodb(null))).isEqualTo("no dynamodb section");
-        assertThat(problem(r -> r.setEventSourceARN("arn:aws:dynamodb:us-east-1:123456789012:table/other/stream/x")))
+        assertThat(problem(r -> r.setEventSourceARN("arn:aws:dynamodb:us-east-1:123456789012:table/other/stream/2026-11-01T00:00:00.000")))
                 .isEqualTo("record of another table's stream (other, expected cruddur-messages)");
         assertThat(problem(r -> r.setEventSourceARN("not-an-arn"))).isEqualTo("eventSourceARN is not a DynamoDB stream ARN");
+        // Found by the fuzzer: a "table name" that breaks DynamoDB's naming rule was quoted into the log line.
+        assertThat(problem(r -> r.setEventSourceARN(
+                "arn:aws:dynamodb:us-east-1:123456789012:table/cruddur-m\n  essages/stream/2026-11-01T00:00:00.000")))
+                .isEqualTo("eventSourceARN is not a DynamoDB stream ARN");
+        assertThat(problem(r -> r.setEventSourceARN(
+                "arn:aws:dynamodb:ddblocal:000000000000:table/another_table/stream/2026-11-01T00:00:00.000")))
+                .isEqualTo("record of another table's stream (another_table, expected cruddur-messages)");
         assertThat(decoder.decode(null, 3)).isInstanceOf(Malformed.class);
         DynamodbStreamRecord unnamed = new DynamodbStreamRecord();
         unnamed.setDynamodb(Events.message(Fixtures.G1, "2026-11-21T12:00:00Z", "hi").getDynamodb());

@@ -63,7 +63,7 @@ final class ReliabilityHarness implements AutoCloseable {
     private final ReliabilityStats stats;
     private final DynamoDbClient admin;
     private final String table = "messages-" + TABLES.incrementAndGet();
-    private final String arn = "arn:aws:dynamodb:us-east-1:123456789012:table/" + table + "/stream/x";
+    private final String arn = com.cruddur.messaging.schema.StreamRecords.streamArn(table);
     private final FaultSchedule schedule;
     private final FaultInjector faults = new FaultInjector();
     private final DynamoDbClient client;
