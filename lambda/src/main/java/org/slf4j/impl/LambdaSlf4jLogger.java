@@ -1,6 +1,7 @@
 package org.slf4j.impl;
 
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import com.cruddur.messaging.schema.DeploymentContract.LogEvents;
 import com.cruddur.messaging.stream.StructuredLog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -184,7 +185,7 @@ final class LambdaSlf4jLogger extends MarkerIgnoringBase {
                 fields.put("errorMessage", t.getMessage());
                 fields.put("stackTrace", frames(t));
             }
-            log.log(level, "sdk_log", fields);
+            log.log(level, LogEvents.SDK_LOG, fields);
         } catch (RuntimeException e) {
             // A log line is never worth failing the SDK's call.
         }

@@ -5,8 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStream
 import com.cruddur.messaging.schema.MessagesTable;
 import com.cruddur.messaging.schema.StreamRecords;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,9 +29,6 @@ public record Workload(int conversations, int participants, int messages, int ba
                        double hotShare, int hotConversations, long seed) {
 
     static final Instant START = Instant.parse("2026-11-21T00:00:00Z");
-    /** The app's timestamps: microseconds and an explicit UTC offset. */
-    private static final DateTimeFormatter APP_FORMAT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
 
     public Workload {
         if (conversations < 1 || participants < 2 || messages < 1 || batchSize < 1
@@ -126,7 +121,7 @@ public record Workload(int conversations, int participants, int messages, int ba
     }
 
     static String timestamp(Instant instant) {
-        return APP_FORMAT.format(instant);
+        return MessagesTable.sortKey(instant);
     }
 
     private static AttributeValue s(String value) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
+import com.cruddur.messaging.schema.DeploymentContract.LogEvents;
 import com.cruddur.messaging.stream.DecodedRecord.Malformed;
 import com.cruddur.messaging.stream.DecodedRecord.Message;
 import com.cruddur.messaging.stream.DecodedRecord.SkipReason;
@@ -67,14 +68,14 @@ final class StreamProcessor {
                     if (s.reason() == SkipReason.NO_NEW_IMAGE) {
                         // A message without its image: the stream is not NEW_IMAGE. Worth a look.
                         DynamodbStreamRecord r = records.get(i);
-                        log.warn("record_skipped", fields("eventID", r.getEventID(),
+                        log.warn(LogEvents.RECORD_SKIPPED, fields("eventID", r.getEventID(),
                                 "sequenceNumber", r.getDynamodb().getSequenceNumber(), "position", i,
                                 "reason", "no NewImage: is the stream view type NEW_IMAGE?"));
                     }
                 }
                 case Malformed m -> {
                     malformed.add(m);
-                    log.error("malformed_record", fields(
+                    log.error(LogEvents.MALFORMED_RECORD, fields(
                             "eventID", m.eventId(), "sequenceNumber", m.sequenceNumber(),
                             "position", m.position(), "problem", m.problem()));
                 }
@@ -90,7 +91,7 @@ final class StreamProcessor {
                 .sorted(Comparator.comparingInt(o -> o.message().position()))
                 .forEach(o -> {
                     failures.add(new BatchItemFailure(o.message().sequenceNumber()));
-                    log.error("group_update_failed", fields(
+                    log.error(LogEvents.GROUP_UPDATE_FAILED, fields(
                             "messageGroupUuid", o.message().messageGroupUuid(),
                             "eventID", o.message().eventId(),
                             "sequenceNumber", o.message().sequenceNumber(),
@@ -100,7 +101,7 @@ final class StreamProcessor {
 
         InvocationReport report = new InvocationReport(records.size(), messages.size(), skipped,
                 List.copyOf(malformed), outcomes, response, Duration.ofNanos(System.nanoTime() - start));
-        log.info("batch_processed", summary(report, function));
+        log.info(LogEvents.BATCH_PROCESSED, summary(report, function));
         log.metrics(metrics.document(report, function.name(), Instant.now()));
         return report;
     }

@@ -3,6 +3,7 @@ package com.cruddur.messaging.stream;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import com.cruddur.messaging.schema.DeploymentContract.LogEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -127,7 +128,7 @@ public final class StructuredLog {
      * {@code level} member: it is not a message of some severity.
      */
     void metrics(Map<String, ?> emf) {
-        write(LogLevel.UNDEFINED, line(clock.get(), LogLevel.UNDEFINED, requestId.get(), "metrics", emf));
+        write(LogLevel.UNDEFINED, line(clock.get(), LogLevel.UNDEFINED, requestId.get(), LogEvents.METRICS, emf));
     }
 
     private void write(LogLevel level, String line) {
@@ -144,7 +145,9 @@ public final class StructuredLog {
             json.append(",\"AWSRequestId\":");
             Json.string(json, requestId);
         }
-        json.append(",\"event\":");
+        json.append(',');
+        Json.string(json, LogEvents.MEMBER);
+        json.append(':');
         Json.string(json, event);
         fields.forEach((name, value) -> {
             json.append(',');

@@ -80,7 +80,7 @@ public final class BenchCommand extends CliCommand {
             + DeploymentContract.FUNCTION_MEMORY_MB + ")")
     private Integer memory;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + DeploymentContract.Defaults.MAX_CONCURRENCY,
             description = "conversations updated at once by the handler (default ${DEFAULT-VALUE}, as deployed)")
     private int concurrency;
 

@@ -11,6 +11,7 @@ import com.cruddur.messaging.local.Style;
 import com.cruddur.messaging.local.Target;
 import com.cruddur.messaging.local.LocalEndpointOption;
 import com.cruddur.messaging.local.replay.EventFile;
+import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.schema.DeploymentContract.Env;
 import java.io.BufferedReader;
 import java.io.File;
@@ -64,7 +65,6 @@ public final class ColdStartCommand extends CliCommand {
     public static final String NAME = "coldstart";
     public static final String SUMMARY = "the Lambda jar's cold start in fresh JVMs: time to the response, classes loaded";
 
-    private static final String DEFAULT_JAR = "lambda/target/messaging-stream-lambda.jar";
     /** The Lambda Java runtime's default JIT setting (C1 only), for start-up. */
     private static final List<String> LAMBDA_JVM = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
     /** How long a probe JVM may take to answer; a cold start takes a few seconds even on a busy machine. */
@@ -90,7 +90,7 @@ public final class ColdStartCommand extends CliCommand {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "runs per variant (default ${DEFAULT-VALUE})")
     private int runs;
 
-    @Option(names = "--jar", paramLabel = "PATH", defaultValue = DEFAULT_JAR,
+    @Option(names = "--jar", paramLabel = "PATH", defaultValue = DeploymentContract.FUNCTION_JAR,
             description = "the deployment jar (default ${DEFAULT-VALUE})")
     private Path jar;
 

@@ -10,8 +10,6 @@ import com.cruddur.messaging.local.ops.TableCheck;
 import com.cruddur.messaging.schema.MessagesTable;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,8 +49,6 @@ public final class ReconcileBenchCommand extends CliCommand {
     public static final String NAME = "reconcile-bench";
     public static final String SUMMARY = "benchmark: reconcile's scan rate by segments, on DynamoDB Local";
 
-    private static final DateTimeFormatter APP_FORMAT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
     private static final Instant BASE = Instant.parse("2026-11-01T00:00:00Z");
     /** Items per conversation: three messages, two rows. */
     private static final int ITEMS_PER_CONVERSATION = 5;
@@ -168,7 +164,7 @@ public final class ReconcileBenchCommand extends CliCommand {
     }
 
     private static String at(int conversation, int message) {
-        return APP_FORMAT.format(BASE.plus(message, ChronoUnit.HOURS).plus(conversation, ChronoUnit.MILLIS));
+        return MessagesTable.sortKey(BASE.plus(message, ChronoUnit.HOURS).plus(conversation, ChronoUnit.MILLIS));
     }
 
     private static Map<String, AttributeValue> item(String pk, String sk, Map<String, String> attributes) {

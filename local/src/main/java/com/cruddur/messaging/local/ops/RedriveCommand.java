@@ -52,7 +52,8 @@ import software.amazon.awssdk.services.s3.S3Client;
                     now, so an old payload never brings back deleted or earlier text), and invokes the deployed
                     handler class with them in batches of up to 100, as the mapping would (batch item failures are
                     retried from the failed record, --max-retries times, default 2; the handler itself tries each
-                    conversation 6 times). It reads no stream. It removes the object only when no batch item
+                    conversation\s""" + DeploymentContract.Defaults.MAX_ATTEMPTS + """
+                     times). It reads no stream. It removes the object only when no batch item
                     failure remains; otherwise it leaves it, with a one-line reason.
 
                     --aws: the real table, and the failure bucket of the stack CruddurMessaging, found by the tags
@@ -76,7 +77,7 @@ public final class RedriveCommand extends CliCommand {
     public static final String NAME = "redrive";
     public static final String SUMMARY = "apply the batches the event source mapping gave up on, from its failure bucket";
 
-    /** Retries of a batch with failures (the mapping's own: 5; the handler tries each conversation 6 times). */
+    /** Retries of a batch with failures (fewer than the mapping's own: the handler already tried each conversation). */
     private static final int DEFAULT_MAX_RETRIES = 2;
 
     @Option(names = "--bucket", paramLabel = "NAME", converter = Usage.BucketName.class,

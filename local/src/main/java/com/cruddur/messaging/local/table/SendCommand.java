@@ -3,11 +3,11 @@ package com.cruddur.messaging.local.table;
 import com.cruddur.messaging.local.CliCommand;
 import com.cruddur.messaging.local.CliException;
 import com.cruddur.messaging.local.ExitCode;
+import com.cruddur.messaging.local.HandlerOptions;
 import com.cruddur.messaging.local.InputException;
 import com.cruddur.messaging.local.Invoker;
 import com.cruddur.messaging.local.Style;
 import com.cruddur.messaging.local.Target;
-import com.cruddur.messaging.local.HandlerOptions;
 import com.cruddur.messaging.local.TargetOptions;
 import com.cruddur.messaging.local.Targets;
 import com.cruddur.messaging.local.Usage;
@@ -19,10 +19,7 @@ import com.cruddur.messaging.local.mapping.StreamPoller;
 import com.cruddur.messaging.local.table.Conversations.Row;
 import com.cruddur.messaging.schema.MessagesTable;
 import java.io.PrintStream;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +64,6 @@ public final class SendCommand extends CliCommand {
     public static final String SUMMARY = "put a new message into a conversation (access pattern C)";
 
     /** The sort key format of the app: microseconds and an explicit UTC offset. */
-    private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx");
     /** How long to wait for the put's stream record on DynamoDB Local. */
     private static final long STREAM_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
@@ -123,7 +119,7 @@ public final class SendCommand extends CliCommand {
             }
 
             Map<String, AttributeValue> item = new LinkedHashMap<>();
-            String createdAt = ZonedDateTime.now(Clock.systemUTC()).withZoneSameInstant(ZoneOffset.UTC).format(CREATED_AT);
+            String createdAt = MessagesTable.sortKey(Instant.now());
             String messageUuid = UUID.randomUUID().toString();
             item.put(MessagesTable.PK, AttributeValue.fromS(MessagesTable.messagePk(group)));
             item.put(MessagesTable.SK, AttributeValue.fromS(createdAt));
