@@ -5,10 +5,11 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStream
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
 import com.cruddur.messaging.schema.DeploymentContract.LogEvents;
-import com.cruddur.messaging.stream.DecodedRecord.Malformed;
 import com.cruddur.messaging.stream.DecodedRecord.Message;
-import com.cruddur.messaging.stream.DecodedRecord.SkipReason;
 import com.cruddur.messaging.stream.DecodedRecord.Skipped;
+import com.cruddur.messaging.stream.InvocationReport.GroupOutcome;
+import com.cruddur.messaging.stream.InvocationReport.Malformed;
+import com.cruddur.messaging.stream.InvocationReport.SkipReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,13 +89,13 @@ final class StreamProcessor {
         List<BatchItemFailure> failures = new ArrayList<>();
         outcomes.stream()
                 .filter(GroupOutcome::failed)
-                .sorted(Comparator.comparingInt(o -> o.message().position()))
+                .sorted(Comparator.comparingInt(o -> o.position()))
                 .forEach(o -> {
-                    failures.add(new BatchItemFailure(o.message().sequenceNumber()));
+                    failures.add(new BatchItemFailure(o.sequenceNumber()));
                     log.error(LogEvents.GROUP_UPDATE_FAILED, fields(
-                            "messageGroupUuid", o.message().messageGroupUuid(),
-                            "eventID", o.message().eventId(),
-                            "sequenceNumber", o.message().sequenceNumber(),
+                            "messageGroupUuid", o.messageGroupUuid(),
+                            "eventID", o.eventId(),
+                            "sequenceNumber", o.sequenceNumber(),
                             "attempts", o.attempts(), "cause", o.failure()));
                 });
         response.setBatchItemFailures(failures);
@@ -138,10 +139,10 @@ final class StreamProcessor {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new GroupOutcome(message, 0, 0, 0, 0, 0, "interrupted");
+            return GroupOutcome.of(message, 0, 0, 0, 0, 0, "interrupted");
         } catch (ExecutionException e) {
             // A defect, not a record's fault: report the conversation so Lambda retries it.
-            return new GroupOutcome(message, 0, 0, 0, 0, 0, Retries.describe(e.getCause()));
+            return GroupOutcome.of(message, 0, 0, 0, 0, 0, Retries.describe(e.getCause()));
         }
     }
 

@@ -46,6 +46,8 @@ import java.util.function.Supplier;
  * runtime", {@code LogLevel}). Lambda's guide ("Log-level filtering") counts a JSON line without a
  * {@code level} as INFO for its own filtering, so the application log level must stay at INFO or
  * below for the metrics to be certain; the stack sets INFO.
+ *
+ * <p>Public only for the SLF4J binding, which SLF4J 1.7 requires in {@code org.slf4j.impl}.
  */
 public final class StructuredLog {
 

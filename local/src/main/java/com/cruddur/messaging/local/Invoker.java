@@ -1,10 +1,10 @@
 package com.cruddur.messaging.local;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.cruddur.messaging.devkit.LocalContext;
 import com.cruddur.messaging.devkit.RequestCounter;
 import com.cruddur.messaging.stream.Config;
 import com.cruddur.messaging.stream.InvocationReport;
+import com.cruddur.messaging.stream.LocalContext;
 import com.cruddur.messaging.stream.MessageGroupStreamHandler;
 import java.io.PrintStream;
 import java.util.Map;

@@ -2,9 +2,9 @@ package com.cruddur.messaging.local;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.cruddur.messaging.devkit.DynamoJson;
-import com.cruddur.messaging.stream.DecodedRecord.Malformed;
-import com.cruddur.messaging.stream.GroupOutcome;
 import com.cruddur.messaging.stream.InvocationReport;
+import com.cruddur.messaging.stream.InvocationReport.GroupOutcome;
+import com.cruddur.messaging.stream.InvocationReport.Malformed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +65,8 @@ public final class Views {
         }
         for (GroupOutcome g : report.groups()) {
             if (g.failed()) {
-                lines.add("failed: conversation " + style.shortId(g.message().messageGroupUuid()) + " (sequence "
-                        + g.message().sequenceNumber() + ", " + plural(g.attempts(), "attempt") + "): " + g.failure());
+                lines.add("failed: conversation " + style.shortId(g.messageGroupUuid()) + " (sequence "
+                        + g.sequenceNumber() + ", " + plural(g.attempts(), "attempt") + "): " + g.failure());
             }
         }
         return lines;

@@ -1,11 +1,11 @@
 package com.cruddur.messaging.local.bench;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.cruddur.messaging.devkit.LocalContext;
 import com.cruddur.messaging.local.CliException;
 import com.cruddur.messaging.local.ExitCode;
 import com.cruddur.messaging.stream.Config;
 import com.cruddur.messaging.stream.InvocationReport;
+import com.cruddur.messaging.stream.LocalContext;
 import com.cruddur.messaging.stream.MessageGroupStreamHandler;
 import com.cruddur.messaging.stream.WriteMode;
 import java.util.function.Consumer;

@@ -17,6 +17,7 @@ import static com.cruddur.messaging.schema.FailureObjects.STREAM_ARN;
 import static com.cruddur.messaging.schema.FailureObjects.TIMESTAMP;
 
 import com.cruddur.messaging.schema.FailureObjects;
+import com.cruddur.messaging.stream.LocalContext;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -72,9 +73,6 @@ public record FailureObject(
         String streamArn,
         List<JsonNode> records) {
 
-    /** The ARN the local mapping's function answers to (the local context's). */
-    public static final String LOCAL_FUNCTION_ARN = "arn:aws:lambda:us-east-1:000000000000:function:messaging-local";
-
     /** Numbers as written (an ApproximateCreationDateTime keeps its digits); one document per object. */
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -113,7 +111,7 @@ public record FailureObject(
         ObjectNode root = MAPPER.createObjectNode();
         ObjectNode request = root.putObject(REQUEST_CONTEXT);
         request.put(FailureObjects.REQUEST_ID, UUID.randomUUID().toString());
-        request.put(FailureObjects.FUNCTION_ARN, LOCAL_FUNCTION_ARN);
+        request.put(FailureObjects.FUNCTION_ARN, LocalContext.FUNCTION_ARN);
         request.put(CONDITION, condition);
         request.put(INVOKE_COUNT, invokeCount);
         ObjectNode response = root.putObject(RESPONSE_CONTEXT);

@@ -10,13 +10,9 @@ import com.cruddur.messaging.local.mapping.EventFilter;
 import com.cruddur.messaging.local.mapping.FailureObject;
 import com.cruddur.messaging.local.mapping.LocalEventSourceMapping;
 import com.cruddur.messaging.schema.DeploymentContract;
-import com.cruddur.messaging.stream.DecodedRecord;
-import com.cruddur.messaging.stream.GroupOutcome;
-import com.cruddur.messaging.stream.GroupRowStore;
+import com.cruddur.messaging.stream.ConversationCheck;
 import com.cruddur.messaging.stream.InvocationReport;
-import com.cruddur.messaging.stream.NewMessage;
-import com.cruddur.messaging.stream.Planner;
-import com.cruddur.messaging.stream.RecordDecoder;
+import com.cruddur.messaging.stream.InvocationReport.GroupOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -55,16 +51,16 @@ final class ObjectRedrive {
     private final String table;
     private final DynamoDbClient reader;
     private final Invoker invoker;
-    private final GroupRowStore rows;
+    private final ConversationCheck rows;
     private final int maxRetries;
     private final Io io;
 
     /**
      * @param reader  the client of the consistent re-reads
      * @param invoker the deployed handler; null for a dry run
-     * @param rows    the conversation rows, read for a dry run's plan
+     * @param rows    the handler's check of the conversations, for a dry run's plan
      */
-    ObjectRedrive(String table, DynamoDbClient reader, Invoker invoker, GroupRowStore rows, int maxRetries, Io io) {
+    ObjectRedrive(String table, DynamoDbClient reader, Invoker invoker, ConversationCheck rows, int maxRetries, Io io) {
         this.table = table;
         this.reader = reader;
         this.invoker = invoker;
@@ -128,7 +124,7 @@ final class ObjectRedrive {
                                 out.println("    " + problem);
                             }
                             for (GroupOutcome group : report.groups()) {
-                                String id = group.message().messageGroupUuid();
+                                String id = group.messageGroupUuid();
                                 if (group.failed()) {
                                     causes.add(group.failure());
                                 } else if (group.updated()) {
@@ -163,25 +159,17 @@ final class ObjectRedrive {
         return Outcome.APPLIED;
     }
 
-    /** What delivering the records would do, by the handler's decoder and planner on the rows as they are. */
+    /** What delivering the records would do, by the handler's decoder, coalescing and planner on the rows as they are. */
     private Outcome dryRun(List<JsonNode> records) {
         DynamodbEvent event = LambdaEvents.deserialize(("{\"Records\":[" + records.stream().map(JsonNode::toString)
                 .collect(Collectors.joining(",")) + "]}").getBytes(StandardCharsets.UTF_8));
-        RecordDecoder decoder = new RecordDecoder(table);
-        List<NewMessage> messages = new ArrayList<>();
-        for (int i = 0; i < event.getRecords().size(); i++) {
-            if (decoder.decode(event.getRecords().get(i), i) instanceof DecodedRecord.Message m) {
-                messages.add(m.message());
-            }
-        }
         Set<String> toUpdate = new TreeSet<>();
         int rowsToWrite = 0;
         int upToDate = 0;
-        for (NewMessage newest : Planner.newestPerGroup(messages).values()) {
-            ConversationCheck check = ConversationCheck.of(newest, rows.findRows(newest.messageGroupUuid()));
+        for (ConversationCheck.Result check : rows.check(event)) {
             if (check.needsWork()) {
-                toUpdate.add(newest.messageGroupUuid());
-                rowsToWrite += check.behind() + check.edits() + check.duplicates();
+                toUpdate.add(check.messageGroupUuid());
+                rowsToWrite += check.rowsToWrite();
             } else {
                 upToDate++;
             }

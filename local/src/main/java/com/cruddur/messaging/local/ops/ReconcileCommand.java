@@ -3,17 +3,17 @@ package com.cruddur.messaging.local.ops;
 import com.cruddur.messaging.local.CliCommand;
 import com.cruddur.messaging.local.CliException;
 import com.cruddur.messaging.local.ExitCode;
+import com.cruddur.messaging.local.HandlerOptions;
 import com.cruddur.messaging.local.Invoker;
 import com.cruddur.messaging.local.RefusedException;
 import com.cruddur.messaging.local.Style;
 import com.cruddur.messaging.local.Target;
-import com.cruddur.messaging.local.HandlerOptions;
 import com.cruddur.messaging.local.TargetOptions;
 import com.cruddur.messaging.local.Targets;
 import com.cruddur.messaging.local.Usage;
 import com.cruddur.messaging.local.Views;
 import com.cruddur.messaging.schema.DeploymentContract;
-import com.cruddur.messaging.stream.GroupRowStore;
+import com.cruddur.messaging.stream.ConversationCheck;
 import java.io.Console;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -137,10 +137,8 @@ public final class ReconcileCommand extends CliCommand {
                         + units(stats.readUnits()) + " in " + Views.plural(stats.requests(), "request")
                         + " " + style.dot() + " " + summary(diff));
             } else {
-                GroupRowStore store = new GroupRowStore(client, target.table(),
-                        handler.config(target).indexName(), handler.writeMode());
                 reconciler.accept(group, Reconciler.newestMessage(client, target.table(), group, limit),
-                        store.findRows(group));
+                        new ConversationCheck(client, handler.config(target)).rows(group));
                 diff = reconciler.diff();
                 report(diff, out, style);
                 out.println("reconcile: " + summary(diff));
@@ -226,7 +224,7 @@ public final class ReconcileCommand extends CliCommand {
     }
 
     private static String details(Reconciler.Finding finding) {
-        ConversationCheck check = finding.check();
+        ConversationCheck.Result check = finding.check();
         if (check == null) {
             return finding.problems().contains(Reconciler.Problem.ORPHAN)
                     ? Views.plural(finding.rows(), "row") + ", no message: left alone"

@@ -5,12 +5,9 @@ import com.cruddur.messaging.local.Invoker;
 import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.schema.MessagesTable;
 import com.cruddur.messaging.schema.StreamRecords;
-import com.cruddur.messaging.stream.DecodedRecord;
-import com.cruddur.messaging.stream.GroupOutcome;
-import com.cruddur.messaging.stream.GroupRow;
+import com.cruddur.messaging.stream.ConversationCheck;
 import com.cruddur.messaging.stream.InvocationReport;
-import com.cruddur.messaging.stream.NewMessage;
-import com.cruddur.messaging.stream.Timestamps;
+import com.cruddur.messaging.stream.InvocationReport.GroupOutcome;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -75,7 +72,7 @@ final class Reconciler {
      * @param check    how its rows stand (null without a message or without rows)
      * @param rows     its rows
      */
-    record Finding(String group, Set<Problem> problems, ConversationCheck check, int rows) {
+    record Finding(String group, Set<Problem> problems, ConversationCheck.Result check, int rows) {
 
         boolean fixable() {
             return problems.stream().anyMatch(Problem::fixable);
@@ -119,35 +116,20 @@ final class Reconciler {
         void applied(int done, int total, int fixed, int current, int failed);
     }
 
-    /** A conversation's newest well-formed message seen so far. */
-    private record Newest(String sk, String text) {
-    }
-
-    private final Map<String, Newest> newest = new ConcurrentHashMap<>();
-    private final Map<String, List<GroupRow>> rows = new ConcurrentHashMap<>();
+    private final Map<String, ConversationCheck.Newest> newest = new ConcurrentHashMap<>();
+    private final Map<String, List<Map<String, AttributeValue>>> rows = new ConcurrentHashMap<>();
 
     /** Takes one item of the table (from the scanning threads). */
     void accept(Map<String, AttributeValue> item) {
-        String pk = string(item, MessagesTable.PK);
-        if (pk == null) {
-            return;
-        }
-        if (pk.startsWith(MessagesTable.MESSAGE_PREFIX)) {
-            String sk = string(item, MessagesTable.SK);
-            String text = string(item, MessagesTable.ATTR_MESSAGE);
-            // What the handler's decoder would skip as malformed never decides a conversation.
-            if (sk != null && text != null && Timestamps.isTimestamp(sk)) {
-                newest.merge(pk.substring(MessagesTable.MESSAGE_PREFIX.length()), new Newest(sk, text),
-                        (a, b) -> a.sk().compareTo(b.sk()) >= 0 ? a : b);
-            }
-        } else {
-            GroupRow.from(item).ifPresent(row -> rows.computeIfAbsent(row.messageGroupUuid(),
-                    g -> Collections.synchronizedList(new ArrayList<>())).add(row));
-        }
+        // What the handler's decoder would skip as malformed never decides a conversation.
+        ConversationCheck.message(item).ifPresentOrElse(
+                message -> newest.merge(message.messageGroupUuid(), message, (a, b) -> b.supersedes(a) ? b : a),
+                () -> ConversationCheck.rowConversation(item).ifPresent(group -> rows.computeIfAbsent(group,
+                        g -> Collections.synchronizedList(new ArrayList<>())).add(item)));
     }
 
     /** Takes one conversation's rows and its newest message, read directly (reconcile --group). */
-    void accept(String group, Map<String, AttributeValue> newestMessage, Collection<GroupRow> groupRows) {
+    void accept(String group, Map<String, AttributeValue> newestMessage, Collection<Map<String, AttributeValue>> groupRows) {
         if (newestMessage != null) {
             accept(newestMessage);
         }
@@ -161,8 +143,8 @@ final class Reconciler {
         List<Finding> findings = new ArrayList<>();
         int healthy = 0;
         for (String group : groups) {
-            Newest message = newest.get(group);
-            List<GroupRow> groupRows = rows.getOrDefault(group, List.of());
+            ConversationCheck.Newest message = newest.get(group);
+            List<Map<String, AttributeValue>> groupRows = rows.getOrDefault(group, List.of());
             if (message == null) {
                 findings.add(new Finding(group, EnumSet.of(Problem.ORPHAN), null, groupRows.size()));
                 continue;
@@ -171,8 +153,7 @@ final class Reconciler {
                 findings.add(new Finding(group, EnumSet.of(Problem.NO_ROWS), null, 0));
                 continue;
             }
-            ConversationCheck check = ConversationCheck.of(
-                    new NewMessage("reconcile", "0", 0, group, message.sk(), message.text()), groupRows);
+            ConversationCheck.Result check = ConversationCheck.of(message, groupRows);
             if (!check.needsWork()) {
                 healthy++;
                 continue;
@@ -231,7 +212,7 @@ final class Reconciler {
             }
             if (!records.isEmpty()) {
                 InvocationReport report = invoker.invoke(StreamRecords.batch(records));
-                for (DecodedRecord.Malformed malformed : report.malformed()) {
+                for (InvocationReport.Malformed malformed : report.malformed()) {
                     DynamodbStreamRecord record = records.get(malformed.position());
                     String pk = record.getDynamodb().getKeys().get(MessagesTable.PK).getS();
                     failed.put(pk.substring(MessagesTable.MESSAGE_PREFIX.length()), "its newest message is malformed: "
@@ -239,7 +220,7 @@ final class Reconciler {
                 }
                 for (GroupOutcome outcome : report.groups()) {
                     if (outcome.failed()) {
-                        failed.put(outcome.message().messageGroupUuid(), outcome.failure());
+                        failed.put(outcome.messageGroupUuid(), outcome.failure());
                     } else if (outcome.updated()) {
                         fixed++;
                         recreated += outcome.recreated();

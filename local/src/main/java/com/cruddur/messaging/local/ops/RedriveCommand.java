@@ -15,7 +15,7 @@ import com.cruddur.messaging.local.Views;
 import com.cruddur.messaging.local.mapping.FailureObject;
 import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.schema.FailureObjects;
-import com.cruddur.messaging.stream.GroupRowStore;
+import com.cruddur.messaging.stream.ConversationCheck;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -150,7 +150,7 @@ public final class RedriveCommand extends CliCommand {
             target.requireTable(client);
             Invoker invoker = dryRun ? null : new Invoker(target, handler.config(target), verbose, io.err());
             ObjectRedrive objects = new ObjectRedrive(target.table(), client, invoker,
-                    new GroupRowStore(client, target.table(), handler.config(target).indexName(), handler.writeMode()),
+                    new ConversationCheck(client, handler.config(target)),
                     maxRetries, io);
             List<String> header = new ArrayList<>(List.of(target.description(), "table " + target.table()));
             if (fromFile != null) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cruddur.messaging.devkit.DynamoJson;
 import com.cruddur.messaging.devkit.Items;
-import com.cruddur.messaging.devkit.LocalContext;
 import com.cruddur.messaging.devkit.TableDefinitions;
 import com.cruddur.messaging.local.CliRun;
 import com.cruddur.messaging.local.LocalDynamoDbTestBase;
@@ -13,6 +12,7 @@ import com.cruddur.messaging.schema.MessagesTable;
 import com.cruddur.messaging.schema.StreamRecords;
 import com.cruddur.messaging.stream.Config;
 import com.cruddur.messaging.stream.InvocationReport;
+import com.cruddur.messaging.stream.LocalContext;
 import com.cruddur.messaging.stream.MessageGroupStreamHandler;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

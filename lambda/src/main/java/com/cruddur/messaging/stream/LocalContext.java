@@ -1,4 +1,4 @@
-package com.cruddur.messaging.devkit;
+package com.cruddur.messaging.stream;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -14,7 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The Lambda context of one local invocation, for the tests and the CLI: the deployed function's
+ * The Lambda context of one invocation outside Lambda, for the tools that run the handler themselves
+ * (redrive, reconcile, the developer CLI, the benchmarks) and the tests. Never loaded in Lambda,
+ * which passes its own; here so that every caller shares one definition. The deployed function's
  * timeout (or another) counts down from creation, so the handler stops starting work near its
  * deadline as in Lambda, and each line the handler logs goes to a sink of the caller's choosing.
  * {@link #capturing()} keeps the lines for assertions.
@@ -25,6 +27,9 @@ import java.util.function.Consumer;
  * runtime's line end) is not part of what the sink receives.
  */
 public final class LocalContext implements Context {
+
+    /** The function's ARN as these invocations name it (a failure object written locally names it too). */
+    public static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:000000000000:function:messaging-local";
 
     private final long deadlineNanos;
     private final Consumer<String> logSink;
@@ -138,7 +143,7 @@ public final class LocalContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:us-east-1:000000000000:function:messaging-local";
+        return FUNCTION_ARN;
     }
 
     @Override
