@@ -2,6 +2,7 @@ package com.cruddur.messaging.devkit;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.cruddur.messaging.schema.LocalServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -28,11 +29,11 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 public final class LocalDynamoDb implements AutoCloseable {
 
-    /** DynamoDB Local accepts any credentials; these make the clients independent of the machine's. */
-    public static final StaticCredentialsProvider CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-    /** DynamoDB Local ignores the region, but the SDK needs one. */
-    public static final Region REGION = Region.US_EAST_1;
+    /** The local services' credentials ({@link LocalServices}): independent of the machine's. */
+    public static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(LocalServices.ACCESS_KEY_ID, LocalServices.SECRET_ACCESS_KEY));
+    /** The local services' region: DynamoDB Local keeps tables per region, the SDK needs one. */
+    public static final Region REGION = Region.of(LocalServices.REGION);
 
     private static final int START_ATTEMPTS = 5;
 

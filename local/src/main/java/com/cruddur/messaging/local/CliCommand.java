@@ -10,23 +10,26 @@ import picocli.CommandLine.Spec;
 
 /**
  * A subcommand: a picocli {@code @Command} class whose options are its fields, with public
- * {@code NAME} and {@code SUMMARY} constants (its {@code @Command} uses them, and so does
- * {@link MessagingLocal#COMMANDS}, which lists it). It runs with the streams of the command line
- * it belongs to and returns an {@link ExitCode}; problems it throws ({@link CliException}, usage
- * errors from {@link #usageError}, the AWS SDK's exceptions) become one line and their exit
- * status there.
+ * {@code NAME} and {@code SUMMARY} constants (its {@code @Command} uses them, and so does the
+ * {@link Subcommand} entry a program lists it with). It runs with the streams and the target opener
+ * of the program it belongs to and returns an {@link ExitCode}; problems it throws
+ * ({@link CliException}, usage errors from {@link #usageError}, the AWS SDK's exceptions) become one
+ * line and their exit status there.
  */
 public abstract class CliCommand implements Callable<Integer> {
 
-    /** Where a command writes: the report on {@code out}, problems and progress on {@code err}. */
-    public record Io(PrintStream out, PrintStream err, Style style) {
+    /**
+     * What a command works with: its report goes to {@code out}, problems and progress to
+     * {@code err}, and {@code targets} opens the target its options name.
+     */
+    public record Io(PrintStream out, PrintStream err, Style style, TargetOpener targets) {
     }
 
     @Spec
     private CommandSpec spec;
 
     @ParentCommand
-    private MessagingLocal top;
+    private Program top;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
     private boolean help;

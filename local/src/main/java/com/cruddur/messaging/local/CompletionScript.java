@@ -16,6 +16,6 @@ public final class CompletionScript {
 
     /** @param args the file to write */
     public static void main(String[] args) throws IOException {
-        Files.writeString(Path.of(args[0]), AutoComplete.bash(MessagingLocal.PROGRAM, MessagingLocal.commandLine()));
+        Files.writeString(Path.of(args[0]), AutoComplete.bash(LocalCommands.PROGRAM, Program.commandTree(LocalCommands.DEFINITION)));
     }
 }

@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The CLI's exit statuses: the one definition. Every {@code --help} lists them from here, and
- * {@link MessagingLocal} maps each kind of failure to one of them.
+ * The exit statuses of every program (the ops tool, the developer CLI, the benchmarks): the one
+ * definition, one status per cause, so that a script can tell which service or step failed. Every
+ * {@code --help} lists them from here, and {@link Program} maps each kind of failure to one of them.
  */
 public enum ExitCode {
 
@@ -20,8 +21,8 @@ public enum ExitCode {
     /** A bad argument, or an input file that is missing, unreadable, not JSON or not what was expected. */
     BAD_INPUT(2, "bad arguments, or an input file that is missing, unreadable, not JSON or not a stream event"),
     /** Refused: a destructive command without {@code --yes}, or {@code --aws} where it is not allowed. */
-    REFUSED(3, "refused: drop without --yes; --aws with a command other than replay, conversations, messages,"
-            + " redrive, reconcile, doctor; replay --aws with --seed or --dump; reconcile --apply --aws not confirmed"),
+    REFUSED(3, "refused: drop without --yes; --aws with a command that does not accept it; replay --aws with --seed"
+            + " or --dump; reconcile --apply --aws not confirmed"),
     /** DynamoDB could not be reached or rejected a request (no table, no region or credentials, ...). */
     DYNAMODB_ERROR(4, "DynamoDB unreachable, or a request rejected (no such table, no region or credentials, ...)"),
     /**
@@ -34,6 +35,17 @@ public enum ExitCode {
     PREFLIGHT_WARNINGS(6, "doctor: a check warned, none failed"),
     /** doctor: a check failed (the deploy would fail or misbehave until it is fixed). */
     PREFLIGHT_FAILED(7, "doctor: a check failed"),
+    /**
+     * The table's stream: the table has none, or the record a write produced did not appear in it in
+     * time (send, watch). Told apart from DynamoDB's own errors: the table answered, its stream did not.
+     */
+    STREAM_ERROR(8, "the table's stream: the table has none, or a write's record did not appear in it in time"),
+    /**
+     * A measurement could not be taken (bench, coldstart): a probe JVM timed out, failed or found a
+     * class missing from the deployment jar, or the handler left a benchmark's batch half applied.
+     */
+    MEASUREMENT_FAILED(9, "bench, coldstart: a measurement could not be taken (a probe JVM timed out or failed, a class"
+            + " missing from the deployment jar, a batch the handler left half applied)"),
     /** An unexpected failure: a bug (EX_SOFTWARE). */
     BUG(70, "an unexpected error (a bug: the stack trace follows on standard error)");
 

@@ -18,11 +18,11 @@ public final class Main {
         try {
             muteSlf4jStartupWarning();
             Style style = StandardCharsets.UTF_8.equals(System.out.charset()) ? Style.UNICODE : Style.ASCII;
-            code = MessagingLocal.run(args, System.out, System.err, style);
+            code = Program.run(LocalCommands.DEFINITION, args, System.out, System.err, style);
         } catch (Throwable e) {
             // An Error (a broken class path, say) must still end the process: without the exit
             // below, DynamoDB Local's threads would keep it running.
-            System.err.println(MessagingLocal.PROGRAM + ": unexpected error (a bug; please report it with this trace): " + e);
+            System.err.println(LocalCommands.PROGRAM + ": unexpected error (a bug; please report it with this trace): " + e);
             e.printStackTrace();
             code = ExitCode.BUG.code();
         }

@@ -6,7 +6,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * Requests to the failure destination's bucket, whose failures become one line and
- * {@link ExitCode#FAILURE_DESTINATION_ERROR}: without this, {@link MessagingLocal} would report an
+ * {@link ExitCode#FAILURE_DESTINATION_ERROR}: without this, {@link Program} would report an
  * S3 error as DynamoDB's, and send the reader to the wrong permissions.
  */
 public final class S3Errors {
@@ -24,11 +24,8 @@ public final class S3Errors {
         try {
             return requests.get();
         } catch (AwsServiceException e) {
-            var details = e.awsErrorDetails();
-            String code = details == null ? null : details.errorCode();
-            String message = details == null || details.errorMessage() == null ? e.getMessage() : details.errorMessage();
             throw new CliException(ExitCode.FAILURE_DESTINATION_ERROR, what + ": S3 rejected a request: "
-                    + (code == null ? "" : code + ": ") + Style.firstLine(message));
+                    + AwsErrors.describe(e));
         } catch (SdkClientException e) {
             throw new CliException(ExitCode.FAILURE_DESTINATION_ERROR, what + ": cannot reach S3 ("
                     + Style.firstLine(e.getMessage()) + ")");

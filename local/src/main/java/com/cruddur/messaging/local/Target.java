@@ -1,52 +1,43 @@
 package com.cruddur.messaging.local;
 
-import com.cruddur.messaging.devkit.LocalDynamoDb;
-import com.cruddur.messaging.devkit.TableDefinitions;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Where a command's table lives, chosen by the same options on every command:
+ * Where a command's table lives, chosen by the same options on every command ({@link TargetOptions}):
  * <ul>
- *   <li>neither {@code --endpoint} nor {@code --aws}: the <em>embedded</em> default, a fresh
- *       in-memory DynamoDB Local started in this process for this command and discarded when it
- *       exits (another process cannot see it; {@code watch} prints its endpoint for that);</li>
- *   <li>{@code --endpoint URL}: a DynamoDB Local that is already running, such as the
- *       bootcamp's on {@code http://localhost:8000}, with DynamoDB Local's credentials and region;</li>
- *   <li>{@code --aws}: the real DynamoDB, with the default credential chain and region.</li>
+ *   <li>{@code --endpoint URL}: a DynamoDB Local that is already running, such as the bootcamp's on
+ *       {@code http://localhost:8000}, with the local services' credentials ({@link LocalEndpoints});</li>
+ *   <li>{@code --aws}: the real DynamoDB, with the default credential chain and region;</li>
+ *   <li>neither: <em>embedded</em>, a fresh in-memory DynamoDB Local the developer CLI starts in its
+ *       own process ({@link TargetOpener}); the ops tool has none.</li>
  * </ul>
- * A target owns the clients it hands out and closes them, and the embedded server, on {@link #close()}.
+ * A target owns the clients it hands out and closes them, and an embedded server, on {@link #close()}.
  */
 public final class Target implements AutoCloseable {
 
     /** Where: see the class comment. */
     public enum Kind { EMBEDDED, ENDPOINT, AWS }
 
-    /** Where commands run, for {@code --help}. */
-    static final String HELP = """
-            where commands run (same options on every command):
-              (default)       a fresh DynamoDB Local started in this process ("embedded"): the table, its index
-                              and stream created from the schema (as the CDK app does) and, except for
-                              schema-load and seed, the sample conversation loaded; discarded when the
-                              command exits. Needs no AWS account and no Docker.
-              --endpoint URL  a DynamoDB Local that is already running, e.g. http://localhost:8000
-              --aws           the real table (default credential chain and region); only replay, conversations,
-                              messages, redrive, reconcile and doctor accept it (reconcile --apply asks first)
-              --table NAME    the table (default cruddur-messages)""";
+    /** What an embedded DynamoDB Local holds before the command runs (other targets are left as they are). */
+    public enum Embedded {
+        /** Nothing: the command creates the table itself. */
+        EMPTY,
+        /** The table, empty: the command loads it. */
+        TABLE,
+        /** The table with the sample conversation: the commands that read or send. */
+        SAMPLE
+    }
 
     /**
      * What the command line asked for, before anything is started.
@@ -56,47 +47,34 @@ public final class Target implements AutoCloseable {
      * @param table    the table
      */
     public record Spec(Kind kind, URI endpoint, String table) {
-
-        /** Refuses {@code --aws} for a command that must never touch the real table. */
-        public Spec refuseAws(String command, String why) {
-            if (kind == Kind.AWS) {
-                throw new RefusedException("refusing to run " + command + " against AWS (--aws): " + why);
-            }
-            return this;
-        }
     }
-
-    /**
-     * sqlite4java (inside DynamoDB Local) logs a harmless "unknown jar version" warning through
-     * java.util.logging when the shaded jar loads it; held here because JUL keeps loggers weakly.
-     */
-    private static final Logger SQLITE_LOG = Logger.getLogger("com.almworks.sqlite4java");
-    /** DynamoDB Local's own AWS SDK v1 warns about JAXB, which it does not need, the same way. */
-    private static final Logger SDK_V1_LOG = Logger.getLogger("com.amazonaws");
 
     private final Spec spec;
-    private final LocalDynamoDb embedded;
     private final URI endpoint;
     private final Region awsRegion;
+    private final AutoCloseable server;
+    private final List<String> notes = new ArrayList<>();
     private final List<AutoCloseable> clients = new ArrayList<>();
 
-    private Target(Spec spec, LocalDynamoDb embedded, URI endpoint, Region awsRegion) {
+    private Target(Spec spec, URI endpoint, Region awsRegion, AutoCloseable server) {
         this.spec = spec;
-        this.embedded = embedded;
         this.endpoint = endpoint;
         this.awsRegion = awsRegion;
+        this.server = server;
     }
 
-    /** Connects to (or, embedded, starts) the DynamoDB the spec names. */
-    public static Target open(Spec spec) {
+    /** The DynamoDB Local of {@code --endpoint}, or AWS: nothing is started. */
+    public static Target connect(Spec spec) {
         return switch (spec.kind()) {
-            case EMBEDDED -> {
-                LocalDynamoDb db = startQuietly();
-                yield new Target(spec, db, db.endpoint(), null);
-            }
-            case ENDPOINT -> new Target(spec, null, spec.endpoint(), null);
-            case AWS -> new Target(spec, null, null, awsRegion());
+            case ENDPOINT -> new Target(spec, spec.endpoint(), null, null);
+            case AWS -> new Target(spec, null, awsRegion(), null);
+            case EMBEDDED -> throw new IllegalArgumentException("an embedded target is started, not connected to");
         };
+    }
+
+    /** A DynamoDB Local this process started at {@code endpoint}: {@code server} is closed with the target. */
+    public static Target embedded(Spec spec, URI endpoint, AutoCloseable server) {
+        return new Target(spec, endpoint, null, server);
     }
 
     public Kind kind() {
@@ -125,118 +103,105 @@ public final class Target implements AutoCloseable {
         };
     }
 
+    /** Says what was prepared on the target (e.g. the sample loaded), for {@link #header}. */
+    public void note(String what) {
+        notes.add(what);
+    }
+
+    /** One line for people: what the target is, the table, what was prepared on it. */
+    public String header(Style style) {
+        List<String> parts = new ArrayList<>(List.of(description(), "table " + table()));
+        parts.addAll(notes);
+        if (embedded()) {
+            parts.add("discarded on exit");
+        }
+        return style.join(parts);
+    }
+
     /** A new DynamoDB client, closed with the target. */
     public DynamoDbClient client(ExecutionInterceptor... interceptors) {
-        DynamoDbClient client = switch (spec.kind()) {
-            case EMBEDDED, ENDPOINT -> LocalDynamoDb.clientBuilder(endpoint, interceptors).build();
-            case AWS -> DynamoDbClient.builder()
-                    .region(awsRegion)
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .overrideConfiguration(ClientOverrideConfiguration.builder()
-                            .executionInterceptors(List.of(interceptors))
-                            .build())
-                    .build();
-        };
-        clients.add(client);
-        return client;
+        return keep(spec.kind() == Kind.AWS
+                ? LocalEndpoints.aws(DynamoDbClient.builder(), awsRegion, interceptors).build()
+                : LocalEndpoints.local(DynamoDbClient.builder(), endpoint, interceptors).build());
     }
 
     /** A new DynamoDB Streams client for the target's table, closed with the target. */
     public DynamoDbStreamsClient streams() {
-        DynamoDbStreamsClient client = spec.kind() == Kind.AWS
+        return keep(spec.kind() == Kind.AWS
                 ? DynamoDbStreamsClient.builder().region(awsRegion).httpClient(UrlConnectionHttpClient.create()).build()
-                : LocalDynamoDb.streamsClient(endpoint);
-        clients.add(client);
-        return client;
+                : LocalEndpoints.local(DynamoDbStreamsClient.builder(), endpoint).build());
     }
 
     /**
      * A new S3 client for the failure destination's bucket, closed with the target: with {@code --aws}
      * in the target's region and default credentials ({@code localEndpoint} must be null; the SDK's
      * own {@code AWS_ENDPOINT_URL_S3} still applies); locally at the S3-compatible server of
-     * {@code localEndpoint} ({@link #localS3}).
+     * {@code localEndpoint} ({@link LocalEndpoints#s3}).
      */
     public S3Client s3(URI localEndpoint) {
-        S3Client client = spec.kind() == Kind.AWS
-                ? S3Client.builder().region(awsRegion).httpClient(UrlConnectionHttpClient.create()).build()
-                : localS3(localEndpoint);
-        clients.add(client);
-        return client;
-    }
-
-    /**
-     * An S3 client for an S3-compatible server such as s3proxy, with DynamoDB Local's credentials;
-     * the caller closes it. Path-style addressing (a local server has no per-bucket host names), and
-     * checksums only where S3 requires them: SDK 2.30 and later send checksum headers by default that
-     * s3proxy rejects (gaul/s3proxy#795).
-     */
-    public static S3Client localS3(URI endpoint, ExecutionInterceptor... interceptors) {
-        return S3Client.builder()
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .executionInterceptors(List.of(interceptors))
-                        .build())
-                .endpointOverride(endpoint)
-                .region(LocalDynamoDb.REGION)
-                .credentialsProvider(LocalDynamoDb.CREDENTIALS)
-                .forcePathStyle(true)
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-    }
-
-    /**
-     * Makes sure the table exists: embedded, creates it; {@code --endpoint}, creates it only if it
-     * is missing; AWS, never creates it.
-     *
-     * @return whether the table was created
-     * @throws CliException (exit 4) if the AWS table does not exist
-     */
-    public boolean ensureTable(DynamoDbClient client) {
-        return switch (spec.kind()) {
-            case EMBEDDED, ENDPOINT -> TableDefinitions.createTableIfMissing(client, table());
-            case AWS -> {
-                requireTable(client);
-                yield false;
-            }
-        };
+        return keep(spec.kind() == Kind.AWS
+                ? LocalEndpoints.aws(S3Client.builder(), awsRegion).build()
+                : LocalEndpoints.s3(localEndpoint));
     }
 
     /** @throws CliException (exit 4) naming the table and the target if the table does not exist */
     public void requireTable(DynamoDbClient client) {
-        if (!TableDefinitions.tableExists(client, table())) {
+        if (!tableExists(client, table())) {
             throw new CliException(ExitCode.DYNAMODB_ERROR, "table " + table() + " not found at " + description()
                     + (spec.kind() == Kind.AWS ? "" : " (create it with schema-load)"));
+        }
+    }
+
+    /** Whether the table exists (DescribeTable; ResourceNotFoundException means no). */
+    public static boolean tableExists(DynamoDbClient client, String table) {
+        try {
+            client.describeTable(b -> b.tableName(table));
+            return true;
+        } catch (ResourceNotFoundException e) {
+            return false;
         }
     }
 
     @Override
     public void close() {
         for (AutoCloseable client : clients) {
-            try {
-                client.close();
-            } catch (Exception e) {
-                // Closing a client on the way out: nothing left to do with it.
-            }
+            closeQuietly(client);
         }
-        if (embedded != null) {
-            embedded.close();
+        if (server != null) {
+            closeQuietly(server);
         }
     }
 
     /**
-     * Starts the embedded DynamoDB Local with its start-up banner suppressed: it prints its
-     * configuration to standard output, which would corrupt {@code --dump} and {@code scan} output.
+     * "where commands run", for a program's {@code --help}.
+     *
+     * @param embedded    whether the program starts a DynamoDB Local of its own when no target is given
+     * @param awsCommands the commands that accept {@code --aws}
      */
-    private static synchronized LocalDynamoDb startQuietly() {
-        SQLITE_LOG.setLevel(Level.SEVERE);
-        SDK_V1_LOG.setLevel(Level.SEVERE);
+    public static String help(boolean embedded, List<String> awsCommands) {
+        String aws = String.join(", ", awsCommands);
+        return "where commands run (same options on every command):\n"
+                + (embedded ? """
+                  (default)       a fresh DynamoDB Local started in this process ("embedded"): the table, its index
+                                  and stream created from the schema (as the CDK app does) and, except for
+                                  schema-load and seed, the sample conversation loaded; discarded when the
+                                  command exits. Needs no AWS account and no Docker.
+                """ : "")
+                + "  --endpoint URL  a DynamoDB Local that is already running, e.g. http://localhost:8000\n"
+                + "  --aws           the real table (default credential chain and region); accepted by " + aws + "\n"
+                + "  --table NAME    the table (default cruddur-messages)";
+    }
+
+    private <T extends AutoCloseable> T keep(T client) {
+        clients.add(client);
+        return client;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
         try {
-            return Muted.during(LocalDynamoDb::start);
-        } finally {
-            // Again: DynamoDB Local's start-up may reconfigure java.util.logging.
-            SQLITE_LOG.setLevel(Level.SEVERE);
-            SDK_V1_LOG.setLevel(Level.SEVERE);
+            closeable.close();
+        } catch (Exception e) {
+            // Closing on the way out: nothing left to do with it.
         }
     }
 

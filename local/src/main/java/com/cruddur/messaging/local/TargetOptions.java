@@ -10,16 +10,21 @@ import picocli.CommandLine.Spec;
 /** The options that choose where a command's table lives ({@link Target}), the same on every table command. */
 public final class TargetOptions {
 
+    /** The option that names the real table; {@link Program} refuses it for commands that do not accept it. */
+    public static final String AWS = "--aws";
+    /** The option that names a running DynamoDB Local. */
+    public static final String ENDPOINT = "--endpoint";
+
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
 
-    @Option(names = "--endpoint", paramLabel = "URL", converter = Usage.EndpointUrl.class,
-            description = "a DynamoDB Local that is already running, e.g. http://localhost:8000 (without"
-                    + " --endpoint or --aws: a fresh one in this process, see messaging-local --help)")
+    @Option(names = ENDPOINT, paramLabel = "URL", converter = Usage.EndpointUrl.class,
+            description = "a DynamoDB Local that is already running, e.g. http://localhost:8000 (the developer CLI,"
+                    + " without --endpoint or --aws: a fresh one in its process)")
     private URI endpoint;
 
-    @Option(names = "--aws", description = "the real table (default credential chain and region); only replay,"
-            + " conversations, messages, redrive, reconcile and doctor accept it")
+    @Option(names = AWS, description = "the real table (default credential chain and region), for the commands that"
+            + " accept it (--help of the program lists them)")
     private boolean aws;
 
     @Option(names = "--table", paramLabel = "NAME", defaultValue = MessagesTable.DEFAULT_TABLE_NAME,

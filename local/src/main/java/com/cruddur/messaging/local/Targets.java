@@ -1,22 +1,10 @@
 package com.cruddur.messaging.local;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Opening a target for the table utilities, with the embedded default prepared as the command needs. */
+/** Opening the target a command's options name, with a client for the command's own requests and a line saying what it is. */
 public final class Targets {
-
-    /** What an embedded DynamoDB Local holds before the command runs. */
-    public enum Embedded {
-        /** Nothing: the command creates the table itself. */
-        EMPTY,
-        /** The table, empty: the command loads it. */
-        TABLE,
-        /** The table with the sample conversation: the commands that read or send. */
-        SAMPLE
-    }
 
     /**
      * An open target and its administrative client.
@@ -36,29 +24,15 @@ public final class Targets {
     }
 
     /**
-     * Opens the target and prints one line saying what it is on {@code header} (null: the command
-     * prints {@link Opened#header()} itself). An embedded target is prepared as {@code embedded}
-     * says; other targets are left as they are.
+     * Opens the target with the program's opener and prints its header line on {@code header} (null:
+     * the command prints {@link Opened#header()} itself). An embedded target is prepared as
+     * {@code prepared} says; other targets are left as they are.
      */
-    public static Opened open(Target.Spec spec, Embedded embedded, PrintStream header, CliCommand.Io io) {
-        Target target = Target.open(spec);
+    public static Opened open(Target.Spec spec, Target.Embedded prepared, PrintStream header, CliCommand.Io io) {
+        Target target = io.targets().open(spec, prepared);
         try {
             DynamoDbClient client = target.client();
-            List<String> parts = new ArrayList<>();
-            parts.add(target.description());
-            parts.add("table " + target.table());
-            if (target.embedded() && embedded != Embedded.EMPTY) {
-                target.ensureTable(client);
-                if (embedded == Embedded.SAMPLE) {
-                    SeedData sample = SeedData.sample();
-                    sample.load(client, target.table(), io.err());
-                    parts.add("seeded " + Views.plural(sample.items().size(), "item") + " from " + sample.source());
-                }
-            }
-            if (target.embedded()) {
-                parts.add("discarded on exit");
-            }
-            String line = io.style().join(parts);
+            String line = target.header(io.style());
             if (header != null) {
                 header.println(line);
             }

@@ -27,9 +27,9 @@ class ViewsTest {
                         new GroupOutcome("g2", "e2", "200", 1, 0, 0, 0, 0, 6, "Throttled")),
                 response, Duration.ofMillis(12));
 
-        assertThat(Views.handlerLine(report, STYLE)).isEqualTo("handler: 2 processed · 1 skipped (REMOVE 1) · "
+        assertThat(HandlerReport.line(report, STYLE)).isEqualTo("handler: 2 processed · 1 skipped (REMOVE 1) · "
                 + "1 group updated · 2 rows re-created · 1 stale · 1 failed · batchItemFailures: [\"200\"]");
-        assertThat(Views.problemLines(report, STYLE))
+        assertThat(HandlerReport.problems(report, STYLE))
                 .containsExactly("failed: conversation g2 (sequence 200, 6 attempts): Throttled");
     }
 

@@ -20,9 +20,9 @@ import picocli.CommandLine.Option;
 
 /** {@code bench}: what a message costs, per strategy and traffic shape, on DynamoDB Local. */
 @Command(name = BenchCommand.NAME,
-        customSynopsis = {"messaging-local bench [--shapes LIST] [--participants LIST] [--conversations N] [--messages N]",
-            "                             [--skew SHARE --hot N] [--memory MB] [--concurrency N] [--rounds N]",
-            "                             [--memory-sizes LIST] [--endpoint URL]"},
+        customSynopsis = {"bench [--shapes LIST] [--participants LIST] [--conversations N] [--messages N]",
+            "             [--skew SHARE --hot N] [--memory MB] [--concurrency N] [--rounds N]",
+            "             [--memory-sizes LIST] [--endpoint URL]"},
         description = {BenchCommand.SUMMARY, "",
             """
                     Delivers a synthetic stream of new messages, cut into Lambda batches of each traffic shape,
@@ -108,7 +108,7 @@ public final class BenchCommand extends CliCommand {
         within("--hot", hot, 1, conversations);
         participants.forEach(p -> within("--participants", p, 2, 1_000));
         List<TrafficShape> chosen = shapes.stream().map(this::shape).toList();
-        try (Target target = Target.open(where.spec())) {
+        try (Target target = io.targets().open(where.spec())) {
             if (memorySizes != null) {
                 memorySizes.forEach(m -> within("--memory-sizes", m, 128, 10_240));
                 return memorySweep(io, target, chosen.getFirst(), participants.getFirst());

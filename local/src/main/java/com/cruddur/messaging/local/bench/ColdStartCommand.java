@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code coldstart}: the deployment jar's cold start, measured in fresh JVMs. */
 @Command(name = ColdStartCommand.NAME,
-        customSynopsis = {"messaging-local coldstart [--runs N] [--jar PATH] [--event FILE] [--endpoint URL]"},
+        customSynopsis = {"coldstart [--runs N] [--jar PATH] [--event FILE] [--endpoint URL]"},
         description = {ColdStartCommand.SUMMARY, "",
             """
                     Starts DynamoDB Local, then, --runs times per variant, a fresh JVM whose class path begins with
@@ -113,7 +113,7 @@ public final class ColdStartCommand extends CliCommand {
                 new Variant("lambda", LAMBDA_JVM, false),
                 new Variant("lambda+priming", LAMBDA_JVM, true),
                 new Variant("full-jit", List.of(), false));
-        try (Target target = Target.open(where.spec())) {
+        try (Target target = io.targets().open(where.spec())) {
             DynamoDbClient client = target.client();
             io.out().printf("deployment jar %s: %,d bytes · %d run(s) per variant · JVM %s%n",
                     jar, size(jar), runs, Runtime.version());

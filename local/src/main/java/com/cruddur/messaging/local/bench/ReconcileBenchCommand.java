@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@code reconcile-bench}: how fast reconcile's check reads a table, by scan segments, on DynamoDB Local. */
 @Command(name = ReconcileBenchCommand.NAME,
-        customSynopsis = {"messaging-local reconcile-bench [--items N] [--segments N,N...] [--rounds N] [--endpoint URL]"},
+        customSynopsis = {"reconcile-bench [--items N] [--segments N,N...] [--rounds N] [--endpoint URL]"},
         description = {ReconcileBenchCommand.SUMMARY, "",
             """
                     Loads a fresh table with --items items (default 100000: two-person conversations of three
@@ -76,7 +76,7 @@ public final class ReconcileBenchCommand extends CliCommand {
             within("--segments", n, 1, 64);
         }
         PrintStream out = io.out();
-        try (Target target = Target.open(where.spec())) {
+        try (Target target = io.targets().open(where.spec())) {
             DynamoDbClient client = target.client();
             String table = "reconcile-bench-" + System.nanoTime();
             TableDefinitions.createTable(client, table);

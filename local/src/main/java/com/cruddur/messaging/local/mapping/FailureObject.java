@@ -17,6 +17,7 @@ import static com.cruddur.messaging.schema.FailureObjects.STREAM_ARN;
 import static com.cruddur.messaging.schema.FailureObjects.TIMESTAMP;
 
 import com.cruddur.messaging.schema.FailureObjects;
+import com.cruddur.messaging.schema.StreamArn;
 import com.cruddur.messaging.stream.LocalContext;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -141,11 +142,9 @@ public record FailureObject(
         return event.toString();
     }
 
-    /** The table of {@link #streamArn()}: {@code arn:aws:dynamodb:REGION:ACCOUNT:table/NAME/stream/LABEL}. */
+    /** The table of {@link #streamArn()}, as the handler reads stream ARNs ({@link StreamArn}); null when it names none. */
     public String tableName() {
-        int table = streamArn.indexOf(":table/");
-        int stream = streamArn.indexOf("/stream/");
-        return table < 0 || stream < table ? null : streamArn.substring(table + ":table/".length(), stream);
+        return StreamArn.parse(streamArn).map(StreamArn::table).orElse(null);
     }
 
     /**

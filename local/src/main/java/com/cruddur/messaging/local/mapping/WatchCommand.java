@@ -1,19 +1,21 @@
 package com.cruddur.messaging.local.mapping;
 
+import com.cruddur.messaging.devkit.LocalS3;
 import com.cruddur.messaging.local.CliCommand;
 import com.cruddur.messaging.local.CliException;
+import com.cruddur.messaging.local.EmbeddedTargets;
 import com.cruddur.messaging.local.ExitCode;
 import com.cruddur.messaging.local.HandlerOptions;
+import com.cruddur.messaging.local.HandlerReport;
 import com.cruddur.messaging.local.Invoker;
-import com.cruddur.messaging.local.LocalS3;
-import com.cruddur.messaging.local.MessagingLocal;
+import com.cruddur.messaging.local.LocalCommands;
+import com.cruddur.messaging.local.Plural;
 import com.cruddur.messaging.local.S3Errors;
 import com.cruddur.messaging.local.Style;
 import com.cruddur.messaging.local.Target;
 import com.cruddur.messaging.local.TargetOptions;
 import com.cruddur.messaging.local.Targets;
 import com.cruddur.messaging.local.Usage;
-import com.cruddur.messaging.local.Views;
 import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.schema.FailureObjects;
 import com.cruddur.messaging.schema.MessagesTable;
@@ -42,10 +44,10 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
  * terminal reorders {@code conversations} as it would in AWS.
  */
 @Command(name = WatchCommand.NAME,
-        customSynopsis = {"messaging-local watch [--endpoint URL] [--table NAME] [--batch-size N]",
-            "                             [--from trim-horizon|latest] [--max-retries N] [--max-record-age SECONDS]",
-            "                             [--failure-bucket NAME] [--s3-endpoint URL] [--fail-conversation UUID]...",
-            "                             [--max-batches N] [--idle-exit SECONDS] [--write-mode MODE] [--verbose]"},
+        customSynopsis = {"watch [--endpoint URL] [--table NAME] [--batch-size N]",
+            "             [--from trim-horizon|latest] [--max-retries N] [--max-record-age SECONDS]",
+            "             [--failure-bucket NAME] [--s3-endpoint URL] [--fail-conversation UUID]...",
+            "             [--max-batches N] [--idle-exit SECONDS] [--write-mode MODE] [--verbose]"},
         description = {WatchCommand.SUMMARY, "",
             """
                     Polls every shard of the table's stream (a child shard after its parent) and invokes the handler
@@ -81,6 +83,8 @@ public final class WatchCommand extends CliCommand {
     /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
     public static final String NAME = "watch";
     public static final String SUMMARY = "the local event source mapping: poll the stream, invoke the handler with batches";
+    /** Why it refuses {@code --aws} (its entry in the command list says so). */
+    public static final String NOT_ON_AWS = "in AWS the deployed event source mapping already delivers the stream to the deployed function";
 
     /** Lambda polls each shard about four times a second. */
     private static final long POLL_INTERVAL_MILLIS = 250;
@@ -144,8 +148,7 @@ public final class WatchCommand extends CliCommand {
 
     @Override
     protected ExitCode run(Io io) {
-        Target.Spec spec = where.spec().refuseAws(name(),
-                "in AWS the deployed event source mapping already delivers the stream to the deployed function");
+        Target.Spec spec = where.spec();
         // GetRecords returns at most 1000 records per call.
         within("--batch-size", batchSize, 1, 1000);
         within("--max-retries", maxRetries, 0, 100);
@@ -179,10 +182,10 @@ public final class WatchCommand extends CliCommand {
         }, "watch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         String bucket = failureBucket != null ? failureBucket : Usage.BucketName.forTable(spec.table());
-        try (Targets.Opened opened = Targets.open(spec, Targets.Embedded.SAMPLE, out, io);
+        try (Targets.Opened opened = Targets.open(spec, Target.Embedded.SAMPLE, out, io);
              LocalS3 embeddedS3 = s3Endpoint == null ? LocalS3.start() : null) {
             Target target = opened.target();
-            boolean created = !target.embedded() && target.ensureTable(opened.client());
+            boolean created = !target.embedded() && EmbeddedTargets.ensureTable(target, opened.client());
             String streamArn = opened.client().describeTable(b -> b.tableName(target.table())).table().latestStreamArn();
             if (streamArn == null) {
                 throw new CliException(ExitCode.DYNAMODB_ERROR, "table " + target.table() + " has no stream");
@@ -260,7 +263,7 @@ public final class WatchCommand extends CliCommand {
                 break;
             }
             if (batches >= maxBatches) {
-                reason = "stopped after " + Views.plural(batches, "batch", "batches");
+                reason = "stopped after " + Plural.of(batches, "batch", "batches");
                 break;
             }
             if (idleExitSeconds > 0 && System.nanoTime() - lastRecordAt > TimeUnit.SECONDS.toNanos(idleExitSeconds)) {
@@ -282,10 +285,10 @@ public final class WatchCommand extends CliCommand {
                             @Override
                             public void invoked(int retry, int records, InvocationReport report) {
                                 invocations[0]++;
-                                out.println(prefix(number, retry, shard, records, style) + Views.handlerLine(report, style)
+                                out.println(prefix(number, retry, shard, records, style) + HandlerReport.line(report, style)
                                         + " " + style.dot() + " "
                                         + String.format("%.1f ms", report.duration().toNanos() / 1_000_000.0));
-                                for (String problem : Views.problemLines(report, style)) {
+                                for (String problem : HandlerReport.problems(report, style)) {
                                     out.println("  " + problem);
                                 }
                                 out.flush();
@@ -302,10 +305,10 @@ public final class WatchCommand extends CliCommand {
                             @Override
                             public void gaveUp(FailureObject failure, String key, RuntimeException notSent) {
                                 // Never the object itself: it holds message text.
-                                io.err().println(MessagingLocal.PROGRAM + " watch: gave up on "
-                                        + Views.plural(failure.batchSize(), "record") + " (sequence numbers "
+                                io.err().println(LocalCommands.PROGRAM + " watch: gave up on "
+                                        + Plural.of(failure.batchSize(), "record") + " (sequence numbers "
                                         + failure.startSequenceNumber() + " to " + failure.endSequenceNumber() + ", "
-                                        + failure.condition() + " after " + Views.plural(failure.invokeCount(), "invocation")
+                                        + failure.condition() + " after " + Plural.of(failure.invokeCount(), "invocation")
                                         + "): " + (notSent == null ? "written to the failure bucket as " + key
                                                 : "NOT written to the failure bucket (" + Style.firstLine(notSent.getMessage())
                                                         + "); the records are still in the stream, shard "
@@ -315,7 +318,7 @@ public final class WatchCommand extends CliCommand {
                         });
                 filteredOut += delivery.filteredOut();
                 if (!delivery.invoked()) {
-                    out.println("  (" + shard + ": " + Views.plural(delivery.received(), "record")
+                    out.println("  (" + shard + ": " + Plural.of(delivery.received(), "record")
                             + " filtered out: not an INSERT or MODIFY of a MSG# item)");
                     continue;
                 }
@@ -327,15 +330,15 @@ public final class WatchCommand extends CliCommand {
                 }
             }
         }
-        out.println("watch " + reason + ": " + Views.plural(batches, "batch", "batches") + ", "
-                + Views.plural(invocations[0], "invocation") + ", " + Views.plural(delivered, "record") + " delivered, "
+        out.println("watch " + reason + ": " + Plural.of(batches, "batch", "batches") + ", "
+                + Plural.of(invocations[0], "invocation") + ", " + Plural.of(delivered, "record") + " delivered, "
                 + filteredOut + " filtered out, " + gaveUpOn + " given up on");
         return gaveUpOn == 0 ? ExitCode.OK : ExitCode.HANDLER_FAILURES;
     }
 
     private static String prefix(int batch, int retry, String shard, int records, Style style) {
         return "[batch " + batch + (retry > 0 ? ", retry " + retry : "") + "] " + shard + " " + style.dot() + " "
-                + Views.plural(records, "record") + " " + style.dot() + " ";
+                + Plural.of(records, "record") + " " + style.dot() + " ";
     }
 
     private static String tail(String shardId) {

@@ -2,10 +2,11 @@ package com.cruddur.messaging.local.ops;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.cruddur.messaging.local.CliCommand.Io;
+import com.cruddur.messaging.local.HandlerReport;
 import com.cruddur.messaging.local.Invoker;
 import com.cruddur.messaging.local.LambdaEvents;
+import com.cruddur.messaging.local.Plural;
 import com.cruddur.messaging.local.Style;
-import com.cruddur.messaging.local.Views;
 import com.cruddur.messaging.local.mapping.EventFilter;
 import com.cruddur.messaging.local.mapping.FailureObject;
 import com.cruddur.messaging.local.mapping.LocalEventSourceMapping;
@@ -73,7 +74,7 @@ final class ObjectRedrive {
         PrintStream out = io.out();
         Style style = io.style();
         if (failure.tableName() == null) {
-            out.println("  its streamArn names no table (" + failure.streamArn() + "): not a DynamoDB stream's records");
+            out.println("  its streamArn is not a DynamoDB stream's ARN: not records of a DynamoDB stream");
             return Outcome.UNUSABLE;
         }
         if (!table.equals(failure.tableName())) {
@@ -83,11 +84,11 @@ final class ObjectRedrive {
         }
         List<JsonNode> passed = failure.records().stream().filter(EventFilter.DEPLOYED::matches).toList();
         int filteredOut = failure.records().size() - passed.size();
-        out.println("  payload: " + Views.plural(failure.records().size(), "record") + " " + style.dot() + " "
+        out.println("  payload: " + Plural.of(failure.records().size(), "record") + " " + style.dot() + " "
                 + filteredOut + " filtered out" + (filteredOut == 0 ? "" : " (not an INSERT or MODIFY of a MSG# item)"));
         CurrentMessages.Result current = CurrentMessages.reread(passed, reader, table);
         if (!passed.isEmpty()) {
-            out.println("  re-read: " + Views.plural(current.records().size(), "record") + " as the table holds its"
+            out.println("  re-read: " + Plural.of(current.records().size(), "record") + " as the table holds its"
                     + " message now " + style.dot() + " " + current.deleted().size() + " deleted since, skipped"
                     + shown(current.deleted()) + " " + style.dot() + " " + current.changed() + " changed since");
         }
@@ -118,9 +119,9 @@ final class ObjectRedrive {
                     new LocalEventSourceMapping.Listener() {
                         @Override
                         public void invoked(int retry, int count, InvocationReport report) {
-                            out.println("  " + (retry > 0 ? "retry " + retry + ": " : "") + Views.plural(count, "record")
-                                    + " " + style.dot() + " " + Views.handlerLine(report, style));
-                            for (String problem : Views.problemLines(report, style)) {
+                            out.println("  " + (retry > 0 ? "retry " + retry + ": " : "") + Plural.of(count, "record")
+                                    + " " + style.dot() + " " + HandlerReport.line(report, style));
+                            for (String problem : HandlerReport.problems(report, style)) {
                                 out.println("    " + problem);
                             }
                             for (GroupOutcome group : report.groups()) {
@@ -137,7 +138,7 @@ final class ObjectRedrive {
 
                         @Override
                         public void functionError(int retry, int count, RuntimeException error) {
-                            out.println("  " + (retry > 0 ? "retry " + retry + ": " : "") + Views.plural(count, "record")
+                            out.println("  " + (retry > 0 ? "retry " + retry + ": " : "") + Plural.of(count, "record")
                                     + " " + style.dot() + " the handler failed: " + error.getClass().getSimpleName()
                                     + ": " + Style.firstLine(error.getMessage()));
                             causes.add(error.getClass().getSimpleName());
@@ -147,13 +148,13 @@ final class ObjectRedrive {
             givenUp += delivery.recordsGivenUp();
         }
         upToDate.removeAll(updated);
-        out.println("  applied " + Views.plural(records.size() - givenUp, "record") + " of " + records.size() + " in "
-                + Views.plural(invocations, "invocation") + " " + style.dot() + " "
-                + Views.plural(updated.size(), "conversation") + " updated" + shown(updated) + " " + style.dot() + " "
+        out.println("  applied " + Plural.of(records.size() - givenUp, "record") + " of " + records.size() + " in "
+                + Plural.of(invocations, "invocation") + " " + style.dot() + " "
+                + Plural.of(updated.size(), "conversation") + " updated" + shown(updated) + " " + style.dot() + " "
                 + upToDate.size() + " already up to date");
         if (givenUp > 0) {
-            out.println("  " + Views.plural(givenUp, "record") + " still failing after "
-                    + Views.plural(maxRetries, "retry", "retries") + ": " + String.join("; ", causes));
+            out.println("  " + Plural.of(givenUp, "record") + " still failing after "
+                    + Plural.of(maxRetries, "retry", "retries") + ": " + String.join("; ", causes));
             return Outcome.FAILURES_REMAIN;
         }
         return Outcome.APPLIED;
@@ -176,10 +177,10 @@ final class ObjectRedrive {
         }
         int invocations = (records.size() + DeploymentContract.BATCH_SIZE - 1) / DeploymentContract.BATCH_SIZE;
         Style style = io.style();
-        io.out().println("  dry run: would apply " + Views.plural(records.size(), "record") + " in "
-                + Views.plural(invocations, "invocation") + " " + style.dot() + " "
-                + Views.plural(toUpdate.size(), "conversation") + " to update" + shown(toUpdate) + " ("
-                + Views.plural(rowsToWrite, "row") + " to write) " + style.dot() + " " + upToDate + " already up to date");
+        io.out().println("  dry run: would apply " + Plural.of(records.size(), "record") + " in "
+                + Plural.of(invocations, "invocation") + " " + style.dot() + " "
+                + Plural.of(toUpdate.size(), "conversation") + " to update" + shown(toUpdate) + " ("
+                + Plural.of(rowsToWrite, "row") + " to write) " + style.dot() + " " + upToDate + " already up to date");
         return Outcome.WOULD_APPLY;
     }
 

@@ -5,13 +5,13 @@ import com.cruddur.messaging.local.CliException;
 import com.cruddur.messaging.local.ExitCode;
 import com.cruddur.messaging.local.HandlerOptions;
 import com.cruddur.messaging.local.Invoker;
+import com.cruddur.messaging.local.Plural;
 import com.cruddur.messaging.local.RefusedException;
 import com.cruddur.messaging.local.Style;
 import com.cruddur.messaging.local.Target;
 import com.cruddur.messaging.local.TargetOptions;
 import com.cruddur.messaging.local.Targets;
 import com.cruddur.messaging.local.Usage;
-import com.cruddur.messaging.local.Views;
 import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.stream.ConversationCheck;
 import java.io.Console;
@@ -32,8 +32,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * lagging ones up to date through the deployed handler class ({@link Reconciler}).
  */
 @Command(name = ReconcileCommand.NAME,
-        customSynopsis = {"messaging-local reconcile [--aws | --endpoint URL] [--table NAME] [--apply [--yes]]",
-            "                                 [--segments N] [--group UUID] [--rate UNITS] [--write-mode MODE] [--verbose]"},
+        customSynopsis = {"reconcile [--aws | --endpoint URL] [--table NAME] [--apply [--yes]]",
+            "                 [--segments N] [--group UUID] [--rate UNITS] [--write-mode MODE] [--verbose]"},
         description = {ReconcileCommand.SUMMARY, "",
             """
                     For records the stream no longer holds (older than 24 hours, or lost with the function off or
@@ -118,11 +118,11 @@ public final class ReconcileCommand extends CliCommand {
         ReadRate limit = rate == null ? ReadRate.UNLIMITED : new ReadRate(rate);
         PrintStream out = io.out();
         Style style = io.style();
-        try (Targets.Opened opened = Targets.open(spec, Targets.Embedded.SAMPLE, null, io)) {
+        try (Targets.Opened opened = Targets.open(spec, Target.Embedded.SAMPLE, null, io)) {
             Target target = opened.target();
             DynamoDbClient client = opened.client();
             target.requireTable(client);
-            out.println(opened.header() + (group == null ? " " + style.dot() + " " + Views.plural(segments, "segment")
+            out.println(opened.header() + (group == null ? " " + style.dot() + " " + Plural.of(segments, "segment")
                     : " " + style.dot() + " conversation " + group) + (rate == null ? "" : " " + style.dot() + " at most "
                     + format(rate) + " read units/s"));
             Reconciler reconciler = new Reconciler();
@@ -134,7 +134,7 @@ public final class ReconcileCommand extends CliCommand {
                 out.println("reconcile: scanned " + stats.scanned() + " items (" + stats.kept() + " messages and rows) in "
                         + String.format(Locale.ROOT, "%.1f s", stats.time().toMillis() / 1000.0) + " " + style.dot() + " "
                         + String.format(Locale.ROOT, "%.0f items/s", stats.itemsPerSecond()) + " " + style.dot() + " "
-                        + units(stats.readUnits()) + " in " + Views.plural(stats.requests(), "request")
+                        + units(stats.readUnits()) + " in " + Plural.of(stats.requests(), "request")
                         + " " + style.dot() + " " + summary(diff));
             } else {
                 reconciler.accept(group, Reconciler.newestMessage(client, target.table(), group, limit),
@@ -146,7 +146,7 @@ public final class ReconcileCommand extends CliCommand {
             List<String> fixable = diff.fixable();
             if (!apply) {
                 if (!fixable.isEmpty()) {
-                    out.println("run with --apply to bring " + Views.plural(fixable.size(), "conversation")
+                    out.println("run with --apply to bring " + Plural.of(fixable.size(), "conversation")
                             + " up to date through the handler");
                 }
                 return ExitCode.OK;
@@ -192,7 +192,7 @@ public final class ReconcileCommand extends CliCommand {
         PrintStream out = io.out();
         Style style = io.style();
         Target target = opened.target();
-        out.println("applying: " + Views.plural(fixable.size(), "conversation") + " through the handler, in batches of "
+        out.println("applying: " + Plural.of(fixable.size(), "conversation") + " through the handler, in batches of "
                 + DeploymentContract.BATCH_SIZE);
         out.flush();
         Invoker invoker = new Invoker(target, handler.config(target), verbose, io.err());
@@ -204,10 +204,10 @@ public final class ReconcileCommand extends CliCommand {
         for (Map.Entry<String, String> failure : applied.failed().entrySet()) {
             out.println("not fixed  " + failure.getKey() + " " + style.dot() + " " + failure.getValue());
         }
-        out.println("reconcile --apply: " + Views.plural(fixable.size(), "conversation") + " in "
+        out.println("reconcile --apply: " + Plural.of(fixable.size(), "conversation") + " in "
                 + String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - start) / 1e9) + " " + style.dot() + " "
-                + applied.fixed() + " fixed (" + Views.plural(applied.recreated(), "row") + " re-created, "
-                + applied.edited() + " edited, " + Views.plural(applied.duplicates(), "duplicate") + " removed) "
+                + applied.fixed() + " fixed (" + Plural.of(applied.recreated(), "row") + " re-created, "
+                + applied.edited() + " edited, " + Plural.of(applied.duplicates(), "duplicate") + " removed) "
                 + style.dot() + " " + applied.current() + " already right " + style.dot() + " "
                 + applied.failed().size() + " not fixed");
         return applied.failed().isEmpty() ? ExitCode.OK : ExitCode.HANDLER_FAILURES;
@@ -227,25 +227,25 @@ public final class ReconcileCommand extends CliCommand {
         ConversationCheck.Result check = finding.check();
         if (check == null) {
             return finding.problems().contains(Reconciler.Problem.ORPHAN)
-                    ? Views.plural(finding.rows(), "row") + ", no message: left alone"
+                    ? Plural.of(finding.rows(), "row") + ", no message: left alone"
                     : "messages, no row: left alone";
         }
         List<String> parts = new ArrayList<>();
         if (check.behind() > 0) {
-            parts.add(check.behind() + " of " + Views.plural(check.rows(), "row") + " behind");
+            parts.add(check.behind() + " of " + Plural.of(check.rows(), "row") + " behind");
         }
         if (check.edits() > 0) {
-            parts.add(Views.plural(check.edits(), "row") + " with another text");
+            parts.add(Plural.of(check.edits(), "row") + " with another text");
         }
         if (check.duplicates() > 0) {
-            parts.add(Views.plural(check.duplicates(), "duplicate row"));
+            parts.add(Plural.of(check.duplicates(), "duplicate row"));
         }
         parts.add("newest message " + check.newestAt());
         return String.join(", ", parts);
     }
 
     private static String summary(Reconciler.Diff diff) {
-        return Views.plural(diff.conversations(), "conversation") + ": " + diff.healthy() + " right, "
+        return Plural.of(diff.conversations(), "conversation") + ": " + diff.healthy() + " right, "
                 + diff.count(Reconciler.Problem.BEHIND) + " behind, " + diff.count(Reconciler.Problem.EDITED) + " edited, "
                 + diff.count(Reconciler.Problem.DUPLICATE) + " with duplicates, "
                 + diff.count(Reconciler.Problem.ORPHAN) + " orphaned, " + diff.count(Reconciler.Problem.NO_ROWS)

@@ -6,12 +6,12 @@ import com.cruddur.messaging.local.ExitCode;
 import com.cruddur.messaging.local.HandlerOptions;
 import com.cruddur.messaging.local.InputException;
 import com.cruddur.messaging.local.Invoker;
+import com.cruddur.messaging.local.Plural;
 import com.cruddur.messaging.local.S3Errors;
 import com.cruddur.messaging.local.Style;
 import com.cruddur.messaging.local.Target;
 import com.cruddur.messaging.local.TargetOptions;
 import com.cruddur.messaging.local.Usage;
-import com.cruddur.messaging.local.Views;
 import com.cruddur.messaging.local.mapping.FailureObject;
 import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.schema.FailureObjects;
@@ -39,9 +39,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * idempotent and a removed object is not read again.
  */
 @Command(name = RedriveCommand.NAME,
-        customSynopsis = {"messaging-local redrive (--aws | --endpoint URL) [--bucket NAME] [--s3-endpoint URL] [FILE | -]",
-            "                               [--table NAME] [--dry-run] [--max N] [--since WHEN] [--max-retries N]",
-            "                               [--write-mode MODE] [--verbose]"},
+        customSynopsis = {"redrive (--aws | --endpoint URL) [--bucket NAME] [--s3-endpoint URL] [FILE | -]",
+            "               [--table NAME] [--dry-run] [--max N] [--since WHEN] [--max-retries N]",
+            "               [--write-mode MODE] [--verbose]"},
         description = {RedriveCommand.SUMMARY, "",
             """
                     When the event source mapping gives up on a batch (retries used up, or records older than an
@@ -145,7 +145,7 @@ public final class RedriveCommand extends CliCommand {
         PrintStream out = io.out();
         Style style = io.style();
 
-        try (Target target = Target.open(spec)) {
+        try (Target target = io.targets().open(spec)) {
             DynamoDbClient client = target.client();
             target.requireTable(client);
             Invoker invoker = dryRun ? null : new Invoker(target, handler.config(target), verbose, io.err());
@@ -175,7 +175,7 @@ public final class RedriveCommand extends CliCommand {
             String label = "bucket " + failures.name();
             List<FailureBucket.Entry> entries = S3Errors.call(label, () -> failures.list(from));
             header.add(label + (s3Endpoint == null ? "" : " at " + s3Endpoint) + " ("
-                    + Views.plural(entries.size(), "failure object") + from.map(t -> " stored since " + t).orElse("") + ")");
+                    + Plural.of(entries.size(), "failure object") + from.map(t -> " stored since " + t).orElse("") + ")");
             if (dryRun) {
                 header.add("dry run: nothing is written or removed");
             }
@@ -236,9 +236,9 @@ public final class RedriveCommand extends CliCommand {
     /** ": RetryAttemptsExhausted after 6 invocations · shard ... · sequence numbers A to B (N records)". */
     private static String describe(FailureObject failure, Style style) {
         return ": " + (failure.condition() == null ? "" : failure.condition() + " after "
-                + Views.plural(failure.invokeCount(), "invocation") + " " + style.dot() + " ")
+                + Plural.of(failure.invokeCount(), "invocation") + " " + style.dot() + " ")
                 + "shard " + failure.shardId() + " " + style.dot() + " sequence numbers " + failure.startSequenceNumber()
-                + " to " + failure.endSequenceNumber() + " (" + Views.plural(failure.batchSize(), "record") + ")";
+                + " to " + failure.endSequenceNumber() + " (" + Plural.of(failure.batchSize(), "record") + ")";
     }
 
     private ExitCode summary(int handled, int[] results, String bucketName, PrintStream out) {
@@ -250,7 +250,7 @@ public final class RedriveCommand extends CliCommand {
         int stillFailing = results[Result.FAILURES_REMAIN.ordinal()];
         int unusable = results[Result.UNUSABLE.ordinal()];
         int gone = results[Result.GONE.ordinal()];
-        List<String> parts = new ArrayList<>(List.of(Views.plural(handled, "failure object")));
+        List<String> parts = new ArrayList<>(List.of(Plural.of(handled, "failure object")));
         if (dryRun) {
             parts.add(results[Result.WOULD_APPLY.ordinal()] + " would be redriven");
         } else if (bucketName != null) {

@@ -3,6 +3,7 @@ package com.cruddur.messaging.local.table;
 import com.cruddur.messaging.local.CliCommand;
 import com.cruddur.messaging.local.ExitCode;
 import com.cruddur.messaging.local.Style;
+import com.cruddur.messaging.local.Target;
 import com.cruddur.messaging.local.TargetOptions;
 import com.cruddur.messaging.local.Targets;
 import com.cruddur.messaging.local.Usage;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code conversations}: access pattern B, a user's conversation list, newest first. */
 @Command(name = ConversationsCommand.NAME,
-        customSynopsis = {"messaging-local conversations --user UUID [--endpoint URL | --aws] [--table NAME]"},
+        customSynopsis = {"conversations --user UUID [--endpoint URL | --aws] [--table NAME]"},
         description = {ConversationsCommand.SUMMARY, "",
             """
                     Queries the user's conversation-list rows (pk GRP#<user>, newest sort key first): the other
@@ -35,7 +36,7 @@ public final class ConversationsCommand extends CliCommand {
 
     @Override
     protected ExitCode run(Io io) {
-        try (Targets.Opened opened = Targets.open(where.spec(), Targets.Embedded.SAMPLE, io.out(), io)) {
+        try (Targets.Opened opened = Targets.open(where.spec(), Target.Embedded.SAMPLE, io.out(), io)) {
             opened.target().requireTable(opened.client());
             Conversations conversations = new Conversations(opened.client(), opened.target().table());
             List<Conversations.Row> rows = conversations.listOf(user);

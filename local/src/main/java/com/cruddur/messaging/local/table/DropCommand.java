@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code drop}: deletes the table, only with {@code --yes} and never on AWS. */
 @Command(name = DropCommand.NAME,
-        customSynopsis = {"messaging-local drop --yes [--endpoint URL] [--table NAME]"},
+        customSynopsis = {"drop --yes [--endpoint URL] [--table NAME]"},
         description = {DropCommand.SUMMARY, "",
             """
                     Deletes the table and everything in it. Refuses (exit 3) without --yes, and always with --aws.
@@ -24,6 +24,8 @@ public final class DropCommand extends CliCommand {
     /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
     public static final String NAME = "drop";
     public static final String SUMMARY = "delete the table (needs --yes; never on AWS)";
+    /** Why it refuses {@code --aws} (its entry in the command list says so). */
+    public static final String NOT_ON_AWS = "the real table is deleted only through the CDK app";
 
     @Mixin
     private TargetOptions where;
@@ -33,11 +35,11 @@ public final class DropCommand extends CliCommand {
 
     @Override
     protected ExitCode run(Io io) {
-        Target.Spec spec = where.spec().refuseAws(name(), "the real table is deleted only through the CDK app");
+        Target.Spec spec = where.spec();
         if (!yes) {
             throw new RefusedException("refusing to delete table " + spec.table() + " without --yes");
         }
-        try (Targets.Opened opened = Targets.open(spec, Targets.Embedded.SAMPLE, io.out(), io)) {
+        try (Targets.Opened opened = Targets.open(spec, Target.Embedded.SAMPLE, io.out(), io)) {
             String table = opened.target().table();
             if (!TableDefinitions.tableExists(opened.client(), table)) {
                 io.out().println("no table " + table + "; nothing to drop");

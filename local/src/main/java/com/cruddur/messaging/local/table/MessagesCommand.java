@@ -2,7 +2,9 @@ package com.cruddur.messaging.local.table;
 
 import com.cruddur.messaging.local.CliCommand;
 import com.cruddur.messaging.local.ExitCode;
+import com.cruddur.messaging.local.Plural;
 import com.cruddur.messaging.local.Style;
+import com.cruddur.messaging.local.Target;
 import com.cruddur.messaging.local.TargetOptions;
 import com.cruddur.messaging.local.Targets;
 import com.cruddur.messaging.local.Usage;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code messages}: access pattern A, a conversation's messages, newest first. */
 @Command(name = MessagesCommand.NAME,
-        customSynopsis = {"messaging-local messages --group UUID [--limit N] [--endpoint URL | --aws] [--table NAME]"},
+        customSynopsis = {"messages --group UUID [--limit N] [--endpoint URL | --aws] [--table NAME]"},
         description = {MessagesCommand.SUMMARY, "",
             """
                     Queries the conversation's message items (pk MSG#<group>), newest first, at most --limit
@@ -40,11 +42,11 @@ public final class MessagesCommand extends CliCommand {
     @Override
     protected ExitCode run(Io io) {
         within("--limit", limit, 1, 10_000);
-        try (Targets.Opened opened = Targets.open(where.spec(), Targets.Embedded.SAMPLE, io.out(), io)) {
+        try (Targets.Opened opened = Targets.open(where.spec(), Target.Embedded.SAMPLE, io.out(), io)) {
             opened.target().requireTable(opened.client());
             List<Conversations.Message> messages = new Conversations(opened.client(), opened.target().table())
                     .messages(group, limit);
-            io.out().println("conversation " + group + ": " + Views.plural(messages.size(), "message")
+            io.out().println("conversation " + group + ": " + Plural.of(messages.size(), "message")
                     + ", newest first" + (messages.size() == limit ? " (--limit " + limit + ")" : "") + ":");
             int width = messages.stream().mapToInt(m -> sender(m, io.style()).length()).max().orElse(0);
             for (Conversations.Message m : messages) {

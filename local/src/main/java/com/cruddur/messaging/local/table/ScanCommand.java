@@ -4,10 +4,10 @@ import com.cruddur.messaging.devkit.DynamoJson;
 import com.cruddur.messaging.devkit.Items;
 import com.cruddur.messaging.local.CliCommand;
 import com.cruddur.messaging.local.ExitCode;
+import com.cruddur.messaging.local.Plural;
 import com.cruddur.messaging.local.Target;
 import com.cruddur.messaging.local.TargetOptions;
 import com.cruddur.messaging.local.Targets;
-import com.cruddur.messaging.local.Views;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@code scan}: every item of the table as DynamoDB JSON, one per line, sorted by pk then sk. */
 @Command(name = ScanCommand.NAME,
-        customSynopsis = {"messaging-local scan [--endpoint URL] [--table NAME]"},
+        customSynopsis = {"scan [--endpoint URL] [--table NAME]"},
         description = {ScanCommand.SUMMARY, "",
             """
                     Prints every item of the table on standard output, one line of DynamoDB JSON each, sorted by
@@ -28,19 +28,21 @@ public final class ScanCommand extends CliCommand {
     /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
     public static final String NAME = "scan";
     public static final String SUMMARY = "print every item as one line of DynamoDB JSON, sorted by pk then sk";
+    /** Why it refuses {@code --aws} (its entry in the command list says so). */
+    public static final String NOT_ON_AWS = "it would read the whole real table";
 
     @Mixin
     private TargetOptions where;
 
     @Override
     protected ExitCode run(Io io) {
-        Target.Spec spec = where.spec().refuseAws(name(), "it would read the whole real table");
-        try (Targets.Opened opened = Targets.open(spec, Targets.Embedded.SAMPLE, null, io)) {
+        Target.Spec spec = where.spec();
+        try (Targets.Opened opened = Targets.open(spec, Target.Embedded.SAMPLE, null, io)) {
             opened.target().requireTable(opened.client());
             List<Map<String, AttributeValue>> items = Items.scanAll(opened.client(), opened.target().table());
             items.forEach(item -> io.out().println(DynamoJson.format(item)));
             // Last, so that a failure before it is reported in one line.
-            io.err().println(Views.plural(items.size(), "item") + " " + io.style().dot() + " " + opened.header());
+            io.err().println(Plural.of(items.size(), "item") + " " + io.style().dot() + " " + opened.header());
             return ExitCode.OK;
         }
     }

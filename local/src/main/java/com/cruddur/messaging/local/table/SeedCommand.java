@@ -1,12 +1,13 @@
 package com.cruddur.messaging.local.table;
 
 import com.cruddur.messaging.local.CliCommand;
+import com.cruddur.messaging.local.EmbeddedTargets;
 import com.cruddur.messaging.local.ExitCode;
+import com.cruddur.messaging.local.Plural;
 import com.cruddur.messaging.local.SeedData;
 import com.cruddur.messaging.local.Target;
 import com.cruddur.messaging.local.TargetOptions;
 import com.cruddur.messaging.local.Targets;
-import com.cruddur.messaging.local.Views;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code seed}: loads the sample conversation (or a file of items) into the table. */
 @Command(name = SeedCommand.NAME,
-        customSynopsis = {"messaging-local seed [--endpoint URL] [--table NAME] [FILE]"},
+        customSynopsis = {"seed [--endpoint URL] [--table NAME] [FILE]"},
         description = {SeedCommand.SUMMARY, "",
             """
                     Loads items into the table, creating the table first if it is missing: by default the sample
@@ -27,6 +28,8 @@ public final class SeedCommand extends CliCommand {
     /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
     public static final String NAME = "seed";
     public static final String SUMMARY = "load the sample conversation (or FILE) into the table";
+    /** Why it refuses {@code --aws} (its entry in the command list says so). */
+    public static final String NOT_ON_AWS = "it never writes sample data to the real table";
 
     @Mixin
     private TargetOptions where;
@@ -36,13 +39,13 @@ public final class SeedCommand extends CliCommand {
 
     @Override
     protected ExitCode run(Io io) {
-        Target.Spec spec = where.spec().refuseAws(name(), "it never writes sample data to the real table");
+        Target.Spec spec = where.spec();
         SeedData seed = file == null ? SeedData.sample() : SeedData.fromFile(file);
-        try (Targets.Opened opened = Targets.open(spec, Targets.Embedded.EMPTY, io.out(), io)) {
+        try (Targets.Opened opened = Targets.open(spec, Target.Embedded.EMPTY, io.out(), io)) {
             String table = opened.target().table();
-            boolean created = opened.target().ensureTable(opened.client());
+            boolean created = EmbeddedTargets.ensureTable(opened.target(), opened.client());
             seed.load(opened.client(), table, io.err());
-            io.out().println("seeded " + Views.plural(seed.items().size(), "item") + " into " + table
+            io.out().println("seeded " + Plural.of(seed.items().size(), "item") + " into " + table
                     + (created ? " (created the table)" : "") + " from " + seed.source());
             return ExitCode.OK;
         }

@@ -4,14 +4,15 @@ import com.cruddur.messaging.local.CliCommand;
 import com.cruddur.messaging.local.CliException;
 import com.cruddur.messaging.local.ExitCode;
 import com.cruddur.messaging.local.HandlerOptions;
+import com.cruddur.messaging.local.HandlerReport;
 import com.cruddur.messaging.local.InputException;
 import com.cruddur.messaging.local.Invoker;
+import com.cruddur.messaging.local.Plural;
 import com.cruddur.messaging.local.Style;
 import com.cruddur.messaging.local.Target;
 import com.cruddur.messaging.local.TargetOptions;
 import com.cruddur.messaging.local.Targets;
 import com.cruddur.messaging.local.Usage;
-import com.cruddur.messaging.local.Views;
 import com.cruddur.messaging.local.mapping.EventFilter;
 import com.cruddur.messaging.local.mapping.LocalEventSourceMapping;
 import com.cruddur.messaging.local.mapping.StreamEvents;
@@ -41,8 +42,8 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
  * stream, filter, handler, conversation lists) shows in one command.
  */
 @Command(name = SendCommand.NAME,
-        customSynopsis = {"messaging-local send --group UUID --user UUID --text TEXT [--endpoint URL] [--table NAME]",
-            "                            [--write-mode MODE] [--verbose]"},
+        customSynopsis = {"send --group UUID --user UUID --text TEXT [--endpoint URL] [--table NAME]",
+            "            [--write-mode MODE] [--verbose]"},
         description = {SendCommand.SUMMARY, "",
             """
                     Puts a message item (pk MSG#<group>, sk = now as created_at, a fresh message_uuid, the text and
@@ -62,6 +63,8 @@ public final class SendCommand extends CliCommand {
     /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
     public static final String NAME = "send";
     public static final String SUMMARY = "put a new message into a conversation (access pattern C)";
+    /** Why it refuses {@code --aws} (its entry in the command list says so). */
+    public static final String NOT_ON_AWS = "it would post a message into a real conversation";
 
     /** The sort key format of the app: microseconds and an explicit UTC offset. */
     /** How long to wait for the put's stream record on DynamoDB Local. */
@@ -92,10 +95,10 @@ public final class SendCommand extends CliCommand {
         if (text.isBlank()) {
             throw usageError("missing required option --text");
         }
-        Target.Spec spec = where.spec().refuseAws(name(), "it would post a message into a real conversation");
+        Target.Spec spec = where.spec();
         PrintStream out = io.out();
         Style style = io.style();
-        try (Targets.Opened opened = Targets.open(spec, Targets.Embedded.SAMPLE, out, io)) {
+        try (Targets.Opened opened = Targets.open(spec, Target.Embedded.SAMPLE, out, io)) {
             Target target = opened.target();
             DynamoDbClient client = opened.client();
             target.requireTable(client);
@@ -156,7 +159,7 @@ public final class SendCommand extends CliCommand {
         if (produced.isEmpty()) {
             throw new CliException(ExitCode.DYNAMODB_ERROR, "the put's stream record did not appear within 10 s");
         }
-        out.println(style.bullet() + " stream: " + Views.plural(produced.size(), "record") + " ("
+        out.println(style.bullet() + " stream: " + Plural.of(produced.size(), "record") + " ("
                 + produced.getFirst().eventNameAsString() + " " + item.get(MessagesTable.PK).s()
                 + ") through the deployed filter to the handler, as the event source mapping delivers it");
         // As deployed, but without a failure destination: what it gives up on, it says here.
@@ -165,8 +168,8 @@ public final class SendCommand extends CliCommand {
                 LocalEventSourceMapping.OnFailure.NONE);
         LocalEventSourceMapping.Delivery delivery = mapping.deliver(found.shardId(),
                 StreamEvents.recordNodes(produced, streamArn), (retry, records, report) -> {
-            out.println("  " + (retry > 0 ? "retry " + retry + ": " : "") + Views.handlerLine(report, style));
-            for (String problem : Views.problemLines(report, style)) {
+            out.println("  " + (retry > 0 ? "retry " + retry + ": " : "") + HandlerReport.line(report, style));
+            for (String problem : HandlerReport.problems(report, style)) {
                 out.println("  " + problem);
             }
         });

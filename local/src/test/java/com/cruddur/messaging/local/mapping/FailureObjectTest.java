@@ -101,7 +101,7 @@ class FailureObjectTest {
         FailureObject written = new FailureObject("RecordAgeExceeded", 2, null,
                 Instant.parse("2026-11-21T12:00:00.123456Z"), "shardId-1", "000000000000000000002",
                 "000000000000000000004", Instant.parse("2026-11-21T10:00:00.500Z"), Instant.parse("2026-11-21T10:00:01Z"),
-                3, "arn:aws:dynamodb:ddblocal:000000000000:table/cruddur-messages/stream/x", List.of(record));
+                3, "arn:aws:dynamodb:ddblocal:000000000000:table/cruddur-messages/stream/2026-11-21T10:00:00.000", List.of(record));
 
         JsonNode json = MAPPER.readTree(written.toJson());
 

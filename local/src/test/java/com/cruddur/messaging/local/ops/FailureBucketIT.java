@@ -3,9 +3,9 @@ package com.cruddur.messaging.local.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.cruddur.messaging.local.LocalS3;
+import com.cruddur.messaging.devkit.LocalS3;
+import com.cruddur.messaging.local.LocalEndpoints;
 import com.cruddur.messaging.local.S3BucketsStub;
-import com.cruddur.messaging.local.Target;
 import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.schema.FailureObjects;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +34,7 @@ class FailureBucketIT {
 
     @Test
     void theObjectsUnderLambdasPrefixAreListedOldestFirstReadAndRemoved() {
-        try (LocalS3 server = LocalS3.start(); S3Client s3 = Target.localS3(server.endpoint())) {
+        try (LocalS3 server = LocalS3.start(); S3Client s3 = LocalEndpoints.s3(server.endpoint())) {
             s3.createBucket(b -> b.bucket("failures"));
             String first = key("shardId-b", new UUID(0, 2));
             String second = key("shardId-a", new UUID(0, 1));
@@ -72,7 +72,7 @@ class FailureBucketIT {
                         FailureBucket.LOGICAL_ID_TAG, DeploymentContract.Stack.FAILURE_BUCKET_LOGICAL_ID_PREFIX + "9F8E"))
                 .bucket("cruddurmessaging-streamfailuredestinat-a1b2c3d4e5f6", OURS)
                 .bucket("someone-elses-bucket", OURS);
-             S3Client s3 = Target.localS3(stub.endpoint())) {
+             S3Client s3 = LocalEndpoints.s3(stub.endpoint())) {
 
             Optional<String> found = FailureBucket.findStackBucket(s3, STACK);
 
@@ -87,11 +87,11 @@ class FailureBucketIT {
     @Test
     void noBucketOrSeveralAreSaid() {
         try (S3BucketsStub none = new S3BucketsStub().bucket("cruddurmessaging-untagged", null);
-             S3Client s3 = Target.localS3(none.endpoint())) {
+             S3Client s3 = LocalEndpoints.s3(none.endpoint())) {
             assertThat(FailureBucket.findStackBucket(s3, STACK)).isEmpty();
         }
         try (S3BucketsStub two = new S3BucketsStub().bucket("cruddurmessaging-one", OURS).bucket("cruddurmessaging-two", OURS);
-             S3Client s3 = Target.localS3(two.endpoint())) {
+             S3Client s3 = LocalEndpoints.s3(two.endpoint())) {
             assertThatThrownBy(() -> FailureBucket.findStackBucket(s3, STACK)).isInstanceOf(IllegalStateException.class)
                     .hasMessage("several buckets are tagged as stack CruddurMessaging's failure bucket: cruddurmessaging-one,"
                             + " cruddurmessaging-two");

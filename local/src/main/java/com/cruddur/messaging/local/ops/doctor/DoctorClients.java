@@ -1,8 +1,8 @@
 package com.cruddur.messaging.local.ops.doctor;
 
 import com.cruddur.messaging.devkit.LocalDynamoDb;
+import com.cruddur.messaging.local.LocalEndpoints;
 import com.cruddur.messaging.local.Style;
-import com.cruddur.messaging.local.Target;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -164,7 +164,7 @@ final class DoctorClients implements AutoCloseable {
      */
     S3Client s3(URI localEndpoint) {
         if (s3 == null) {
-            s3 = add(aws ? configure(S3Client.builder()).build() : Target.localS3(localEndpoint, new ReadOnlyGuard()));
+            s3 = add(aws ? configure(S3Client.builder()).build() : LocalEndpoints.s3(localEndpoint, new ReadOnlyGuard()));
         }
         return s3;
     }

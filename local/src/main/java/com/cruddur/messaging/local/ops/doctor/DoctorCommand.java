@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
  * deploy, one line per check ({@link Doctor}), the exit status by the worst.
  */
 @Command(name = DoctorCommand.NAME,
-        customSynopsis = {"messaging-local doctor (--aws | --endpoint URL) [--table NAME] [--existing-table]"
-            + " [--kms-key-arn ARN]", "                      [--bucket NAME] [--s3-endpoint URL] [--node COMMAND]"},
+        customSynopsis = {"doctor (--aws | --endpoint URL) [--table NAME] [--existing-table]"
+            + " [--kms-key-arn ARN]", "      [--bucket NAME] [--s3-endpoint URL] [--node COMMAND]"},
         description = {DoctorCommand.SUMMARY, "",
             """
                     Before the first deploy (and after any change to the account), checks what the stack needs,

@@ -1,6 +1,6 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.devkit;
 
-import com.cruddur.messaging.devkit.LocalDynamoDb;
+import com.cruddur.messaging.schema.LocalServices;
 import java.net.URI;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
@@ -12,10 +12,11 @@ import org.jclouds.blobstore.TransientApiMetadata;
  * An S3-compatible server, s3proxy on jclouds' in-memory ("transient") blob store, started in this
  * JVM on a free loopback port: the local stand-in for the failure destination's bucket, as
  * DynamoDB Local is for the table. Only {@code watch} and the tests load this class (and with it
- * s3proxy, jclouds and their Jetty); the commands an operator runs never do.
+ * s3proxy, jclouds and their Jetty); the ops tool never contains it.
  *
- * <p>It checks request signatures (V2 or V4) with DynamoDB Local's credentials, as S3 would with
- * real ones, so the clients of {@link Target#localS3} are exercised as they are against AWS.
+ * <p>It checks request signatures (V2 or V4) with the local services' credentials
+ * ({@link LocalServices}), as S3 would with real ones, so the tools' S3 clients are exercised as
+ * they are against AWS.
  */
 public final class LocalS3 implements AutoCloseable {
 
@@ -36,12 +37,11 @@ public final class LocalS3 implements AutoCloseable {
             // provider on the class path, and this build leaves out those s3proxy does not need here.
             BlobStoreContext blobs = ContextBuilder.newBuilder(new TransientApiMetadata())
                     .build(BlobStoreContext.class);
-            var credentials = LocalDynamoDb.CREDENTIALS.resolveCredentials();
             S3Proxy server = S3Proxy.builder()
                     .blobStore(blobs.getBlobStore())
                     .endpoint(URI.create("http://127.0.0.1:0"))
-                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, credentials.accessKeyId(),
-                            credentials.secretAccessKey())
+                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, LocalServices.ACCESS_KEY_ID,
+                            LocalServices.SECRET_ACCESS_KEY)
                     .build();
             try {
                 server.start();

@@ -1,21 +1,5 @@
 package com.cruddur.messaging.local;
 
-import com.cruddur.messaging.local.bench.BenchCommand;
-import com.cruddur.messaging.local.bench.ColdStartCommand;
-import com.cruddur.messaging.local.bench.ReconcileBenchCommand;
-import com.cruddur.messaging.local.mapping.WatchCommand;
-import com.cruddur.messaging.local.ops.ReconcileCommand;
-import com.cruddur.messaging.local.ops.RedriveCommand;
-import com.cruddur.messaging.local.ops.doctor.DoctorCommand;
-import com.cruddur.messaging.local.replay.ReplayCommand;
-import com.cruddur.messaging.local.table.ConversationsCommand;
-import com.cruddur.messaging.local.table.DropCommand;
-import com.cruddur.messaging.local.table.ListTablesCommand;
-import com.cruddur.messaging.local.table.MessagesCommand;
-import com.cruddur.messaging.local.table.ScanCommand;
-import com.cruddur.messaging.local.table.SchemaLoadCommand;
-import com.cruddur.messaging.local.table.SeedCommand;
-import com.cruddur.messaging.local.table.SendCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -29,6 +13,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IExecutionStrategy;
 import picocli.CommandLine.IHelpSectionRenderer;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,68 +21,53 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.RunLast;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * The command line: the top command, its subcommands ({@link #COMMANDS}, one annotated class
- * each), and the one place where failures become a line on standard error and an
- * {@link ExitCode}. Never calls {@code System.exit}: {@link Main} does, so the tests run commands
- * in-process and read their output.
+ * A command-line program: its top command, its subcommands ({@link Subcommand}, one annotated class
+ * each, listed by the program), and the one place where failures become a line on standard error
+ * and an {@link ExitCode}. The ops tool and the developer CLI are each one of these, with their own
+ * commands and their own way of opening a target ({@link TargetOpener}). Never calls
+ * {@code System.exit}: each program's {@code Main} does, so the tests run commands in-process and
+ * read their output.
  *
  * <p>Start-up is most of what a short command costs. picocli builds an annotated command by
  * reflection, and the first annotation a JVM reads costs about 100 ms (the JDK generates the
  * annotation's proxy class). So the top command is built here from its model, {@code --help}
- * lists the subcommands from their {@code NAME} and {@code SUMMARY} constants (which their
- * {@code @Command}s use too), and only the subcommand a command line runs is built from its class.
+ * lists the subcommands from their names and summaries, and only the subcommand a command line
+ * runs is built from its class.
  */
-public final class MessagingLocal
-        implements Callable<Integer>, IParameterExceptionHandler, IExecutionExceptionHandler {
-
-    public static final String PROGRAM = "messaging-local";
+public final class Program implements Callable<Integer>, IParameterExceptionHandler, IExecutionExceptionHandler,
+        IExecutionStrategy {
 
     /** picocli's switch for built-in type converters not to register (a regex of class names). */
     private static final String CONVERTERS_EXCLUDES = "picocli.converters.excludes";
 
     /**
-     * A subcommand: its name and summary (for --help and for choosing it), and its class.
+     * What a program is.
      *
-     * @param name    the name on the command line, the {@code name} of its {@code @Command}
-     * @param summary its line in the command list, the first line of its description
-     * @param type    the annotated class
+     * @param name     its name on the command line and in its messages, e.g. {@code messaging-ops}
+     * @param header   the first line of its {@code --help}
+     * @param commands its subcommands, in the order {@code --help} lists them
+     * @param targets  how its commands open the target their options name
      */
-    record Subcommand(String name, String summary, Class<? extends CliCommand> type) {
+    public record Definition(String name, String header, List<Subcommand> commands, TargetOpener targets) {
+
+        /** The subcommand of that name, or null. */
+        Subcommand command(String commandName) {
+            return commands.stream().filter(c -> c.name().equals(commandName)).findFirst().orElse(null);
+        }
     }
 
-    /** The subcommands, in the order {@code --help} lists them. A new command is a line here. */
-    static final List<Subcommand> COMMANDS = List.of(
-            new Subcommand(ReplayCommand.NAME, ReplayCommand.SUMMARY, ReplayCommand.class),
-            new Subcommand(WatchCommand.NAME, WatchCommand.SUMMARY, WatchCommand.class),
-            new Subcommand(SchemaLoadCommand.NAME, SchemaLoadCommand.SUMMARY, SchemaLoadCommand.class),
-            new Subcommand(ListTablesCommand.NAME, ListTablesCommand.SUMMARY, ListTablesCommand.class),
-            new Subcommand(SeedCommand.NAME, SeedCommand.SUMMARY, SeedCommand.class),
-            new Subcommand(ScanCommand.NAME, ScanCommand.SUMMARY, ScanCommand.class),
-            new Subcommand(DropCommand.NAME, DropCommand.SUMMARY, DropCommand.class),
-            new Subcommand(ConversationsCommand.NAME, ConversationsCommand.SUMMARY, ConversationsCommand.class),
-            new Subcommand(MessagesCommand.NAME, MessagesCommand.SUMMARY, MessagesCommand.class),
-            new Subcommand(SendCommand.NAME, SendCommand.SUMMARY, SendCommand.class),
-            new Subcommand(RedriveCommand.NAME, RedriveCommand.SUMMARY, RedriveCommand.class),
-            new Subcommand(ReconcileCommand.NAME, ReconcileCommand.SUMMARY, ReconcileCommand.class),
-            new Subcommand(DoctorCommand.NAME, DoctorCommand.SUMMARY, DoctorCommand.class),
-            new Subcommand(BenchCommand.NAME, BenchCommand.SUMMARY, BenchCommand.class),
-            new Subcommand(ColdStartCommand.NAME, ColdStartCommand.SUMMARY, ColdStartCommand.class),
-            new Subcommand(ReconcileBenchCommand.NAME, ReconcileBenchCommand.SUMMARY, ReconcileBenchCommand.class));
-
+    private final Definition definition;
     private final CliCommand.Io io;
 
-    private MessagingLocal(CliCommand.Io io) {
+    private Program(Definition definition, CliCommand.Io io) {
+        this.definition = definition;
         this.io = io;
-    }
-
-    /** Runs a command line with Unicode output. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        return run(args, out, err, Style.UNICODE);
     }
 
     /**
@@ -105,8 +75,8 @@ public final class MessagingLocal
      *
      * @return the exit status, see {@link ExitCode}
      */
-    static int run(String[] args, PrintStream out, PrintStream err, Style style) {
-        MessagingLocal top = new MessagingLocal(new CliCommand.Io(out, err, style));
+    public static int run(Definition definition, String[] args, PrintStream out, PrintStream err, Style style) {
+        Program top = new Program(definition, new CliCommand.Io(out, err, style, definition.targets()));
         try {
             return top.commandLine(invoked(args)).execute(args);
         } finally {
@@ -115,10 +85,17 @@ public final class MessagingLocal
         }
     }
 
+    /** The whole command tree, every subcommand built: for the completion script and the tests. */
+    public static CommandLine commandTree(Definition definition) {
+        return new Program(definition, new CliCommand.Io(System.out, System.err, Style.UNICODE, definition.targets()))
+                .commandLine(null);
+    }
+
     /** Without a command: the usage line. */
     @Override
     public Integer call() {
-        io.err().println("usage: " + PROGRAM + " COMMAND [OPTIONS]   (" + PROGRAM + " --help lists the commands)");
+        io.err().println("usage: " + definition.name() + " COMMAND [OPTIONS]   (" + definition.name()
+                + " --help lists the commands)");
         return ExitCode.BAD_INPUT.code();
     }
 
@@ -126,9 +103,22 @@ public final class MessagingLocal
         return io;
     }
 
-    /** The whole command tree, every subcommand built: for the completion script and the tests. */
-    static CommandLine commandLine() {
-        return new MessagingLocal(new CliCommand.Io(System.out, System.err, Style.UNICODE)).commandLine(null);
+    /**
+     * Runs the parsed command, after the one check every command gets: {@code --aws} only where the
+     * program's list says the command accepts it. A command that does not say so refuses it.
+     */
+    @Override
+    public int execute(ParseResult parsed) {
+        ParseResult sub = parsed.subcommand();
+        Subcommand command = sub == null ? null : definition.command(sub.commandSpec().name());
+        // With --endpoint as well, the command line is wrong before it is refused: TargetOptions says so.
+        if (command != null && !command.acceptsAws() && sub.hasMatchedOption(TargetOptions.AWS)
+                && !sub.hasMatchedOption(TargetOptions.ENDPOINT)) {
+            io.err().println(sub.commandSpec().qualifiedName() + ": refusing to run " + command.name()
+                    + " against AWS (" + TargetOptions.AWS + "): " + command.awsRefusal());
+            return ExitCode.REFUSED.code();
+        }
+        return new RunLast().execute(parsed);
     }
 
     /** The subcommands a command line needs built: the one it runs, or help and the one it asks about. */
@@ -147,7 +137,7 @@ public final class MessagingLocal
             System.setProperty(CONVERTERS_EXCLUDES, "java\\.(sql|time)\\..*");
         }
         CommandLine cli = new CommandLine(topCommand());
-        for (Subcommand command : COMMANDS) {
+        for (Subcommand command : definition.commands()) {
             if (build == null || build.contains(command.name())) {
                 cli.addSubcommand(command.name(), command.type());
             }
@@ -164,7 +154,8 @@ public final class MessagingLocal
                 .setOverwrittenOptionsAllowed(true)
                 // Not lambdas: the first lambda of a JVM costs start-up time that --help need not pay.
                 .setParameterExceptionHandler(this)
-                .setExecutionExceptionHandler(this);
+                .setExecutionExceptionHandler(this)
+                .setExecutionStrategy(this);
         Usage.registerConverters(cli);
         List<CommandLine> all = new ArrayList<>(List.of(cli));
         all.addAll(cli.getSubcommands().values());
@@ -179,7 +170,8 @@ public final class MessagingLocal
                     .optionListHeading("%noptions:%n")
                     .footerHeading("%n");
             if (command != cli) {
-                spec.usageMessage().synopsisHeading("usage: ").descriptionHeading("%n");
+                spec.usageMessage().synopsisHeading("usage: ").descriptionHeading("%n")
+                        .customSynopsis(withProgramName(spec.usageMessage().customSynopsis()));
             }
             HelpText.install(command);
         }
@@ -188,14 +180,24 @@ public final class MessagingLocal
         return cli;
     }
 
+    /** A command's synopsis is written from its own name on: the program's name goes before it, its other lines under it. */
+    private String[] withProgramName(String[] synopsis) {
+        String[] lines = synopsis.clone();
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = (i == 0 ? definition.name() + " " : " ".repeat(definition.name().length() + 1)) + lines[i];
+        }
+        return lines;
+    }
+
     /** The top command, from its model rather than annotations (see the class comment). */
     private CommandSpec topCommand() {
-        CommandSpec top = CommandSpec.wrapWithoutInspection(this).name(PROGRAM).versionProvider(new BuildInfo());
+        CommandSpec top = CommandSpec.wrapWithoutInspection(this).name(definition.name())
+                .versionProvider(new BuildInfo(definition.name()));
         top.usageMessage()
-                .header(PROGRAM + ": run Cruddur's message-group stream handler (the deployed class) on your laptop")
+                .header(definition.name() + ": " + definition.header())
                 .synopsisHeading("%nusage: ")
-                .customSynopsis(PROGRAM + " COMMAND [OPTIONS]      (./dev COMMAND ... from the repository)")
-                .footer(Target.HELP, "", PROGRAM + " COMMAND --help describes a command.");
+                .customSynopsis(definition.name() + " COMMAND [OPTIONS]")
+                .footer(definition.targets().help(awsCommands()), "", definition.name() + " COMMAND --help describes a command.");
         top.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
                 .description("show this help and exit").build());
         top.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
@@ -203,8 +205,12 @@ public final class MessagingLocal
         return top;
     }
 
+    private List<String> awsCommands() {
+        return definition.commands().stream().filter(Subcommand::acceptsAws).map(Subcommand::name).toList();
+    }
+
     /** The command list of the top command's help: each subcommand's name and summary. */
-    private static final class CommandList implements IHelpSectionRenderer {
+    private final class CommandList implements IHelpSectionRenderer {
 
         private final boolean heading;
 
@@ -218,8 +224,8 @@ public final class MessagingLocal
                 return String.format("%ncommands:%n");
             }
             StringBuilder list = new StringBuilder();
-            for (Subcommand command : COMMANDS) {
-                list.append(String.format("  %-14s %s%n", command.name(), command.summary()));
+            for (Subcommand command : definition.commands()) {
+                list.append(String.format("  %-15s %s%n", command.name(), command.summary()));
             }
             return list.toString();
         }
@@ -232,7 +238,7 @@ public final class MessagingLocal
         boolean top = where.getCommand() == this;
         io.err().println(where.getCommandSpec().qualifiedName() + ": " + Usage.problem(e, top) + " (see --help)");
         if (top) {
-            io.err().println("commands: " + String.join(", ", COMMANDS.stream().map(Subcommand::name).toList()));
+            io.err().println("commands: " + String.join(", ", definition.commands().stream().map(Subcommand::name).toList()));
         } else {
             // The synopsis on one line (--help wraps it).
             String[] synopsis = where.getCommandSpec().usageMessage().customSynopsis();
@@ -256,11 +262,7 @@ public final class MessagingLocal
                 return ExitCode.DYNAMODB_ERROR.code();
             }
             case AwsServiceException rejected -> {
-                var details = rejected.awsErrorDetails();
-                String message = details != null && details.errorMessage() != null ? details.errorMessage() : rejected.getMessage();
-                String code = details != null ? details.errorCode() : null;
-                io.err().println(prefix + "DynamoDB rejected a request: " + (code == null ? "" : code + ": ")
-                        + Style.firstLine(message));
+                io.err().println(prefix + "DynamoDB rejected a request: " + AwsErrors.describe(rejected));
                 return ExitCode.DYNAMODB_ERROR.code();
             }
             case SdkException other -> {

@@ -1,0 +1,63 @@
+package com.cruddur.messaging.local;
+
+import com.cruddur.messaging.local.bench.BenchCommand;
+import com.cruddur.messaging.local.bench.ColdStartCommand;
+import com.cruddur.messaging.local.bench.ReconcileBenchCommand;
+import com.cruddur.messaging.local.mapping.WatchCommand;
+import com.cruddur.messaging.local.ops.ReconcileCommand;
+import com.cruddur.messaging.local.ops.RedriveCommand;
+import com.cruddur.messaging.local.ops.doctor.DoctorCommand;
+import com.cruddur.messaging.local.replay.ReplayCommand;
+import com.cruddur.messaging.local.table.ConversationsCommand;
+import com.cruddur.messaging.local.table.DropCommand;
+import com.cruddur.messaging.local.table.ListTablesCommand;
+import com.cruddur.messaging.local.table.MessagesCommand;
+import com.cruddur.messaging.local.table.ScanCommand;
+import com.cruddur.messaging.local.table.SchemaLoadCommand;
+import com.cruddur.messaging.local.table.SeedCommand;
+import com.cruddur.messaging.local.table.SendCommand;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * The developer CLI, {@code messaging-local} ({@code ./dev COMMAND}): its own commands, which run
+ * the handler and the table on DynamoDB Local, and the ops commands beside them. A new command is
+ * a line here; {@code --aws} only for the entries that accept it.
+ */
+public final class LocalCommands {
+
+    public static final String PROGRAM = "messaging-local";
+
+    /** The subcommands, in the order {@code --help} lists them. */
+    static final List<Subcommand> ALL = List.of(
+            Subcommand.acceptingAws(ReplayCommand.NAME, ReplayCommand.SUMMARY, ReplayCommand.class),
+            Subcommand.refusingAws(WatchCommand.NAME, WatchCommand.SUMMARY, WatchCommand.class, WatchCommand.NOT_ON_AWS),
+            Subcommand.refusingAws(SchemaLoadCommand.NAME, SchemaLoadCommand.SUMMARY, SchemaLoadCommand.class,
+                    SchemaLoadCommand.NOT_ON_AWS),
+            Subcommand.refusingAws(ListTablesCommand.NAME, ListTablesCommand.SUMMARY, ListTablesCommand.class,
+                    ListTablesCommand.NOT_ON_AWS),
+            Subcommand.refusingAws(SeedCommand.NAME, SeedCommand.SUMMARY, SeedCommand.class, SeedCommand.NOT_ON_AWS),
+            Subcommand.refusingAws(ScanCommand.NAME, ScanCommand.SUMMARY, ScanCommand.class, ScanCommand.NOT_ON_AWS),
+            Subcommand.refusingAws(DropCommand.NAME, DropCommand.SUMMARY, DropCommand.class, DropCommand.NOT_ON_AWS),
+            Subcommand.acceptingAws(ConversationsCommand.NAME, ConversationsCommand.SUMMARY, ConversationsCommand.class),
+            Subcommand.acceptingAws(MessagesCommand.NAME, MessagesCommand.SUMMARY, MessagesCommand.class),
+            Subcommand.refusingAws(SendCommand.NAME, SendCommand.SUMMARY, SendCommand.class, SendCommand.NOT_ON_AWS),
+            Subcommand.acceptingAws(RedriveCommand.NAME, RedriveCommand.SUMMARY, RedriveCommand.class),
+            Subcommand.acceptingAws(ReconcileCommand.NAME, ReconcileCommand.SUMMARY, ReconcileCommand.class),
+            Subcommand.acceptingAws(DoctorCommand.NAME, DoctorCommand.SUMMARY, DoctorCommand.class),
+            Subcommand.of(BenchCommand.NAME, BenchCommand.SUMMARY, BenchCommand.class),
+            Subcommand.of(ColdStartCommand.NAME, ColdStartCommand.SUMMARY, ColdStartCommand.class),
+            Subcommand.of(ReconcileBenchCommand.NAME, ReconcileBenchCommand.SUMMARY, ReconcileBenchCommand.class));
+
+    /** The program. */
+    public static final Program.Definition DEFINITION = new Program.Definition(PROGRAM,
+            "run Cruddur's message-group stream handler (the deployed class) on your laptop", ALL, new EmbeddedTargets());
+
+    private LocalCommands() {
+    }
+
+    /** Runs a command line with Unicode output; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return Program.run(DEFINITION, args, out, err, Style.UNICODE);
+    }
+}
