@@ -24,7 +24,12 @@ public final class HandlerReport {
      * conversation, indented two spaces more than {@code lead}.
      */
     public static void print(PrintStream out, String lead, InvocationReport report, Style style) {
-        out.println(lead + line(report, style));
+        print(out, lead, report, style, "");
+    }
+
+    /** As {@link #print(PrintStream, String, InvocationReport, Style)}, with {@code tail} after the handler's line. */
+    public static void print(PrintStream out, String lead, InvocationReport report, Style style, String tail) {
+        out.println(lead + line(report, style) + tail);
         String indent = lead.substring(0, lead.length() - lead.stripLeading().length()) + "  ";
         for (String problem : problems(report, style)) {
             out.println(indent + problem);

@@ -188,7 +188,7 @@ public final class ColdStartCommand extends CliCommand {
                         .toList();
             }
             if (!missing.isEmpty()) {
-                throw new CliException(ExitCode.HANDLER_FAILURES, jar + " lacks " + missing.size()
+                throw new CliException(ExitCode.MEASUREMENT_FAILED, jar + " lacks " + missing.size()
                         + " class(es) the function loads, e.g. " + missing.getFirst());
             }
             Files.deleteIfExists(classLog);
@@ -198,7 +198,7 @@ public final class ColdStartCommand extends CliCommand {
                 values.put(kv[0], Long.parseLong(kv[1]));
             }
             if (values.get("failures") != 0) {
-                throw new CliException(ExitCode.HANDLER_FAILURES, "the probe's invocation reported batch item failures");
+                throw new CliException(ExitCode.MEASUREMENT_FAILED, "the probe's invocation reported batch item failures");
             }
             return new long[] {output.atMs(), values.get("construct"), values.get("invoke"), classes};
         } catch (IOException e) {
@@ -244,12 +244,12 @@ public final class ColdStartCommand extends CliCommand {
             reader.join(Duration.ofSeconds(10));
             synchronized (last) {
                 if (!ended) {
-                    throw new CliException(ExitCode.HANDLER_FAILURES, "the probe JVM did not answer within "
+                    throw new CliException(ExitCode.MEASUREMENT_FAILED, "the probe JVM did not answer within "
                             + timeout.toSeconds() + " s (" + variant + "); stopped it. Its last line: "
                             + Style.firstLine(last[0]));
                 }
                 if (figures[0] == null || process.exitValue() != 0) {
-                    throw new CliException(ExitCode.HANDLER_FAILURES, "the probe JVM did not answer (" + variant
+                    throw new CliException(ExitCode.MEASUREMENT_FAILED, "the probe JVM did not answer (" + variant
                             + ", exit " + process.exitValue() + "); its last line: " + Style.firstLine(last[0]));
                 }
                 return new ProbeOutput(figures[0], figuresAt[0]);
@@ -257,7 +257,7 @@ public final class ColdStartCommand extends CliCommand {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new CliException(ExitCode.HANDLER_FAILURES, "interrupted");
+            throw new CliException(ExitCode.MEASUREMENT_FAILED, "interrupted");
         }
     }
 

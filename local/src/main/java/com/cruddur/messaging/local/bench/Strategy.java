@@ -43,7 +43,7 @@ enum Strategy {
             InvocationReport report = handler.process(batch, new LocalContext(line -> { }));
             if (!report.failedSequenceNumbers().isEmpty()) {
                 // Capacity per message means nothing for a batch left half applied: stop, and say why.
-                throw new CliException(ExitCode.HANDLER_FAILURES, label + ": the handler reported batch item failures"
+                throw new CliException(ExitCode.MEASUREMENT_FAILED, label + ": the handler reported batch item failures"
                         + " (sequence numbers " + report.failedSequenceNumbers() + "): DynamoDB Local did not answer within"
                         + " the function's timeout; run with fewer --participants or --messages, or on a less loaded machine");
             }

@@ -188,7 +188,7 @@ public final class WatchCommand extends CliCommand {
             boolean created = !target.embedded() && EmbeddedTargets.ensureTable(target, opened.client());
             String streamArn = opened.client().describeTable(b -> b.tableName(target.table())).table().latestStreamArn();
             if (streamArn == null) {
-                throw new CliException(ExitCode.DYNAMODB_ERROR, "table " + target.table() + " has no stream");
+                throw new CliException(ExitCode.STREAM_ERROR, "table " + target.table() + " has no stream");
             }
             if (created) {
                 out.println("created table " + target.table());
@@ -285,12 +285,8 @@ public final class WatchCommand extends CliCommand {
                             @Override
                             public void invoked(int retry, int records, InvocationReport report) {
                                 invocations[0]++;
-                                out.println(prefix(number, retry, shard, records, style) + HandlerReport.line(report, style)
-                                        + " " + style.dot() + " "
-                                        + String.format("%.1f ms", report.duration().toNanos() / 1_000_000.0));
-                                for (String problem : HandlerReport.problems(report, style)) {
-                                    out.println("  " + problem);
-                                }
+                                HandlerReport.print(out, prefix(number, retry, shard, records, style), report, style,
+                                        " " + style.dot() + " " + String.format("%.1f ms", report.duration().toNanos() / 1e6));
                                 out.flush();
                             }
 

@@ -119,11 +119,8 @@ final class ObjectRedrive {
                     new LocalEventSourceMapping.Listener() {
                         @Override
                         public void invoked(int retry, int count, InvocationReport report) {
-                            out.println("  " + (retry > 0 ? "retry " + retry + ": " : "") + Plural.of(count, "record")
-                                    + " " + style.dot() + " " + HandlerReport.line(report, style));
-                            for (String problem : HandlerReport.problems(report, style)) {
-                                out.println("    " + problem);
-                            }
+                            HandlerReport.print(out, "  " + (retry > 0 ? "retry " + retry + ": " : "")
+                                    + Plural.of(count, "record") + " " + style.dot() + " ", report, style);
                             for (GroupOutcome group : report.groups()) {
                                 String id = group.messageGroupUuid();
                                 if (group.failed()) {

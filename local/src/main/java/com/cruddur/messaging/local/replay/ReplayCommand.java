@@ -201,10 +201,7 @@ public final class ReplayCommand extends CliCommand {
         requests.reset();
         InvocationReport result = invoker.invoke(file.event());
 
-        out.println("  " + HandlerReport.line(result, style));
-        for (String problem : HandlerReport.problems(result, style)) {
-            out.println("  " + problem);
-        }
+        HandlerReport.print(out, "  ", result, style);
         if (stats) {
             out.println("  stats: handler " + millis(result) + " " + style.dot() + " DynamoDB requests: "
                     + Views.requests(requests.snapshot()));

@@ -157,7 +157,7 @@ public final class SendCommand extends CliCommand {
                 item.get(MessagesTable.PK).s(), item.get(MessagesTable.SK).s());
         List<Record> produced = found.records();
         if (produced.isEmpty()) {
-            throw new CliException(ExitCode.DYNAMODB_ERROR, "the put's stream record did not appear within 10 s");
+            throw new CliException(ExitCode.STREAM_ERROR, "the put's stream record did not appear within 10 s");
         }
         out.println(style.bullet() + " stream: " + Plural.of(produced.size(), "record") + " ("
                 + produced.getFirst().eventNameAsString() + " " + item.get(MessagesTable.PK).s()
@@ -168,10 +168,7 @@ public final class SendCommand extends CliCommand {
                 LocalEventSourceMapping.OnFailure.NONE);
         LocalEventSourceMapping.Delivery delivery = mapping.deliver(found.shardId(),
                 StreamEvents.recordNodes(produced, streamArn), (retry, records, report) -> {
-            out.println("  " + (retry > 0 ? "retry " + retry + ": " : "") + HandlerReport.line(report, style));
-            for (String problem : HandlerReport.problems(report, style)) {
-                out.println("  " + problem);
-            }
+            HandlerReport.print(out, "  " + (retry > 0 ? "retry " + retry + ": " : ""), report, style);
         });
         if (!delivery.invoked()) {
             out.println("  the filter dropped it: the handler was not invoked");

@@ -24,7 +24,7 @@ class ColdStartProbeRunTest {
 
         assertThatThrownBy(() -> ColdStartCommand.runProbe(shell("echo starting; exec sleep 120"), Duration.ofSeconds(1),
                 "lambda"))
-                .isInstanceOfSatisfying(CliException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.HANDLER_FAILURES))
+                .isInstanceOfSatisfying(CliException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.MEASUREMENT_FAILED))
                 .hasMessage("the probe JVM did not answer within 1 s (lambda); stopped it. Its last line: starting");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
     }
