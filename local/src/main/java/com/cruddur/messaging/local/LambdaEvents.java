@@ -3,7 +3,11 @@ package com.cruddur.messaging.local;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Stream events deserialized by the Lambda Java runtime's own serializer, so the handler sees
@@ -30,6 +34,15 @@ public final class LambdaEvents {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new IllegalArgumentException(Style.firstLine(cause.getMessage()), e);
         }
+    }
+
+    /**
+     * The event Lambda would invoke the function with for these records (each as it appears in an
+     * event's {@code Records}), deserialized as the runtime does.
+     */
+    public static DynamodbEvent of(List<? extends JsonNode> records) {
+        return deserialize(("{\"Records\":[" + records.stream().map(JsonNode::toString).collect(Collectors.joining(","))
+                + "]}").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Built on first use: the runtime's serializer takes a moment to set up. */

@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The local mapping's S3 on-failure destination: each batch it gives up on becomes one object, under
  * the key and in the JSON Lambda uses ({@link FailureObjects}, {@link FailureObject#toJson}).
  */
-public final class BucketDestination implements LocalEventSourceMapping.OnFailure {
+public final class BucketDestination implements MappingDelivery.OnFailure {
 
     private final S3Client s3;
     private final String bucket;

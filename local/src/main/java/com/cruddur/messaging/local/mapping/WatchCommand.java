@@ -164,7 +164,7 @@ public final class WatchCommand extends CliCommand {
             case DeploymentContract.STARTING_POSITION_EXISTING_TABLE -> ShardIteratorType.LATEST;
             default -> throw usageError("option --from takes trim-horizon or latest, got '" + from + "'");
         };
-        LocalEventSourceMapping.Settings settings = LocalEventSourceMapping.Settings.DEPLOYED.withMaxRetries(maxRetries)
+        DeliverySettings settings = DeliverySettings.DEPLOYED.withMaxRetries(maxRetries)
                 .withMaxRecordAge(maxRecordAge == -1 ? null : Duration.ofSeconds(maxRecordAge));
         PrintStream out = io.out();
         Style style = io.style();
@@ -214,7 +214,7 @@ public final class WatchCommand extends CliCommand {
                     ? new Invoker(target, handler.config(target), verbose, io.err())
                     : new Invoker(target, handler.config(target), verbose, io.err(),
                             new ConversationFault(failConversations));
-            LocalEventSourceMapping mapping = new LocalEventSourceMapping(invoker::invoke, EventFilter.DEPLOYED, streamArn,
+            MappingDelivery mapping = new MappingDelivery(invoker::invoke, EventFilter.DEPLOYED, streamArn,
                     settings, destination);
             out.println("watching the stream of " + target.table() + style.join(List.of("",
                     "batch size " + batchSize, "from " + position, "filter " + EventFilter.DEPLOYED.pattern(),
@@ -246,7 +246,7 @@ public final class WatchCommand extends CliCommand {
         }
     }
 
-    private static ExitCode loop(StreamPoller poller, LocalEventSourceMapping mapping, String streamArn, int batchSize,
+    private static ExitCode loop(StreamPoller poller, MappingDelivery mapping, String streamArn, int batchSize,
                                  int maxBatches, int idleExitSeconds, AtomicBoolean stop, Io io) {
         PrintStream out = io.out();
         Style style = io.style();
@@ -279,9 +279,9 @@ public final class WatchCommand extends CliCommand {
             for (StreamPoller.Batch batch : polled) {
                 int number = batches + 1;
                 String shard = "shard " + style.ellipsis() + tail(batch.shardId());
-                LocalEventSourceMapping.Delivery delivery = mapping.deliver(batch.shardId(),
+                MappingDelivery.Result delivery = mapping.deliver(batch.shardId(),
                         StreamEvents.recordNodes(batch.records(), streamArn),
-                        new LocalEventSourceMapping.Listener() {
+                        new MappingDelivery.Listener() {
                             @Override
                             public void invoked(int retry, int records, InvocationReport report) {
                                 invocations[0]++;

@@ -15,12 +15,7 @@ import com.cruddur.messaging.local.Usage;
 import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.stream.ConversationCheck;
 import java.io.Console;
-import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * {@code reconcile}: the repair for what the stream can no longer deliver. Checks every
  * conversation's rows against its newest message (read-only), and with {@code --apply} brings the
- * lagging ones up to date through the deployed handler class ({@link Reconciler}).
+ * lagging ones up to date through the deployed handler class ({@link ConversationDiff}, {@link Repair}).
  */
 @Command(name = ReconcileCommand.NAME,
         customSynopsis = {"reconcile [--aws | --endpoint URL] [--table NAME] [--apply [--yes]]",
@@ -51,8 +46,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
                     --apply brings the behind, edited and duplicate ones up to date through the deployed handler
                     class: each conversation's newest message is read again (strongly consistent) and handed to
                     the handler as a stream record, 100 to an invocation, so the planner, the conditional
-                    transactions and the retries are the handler's own: never a blind write, never backwards,
-                    safe while the deployed function runs beside it. Run it again at any time: what is right
+                    writes (of the --write-mode given: put-first or transactional) and the retries are the
+                    handler's own: never a blind write, never backwards, safe while the deployed function runs
+                    beside it. Run it again at any time: what is right
                     stays as it is. With --aws, --apply asks for confirmation on the terminal (or takes --yes).
 
                     Progress goes to standard error every few seconds. --rate UNITS keeps the scan and the
@@ -116,43 +112,37 @@ public final class ReconcileCommand extends CliCommand {
             throw new RefusedException("refusing reconcile --apply --aws without --yes: there is no terminal to confirm on");
         }
         ReadRate limit = rate == null ? ReadRate.UNLIMITED : new ReadRate(rate);
-        PrintStream out = io.out();
+        ReconcileReport report = new ReconcileReport(io);
         Style style = io.style();
         try (Targets.Opened opened = Targets.open(spec, Target.Embedded.SAMPLE, null, io)) {
             Target target = opened.target();
             DynamoDbClient client = opened.client();
             target.requireTable(client);
-            out.println(opened.header() + (group == null ? " " + style.dot() + " " + Plural.of(segments, "segment")
-                    : " " + style.dot() + " conversation " + group) + (rate == null ? "" : " " + style.dot() + " at most "
-                    + format(rate) + " read units/s"));
-            Reconciler reconciler = new Reconciler();
-            Reconciler.Diff diff;
+            io.out().println(opened.header() + " " + style.dot() + " " + (group == null ? Plural.of(segments, "segment")
+                    : "conversation " + group) + (rate == null ? "" : " " + style.dot() + " at most "
+                    + ReconcileReport.format(rate) + " read units/s"));
+            ConversationDiff check = new ConversationDiff();
+            ConversationDiff.Diff diff;
             if (group == null) {
-                TableScan.Stats stats = scan(client, target.table(), reconciler, limit, io);
-                diff = reconciler.diff();
-                report(diff, out, style);
-                out.println("reconcile: scanned " + stats.scanned() + " items (" + stats.kept() + " messages and rows) in "
-                        + String.format(Locale.ROOT, "%.1f s", stats.time().toMillis() / 1000.0) + " " + style.dot() + " "
-                        + String.format(Locale.ROOT, "%.0f items/s", stats.itemsPerSecond()) + " " + style.dot() + " "
-                        + units(stats.readUnits()) + " in " + Plural.of(stats.requests(), "request")
-                        + " " + style.dot() + " " + summary(diff));
+                TableScan.Stats stats = scan(client, target.table(), check, limit, report);
+                diff = check.diff();
+                report.findings(diff);
+                report.scanned(stats, diff);
             } else {
-                reconciler.accept(group, Reconciler.newestMessage(client, target.table(), group, limit),
+                check.accept(group, Repair.newestMessage(client, target.table(), group, limit),
                         new ConversationCheck(client, handler.config(target)).rows(group));
-                diff = reconciler.diff();
-                report(diff, out, style);
-                out.println("reconcile: " + summary(diff));
+                diff = check.diff();
+                report.findings(diff);
+                report.checked(diff);
             }
             List<String> fixable = diff.fixable();
-            if (!apply) {
-                if (!fixable.isEmpty()) {
-                    out.println("run with --apply to bring " + Plural.of(fixable.size(), "conversation")
-                            + " up to date through the handler");
-                }
-                return ExitCode.OK;
+            if (fixable.isEmpty() && apply) {
+                io.out().println("reconcile --apply: nothing to apply");
+            } else if (!fixable.isEmpty() && !apply) {
+                io.out().println("run with --apply to bring " + Plural.of(fixable.size(), "conversation")
+                        + " up to date through the handler");
             }
-            if (fixable.isEmpty()) {
-                out.println("reconcile --apply: nothing to apply");
+            if (!apply || fixable.isEmpty()) {
                 return ExitCode.OK;
             }
             if (confirm) {
@@ -162,19 +152,24 @@ public final class ReconcileCommand extends CliCommand {
                     throw new RefusedException("not confirmed: nothing applied");
                 }
             }
-            return apply(fixable, opened, limit, io);
+            io.out().println("applying: " + Plural.of(fixable.size(), "conversation") + " through the handler, in batches"
+                    + " of " + DeploymentContract.BATCH_SIZE);
+            io.out().flush();
+            long start = System.nanoTime();
+            Repair.Applied applied = Repair.apply(fixable, client, target.table(),
+                    new Invoker(target, handler.config(target), verbose, io.err()), limit, report::applying);
+            return report.applied(fixable.size(), applied, (System.nanoTime() - start) / 1e9);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCode.BUG, "interrupted");
         }
     }
 
-    private TableScan.Stats scan(DynamoDbClient client, String table, Reconciler reconciler, ReadRate limit, Io io)
-            throws InterruptedException {
+    private TableScan.Stats scan(DynamoDbClient client, String table, ConversationDiff check, ReadRate limit,
+                                 ReconcileReport report) throws InterruptedException {
         long[] nextProgress = {System.nanoTime() + PROGRESS_NANOS};
         long start = System.nanoTime();
-        Style style = io.style();
-        return new TableScan(client, table, segments, limit).run(reconciler::accept, (items, kept, units) -> {
+        return new TableScan(client, table, segments, limit).run(check::accept, (items, kept, units) -> {
             long now = System.nanoTime();
             synchronized (nextProgress) {
                 if (now < nextProgress[0]) {
@@ -182,82 +177,7 @@ public final class ReconcileCommand extends CliCommand {
                 }
                 nextProgress[0] = now + PROGRESS_NANOS;
             }
-            io.err().println("  scanned " + items + " items " + style.dot() + " " + kept + " messages and rows "
-                    + style.dot() + " " + units(units) + " " + style.dot()
-                    + String.format(Locale.ROOT, " %.0f items/s", items / ((now - start) / 1e9)));
+            report.scanning(items, kept, units, items / ((now - start) / 1e9));
         });
-    }
-
-    private ExitCode apply(List<String> fixable, Targets.Opened opened, ReadRate limit, Io io) throws InterruptedException {
-        PrintStream out = io.out();
-        Style style = io.style();
-        Target target = opened.target();
-        out.println("applying: " + Plural.of(fixable.size(), "conversation") + " through the handler, in batches of "
-                + DeploymentContract.BATCH_SIZE);
-        out.flush();
-        Invoker invoker = new Invoker(target, handler.config(target), verbose, io.err());
-        long start = System.nanoTime();
-        Reconciler.Applied applied = Reconciler.apply(fixable, opened.client(), target.table(), invoker, limit,
-                (done, total, fixed, current, failed) -> io.err().println("  applied " + done + "/" + total
-                        + " conversations " + style.dot() + " " + fixed + " fixed " + style.dot() + " " + current
-                        + " already right " + style.dot() + " " + failed + " failed"));
-        for (Map.Entry<String, String> failure : applied.failed().entrySet()) {
-            out.println("not fixed  " + failure.getKey() + " " + style.dot() + " " + failure.getValue());
-        }
-        out.println("reconcile --apply: " + Plural.of(fixable.size(), "conversation") + " in "
-                + String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - start) / 1e9) + " " + style.dot() + " "
-                + applied.fixed() + " fixed (" + Plural.of(applied.recreated(), "row") + " re-created, "
-                + applied.edited() + " edited, " + Plural.of(applied.duplicates(), "duplicate") + " removed) "
-                + style.dot() + " " + applied.current() + " already right " + style.dot() + " "
-                + applied.failed().size() + " not fixed");
-        return applied.failed().isEmpty() ? ExitCode.OK : ExitCode.HANDLER_FAILURES;
-    }
-
-    /** One line per conversation that is not right, fixable ones first. */
-    private static void report(Reconciler.Diff diff, PrintStream out, Style style) {
-        List<Reconciler.Finding> ordered = new ArrayList<>(diff.findings().stream().filter(Reconciler.Finding::fixable).toList());
-        ordered.addAll(diff.findings().stream().filter(f -> !f.fixable()).toList());
-        for (Reconciler.Finding finding : ordered) {
-            String problems = finding.problems().stream().map(Reconciler.Problem::label).collect(Collectors.joining("+"));
-            out.println(String.format("%-10s %s %s %s", problems, finding.group(), style.dot(), details(finding)));
-        }
-    }
-
-    private static String details(Reconciler.Finding finding) {
-        ConversationCheck.Result check = finding.check();
-        if (check == null) {
-            return finding.problems().contains(Reconciler.Problem.ORPHAN)
-                    ? Plural.of(finding.rows(), "row") + ", no message: left alone"
-                    : "messages, no row: left alone";
-        }
-        List<String> parts = new ArrayList<>();
-        if (check.behind() > 0) {
-            parts.add(check.behind() + " of " + Plural.of(check.rows(), "row") + " behind");
-        }
-        if (check.edits() > 0) {
-            parts.add(Plural.of(check.edits(), "row") + " with another text");
-        }
-        if (check.duplicates() > 0) {
-            parts.add(Plural.of(check.duplicates(), "duplicate row"));
-        }
-        parts.add("newest message " + check.newestAt());
-        return String.join(", ", parts);
-    }
-
-    private static String summary(Reconciler.Diff diff) {
-        return Plural.of(diff.conversations(), "conversation") + ": " + diff.healthy() + " right, "
-                + diff.count(Reconciler.Problem.BEHIND) + " behind, " + diff.count(Reconciler.Problem.EDITED) + " edited, "
-                + diff.count(Reconciler.Problem.DUPLICATE) + " with duplicates, "
-                + diff.count(Reconciler.Problem.ORPHAN) + " orphaned, " + diff.count(Reconciler.Problem.NO_ROWS)
-                + " without rows";
-    }
-
-    private static String units(double units) {
-        return format(units) + (units == 1 ? " read unit" : " read units");
-    }
-
-    private static String format(double units) {
-        return units == Math.rint(units) ? String.format(Locale.ROOT, "%.0f", units)
-                : String.format(Locale.ROOT, "%.1f", units);
     }
 }

@@ -1,25 +1,17 @@
 package com.cruddur.messaging.local.ops;
 
 import com.cruddur.messaging.local.CliCommand;
-import com.cruddur.messaging.local.CliException;
 import com.cruddur.messaging.local.ExitCode;
 import com.cruddur.messaging.local.HandlerOptions;
-import com.cruddur.messaging.local.InputException;
 import com.cruddur.messaging.local.Invoker;
 import com.cruddur.messaging.local.Plural;
-import com.cruddur.messaging.local.S3Errors;
-import com.cruddur.messaging.local.Style;
 import com.cruddur.messaging.local.Target;
 import com.cruddur.messaging.local.TargetOptions;
 import com.cruddur.messaging.local.Usage;
 import com.cruddur.messaging.local.mapping.FailureObject;
 import com.cruddur.messaging.schema.DeploymentContract;
-import com.cruddur.messaging.schema.FailureObjects;
 import com.cruddur.messaging.stream.ConversationCheck;
-import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +21,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code redrive}: the batches the event source mapping gave up on, applied from its failure
@@ -115,11 +106,6 @@ public final class RedriveCommand extends CliCommand {
     @Mixin
     private HandlerOptions handler;
 
-    /** What became of an object, for the summary. */
-    private enum Result {
-        REMOVED, APPLIED_FROM_FILE, WOULD_APPLY, FAILURES_REMAIN, UNUSABLE, GONE
-    }
-
     @Override
     protected ExitCode run(Io io) {
         Target.Spec spec = where.spec();
@@ -141,182 +127,70 @@ public final class RedriveCommand extends CliCommand {
         int limit = max == null ? Integer.MAX_VALUE : within("--max", max, 1, Integer.MAX_VALUE);
         within("--max-retries", maxRetries, 0, 100);
         // Input files are checked before anything starts.
-        FailureObject fromFile = file == null ? null : readFile(file);
-        PrintStream out = io.out();
-        Style style = io.style();
+        FailureObject fromFile = file == null ? null : FailureObjectReader.fromFile(file);
+        RedriveReport report = new RedriveReport(io);
 
         try (Target target = io.targets().open(spec)) {
             DynamoDbClient client = target.client();
             target.requireTable(client);
             Invoker invoker = dryRun ? null : new Invoker(target, handler.config(target), verbose, io.err());
             ObjectRedrive objects = new ObjectRedrive(target.table(), client, invoker,
-                    new ConversationCheck(client, handler.config(target)),
-                    maxRetries, io);
+                    new ConversationCheck(client, handler.config(target)), maxRetries, report);
             List<String> header = new ArrayList<>(List.of(target.description(), "table " + target.table()));
             if (fromFile != null) {
-                header.add("failure object from " + source(file));
+                header.add("failure object from " + FailureObjectReader.source(file));
                 if (dryRun) {
                     header.add("dry run: nothing is written");
                 }
-                out.println(style.join(header));
-                out.println(style.bullet() + " " + source(file) + describe(fromFile, style));
-                Result result = switch (objects.redrive(fromFile)) {
-                    case APPLIED -> Result.APPLIED_FROM_FILE;
-                    case WOULD_APPLY -> Result.WOULD_APPLY;
-                    case FAILURES_REMAIN -> Result.FAILURES_REMAIN;
-                    case UNUSABLE -> Result.UNUSABLE;
-                };
-                int[] results = new int[Result.values().length];
-                results[result.ordinal()]++;
-                return summary(1, results, null, out);
+                report.header(header);
+                report.object(FailureObjectReader.source(file), fromFile);
+                report.fileResult(switch (objects.redrive(fromFile)) {
+                    case APPLIED -> RedriveReport.Result.APPLIED_FROM_FILE;
+                    case WOULD_APPLY -> RedriveReport.Result.WOULD_APPLY;
+                    case FAILURES_REMAIN -> RedriveReport.Result.FAILURES_REMAIN;
+                    case UNUSABLE -> RedriveReport.Result.UNUSABLE;
+                });
+                return report.summary(null, dryRun, "");
             }
-            FailureBucket failures = new FailureBucket(target.s3(s3Endpoint), bucketName(target));
+            String name = bucket != null ? bucket : FailureObjectReader.stackBucket(target);
+            FailureObjectReader reader = new FailureObjectReader(new FailureBucket(target.s3(s3Endpoint), name));
             Optional<Instant> from = Optional.ofNullable(since).map(s -> s.from(Instant.now()));
-            String label = "bucket " + failures.name();
-            List<FailureBucket.Entry> entries = S3Errors.call(label, () -> failures.list(from));
-            header.add(label + (s3Endpoint == null ? "" : " at " + s3Endpoint) + " ("
+            List<FailureBucket.Entry> entries = reader.list(from);
+            header.add("bucket " + name + (s3Endpoint == null ? "" : " at " + s3Endpoint) + " ("
                     + Plural.of(entries.size(), "failure object") + from.map(t -> " stored since " + t).orElse("") + ")");
             if (dryRun) {
                 header.add("dry run: nothing is written or removed");
             }
-            out.println(style.join(header));
-            int[] results = new int[Result.values().length];
-            int handled = 0;
+            report.header(header);
+            int number = 0;
             for (FailureBucket.Entry entry : entries.subList(0, Math.min(limit, entries.size()))) {
-                handled++;
-                Result result = redrive(handled, entry, failures, objects, io);
-                results[result.ordinal()]++;
-                out.flush();
+                report.bucketResult(redrive(reader.read(entry), ++number, reader, objects, report));
             }
-            return summary(handled, results, failures.name(), out);
+            return report.summary(name, dryRun, since == null ? "" : " stored since " + since);
         }
     }
 
-    /** One object of the bucket: read it, apply it, remove it if all went in. */
-    private Result redrive(int number, FailureBucket.Entry entry, FailureBucket failures, ObjectRedrive objects, Io io) {
-        PrintStream out = io.out();
-        String label = "bucket " + failures.name();
-        String prefix = io.style().bullet() + " object " + number + " " + entry.key() + " (stored " + entry.lastModified() + ")";
-        Optional<byte[]> content = S3Errors.call(label, () -> failures.read(entry.key()));
-        if (content.isEmpty()) {
-            out.println(prefix + ": already removed (by another redrive?)");
-            return Result.GONE;
+    /** One object of the bucket: apply it, remove it if all went in. */
+    private static RedriveReport.Result redrive(FailureObjectReader.Read read, int number, FailureObjectReader reader,
+                                                ObjectRedrive objects, RedriveReport report) {
+        String label = "object " + number + " " + read.entry().key() + " (stored " + read.entry().lastModified() + ")";
+        if (read.gone()) {
+            report.gone(label);
+            return RedriveReport.Result.GONE;
         }
-        FailureObject failure;
-        try {
-            failure = FailureObject.parse(entry.key(), content.get());
-        } catch (FailureObject.Malformed e) {
-            out.println(prefix + ": not a usable failure object (" + e.reason() + ")");
-            out.println("  left in the bucket");
-            return Result.UNUSABLE;
+        if (read.object() == null) {
+            report.unusable(label, read.unusable());
+            return RedriveReport.Result.UNUSABLE;
         }
-        out.println(prefix + describe(failure, io.style()));
-        ObjectRedrive.Outcome outcome = objects.redrive(failure);
-        switch (outcome) {
+        report.object(label, read.object());
+        return switch (objects.redrive(read.object())) {
             case APPLIED -> {
-                S3Errors.run(label, () -> failures.delete(entry.key()));
-                out.println("  removed from the bucket");
-                return Result.REMOVED;
+                reader.remove(read.entry());
+                yield RedriveReport.Result.REMOVED;
             }
-            case WOULD_APPLY -> {
-                out.println("  dry run: left in the bucket");
-                return Result.WOULD_APPLY;
-            }
-            case FAILURES_REMAIN -> {
-                out.println("  left in the bucket");
-                return Result.FAILURES_REMAIN;
-            }
-            default -> {
-                out.println("  left in the bucket");
-                return Result.UNUSABLE;
-            }
-        }
-    }
-
-    /** ": RetryAttemptsExhausted after 6 invocations · shard ... · sequence numbers A to B (N records)". */
-    private static String describe(FailureObject failure, Style style) {
-        return ": " + (failure.condition() == null ? "" : failure.condition() + " after "
-                + Plural.of(failure.invokeCount(), "invocation") + " " + style.dot() + " ")
-                + "shard " + failure.shardId() + " " + style.dot() + " sequence numbers " + failure.startSequenceNumber()
-                + " to " + failure.endSequenceNumber() + " (" + Plural.of(failure.batchSize(), "record") + ")";
-    }
-
-    private ExitCode summary(int handled, int[] results, String bucketName, PrintStream out) {
-        if (handled == 0) {
-            out.println("redrive: no failure object in bucket " + bucketName
-                    + (since == null ? "" : " stored since " + since) + ": nothing to do");
-            return ExitCode.OK;
-        }
-        int stillFailing = results[Result.FAILURES_REMAIN.ordinal()];
-        int unusable = results[Result.UNUSABLE.ordinal()];
-        int gone = results[Result.GONE.ordinal()];
-        List<String> parts = new ArrayList<>(List.of(Plural.of(handled, "failure object")));
-        if (dryRun) {
-            parts.add(results[Result.WOULD_APPLY.ordinal()] + " would be redriven");
-        } else if (bucketName != null) {
-            parts.add(results[Result.REMOVED.ordinal()] + " redriven and removed");
-        } else {
-            parts.add(results[Result.APPLIED_FROM_FILE.ordinal()] + " redriven (from a file: nothing removed)");
-        }
-        if (gone > 0) {
-            parts.add(gone + " already removed");
-        }
-        int left = stillFailing + unusable;
-        if (left > 0) {
-            List<String> why = new ArrayList<>();
-            if (stillFailing > 0) {
-                why.add(stillFailing + " still failing");
-            }
-            if (unusable > 0) {
-                why.add(unusable + " unusable");
-            }
-            parts.add(left + (bucketName != null ? " left in the bucket" : " not redriven") + " (" + String.join(", ", why) + ")");
-        }
-        out.println("redrive: " + String.join(", ", parts));
-        return left == 0 ? ExitCode.OK : ExitCode.HANDLER_FAILURES;
-    }
-
-    private String bucketName(Target target) {
-        if (bucket != null) {
-            return bucket;
-        }
-        // --aws without --bucket: the stack's bucket.
-        S3Client s3 = target.s3(null);
-        String stack = DeploymentContract.Stack.NAME;
-        Optional<String> found;
-        try {
-            found = S3Errors.call("finding the stack " + stack + "'s failure bucket", () -> FailureBucket.findStackBucket(s3, stack));
-        } catch (IllegalStateException e) {
-            throw new CliException(ExitCode.FAILURE_DESTINATION_ERROR, e.getMessage() + "; give --bucket NAME");
-        }
-        return found.orElseThrow(() -> new CliException(ExitCode.FAILURE_DESTINATION_ERROR, "no failure bucket of"
-                + " the stack " + stack + " found in " + s3.serviceClientConfiguration().region() + "; give --bucket NAME, the stack's"
-                + " output " + DeploymentContract.Stack.FAILURE_BUCKET_NAME_OUTPUT + ": aws cloudformation describe-stacks"
-                + " --stack-name " + stack + " --query \"Stacks[0].Outputs[?OutputKey=='"
-                + DeploymentContract.Stack.FAILURE_BUCKET_NAME_OUTPUT + "'].OutputValue\" --output text"));
-    }
-
-    private static String source(String name) {
-        return name.equals("-") ? "standard input" : name;
-    }
-
-    /** @throws InputException (exit 2) naming the file and why it is not a usable failure object */
-    private static FailureObject readFile(String name) {
-        byte[] content;
-        if (name.equals("-")) {
-            try {
-                content = System.in.readAllBytes();
-            } catch (IOException e) {
-                throw new InputException("standard input: cannot read (" + e.getMessage() + ")");
-            }
-        } else {
-            content = InputException.read(Path.of(name));
-        }
-        try {
-            return FailureObject.parse(source(name), content);
-        } catch (FailureObject.Malformed e) {
-            throw new InputException(e.getMessage() + (e.reason().startsWith("no " + FailureObjects.PAYLOAD)
-                    ? "" : " (expected a failure object as Lambda writes it to an S3 destination)"));
-        }
+            case WOULD_APPLY -> RedriveReport.Result.WOULD_APPLY;
+            case FAILURES_REMAIN -> RedriveReport.Result.FAILURES_REMAIN;
+            case UNUSABLE -> RedriveReport.Result.UNUSABLE;
+        };
     }
 }

@@ -29,10 +29,10 @@ public final class TableCheck {
     /** Scans the table in {@code segments} segments and compares every conversation, as reconcile does. */
     public static Figures run(DynamoDbClient client, String table, int segments) throws InterruptedException {
         long start = System.nanoTime();
-        Reconciler reconciler = new Reconciler();
+        ConversationDiff reconciler = new ConversationDiff();
         TableScan.Stats stats = new TableScan(client, table, segments, ReadRate.UNLIMITED)
                 .run(reconciler::accept, (items, kept, units) -> { });
-        Reconciler.Diff diff = reconciler.diff();
+        ConversationDiff.Diff diff = reconciler.diff();
         return new Figures(stats.scanned(), stats.readUnits(), stats.requests(), Duration.ofNanos(System.nanoTime() - start),
                 diff.conversations(), diff.fixable().size());
     }

@@ -13,8 +13,9 @@ import com.cruddur.messaging.local.Target;
 import com.cruddur.messaging.local.TargetOptions;
 import com.cruddur.messaging.local.Targets;
 import com.cruddur.messaging.local.Usage;
+import com.cruddur.messaging.local.mapping.DeliverySettings;
 import com.cruddur.messaging.local.mapping.EventFilter;
-import com.cruddur.messaging.local.mapping.LocalEventSourceMapping;
+import com.cruddur.messaging.local.mapping.MappingDelivery;
 import com.cruddur.messaging.local.mapping.StreamEvents;
 import com.cruddur.messaging.local.mapping.StreamPoller;
 import com.cruddur.messaging.local.table.Conversations.Row;
@@ -163,10 +164,10 @@ public final class SendCommand extends CliCommand {
                 + produced.getFirst().eventNameAsString() + " " + item.get(MessagesTable.PK).s()
                 + ") through the deployed filter to the handler, as the event source mapping delivers it");
         // As deployed, but without a failure destination: what it gives up on, it says here.
-        LocalEventSourceMapping mapping = new LocalEventSourceMapping(new Invoker(target, handler.config(target), verbose, io.err())::invoke,
-                EventFilter.DEPLOYED, streamArn, LocalEventSourceMapping.Settings.DEPLOYED,
-                LocalEventSourceMapping.OnFailure.NONE);
-        LocalEventSourceMapping.Delivery delivery = mapping.deliver(found.shardId(),
+        MappingDelivery mapping = new MappingDelivery(new Invoker(target, handler.config(target), verbose, io.err())::invoke,
+                EventFilter.DEPLOYED, streamArn, DeliverySettings.DEPLOYED,
+                MappingDelivery.OnFailure.NONE);
+        MappingDelivery.Result delivery = mapping.deliver(found.shardId(),
                 StreamEvents.recordNodes(produced, streamArn), (retry, records, report) -> {
             HandlerReport.print(out, "  " + (retry > 0 ? "retry " + retry + ": " : ""), report, style);
         });

@@ -8,9 +8,7 @@ import com.cruddur.messaging.stream.InvocationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,21 +16,22 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
-import java.util.stream.Collectors;
 
 /**
- * What Lambda's event source mapping does between a stream shard and the function, locally: keeps
+ * The delivery semantics of Lambda's event source mapping, between a shard's records and the
+ * function: the local mapping ({@code watch}) delivers a stream's records with it, and
+ * {@code redrive} delivers a failure object's records with it against the real table. It keeps
  * the records the deployed filter passes, builds the event JSON Lambda would deliver from the
  * records (each as Lambda delivers it: {@link StreamEvents} makes them from a stream's, a failure
  * object holds them), deserializes it with Lambda's serializer and invokes the function; then
- * handles failure as the deployed mapping is configured to ({@link Settings#DEPLOYED}, from
+ * handles failure as the deployed mapping is configured to ({@link DeliverySettings#DEPLOYED}, from
  * {@link DeploymentContract}):
  * <ul>
  *   <li>batch item failures: checkpoint before the lowest failed sequence number and retry from it,
- *       at most {@link Settings#maxRetries()} times;</li>
+ *       at most {@link DeliverySettings#maxRetries()} times;</li>
  *   <li>a function error (the invocation threw): split the batch in two and deliver each half
  *       (bisecting does not use the retry quota); a single record is retried;</li>
- *   <li>records older than {@link Settings#maxRecordAge()} are not delivered again;</li>
+ *   <li>records older than {@link DeliverySettings#maxRecordAge()} are not delivered again;</li>
  *   <li>what it gives up on, it hands to its {@link OnFailure} destination as Lambda hands it to an
  *       S3 destination ({@link FailureObject}: where the records were, and the records), and moves
  *       on: a shard never blocks.</li>
@@ -40,37 +39,7 @@ import java.util.stream.Collectors;
  * Lambda's documentation of these: "Lambda parameters for Amazon DynamoDB event source mappings"
  * and "Retain discarded records for a DynamoDB event source in Lambda" (developer guide).
  */
-public final class LocalEventSourceMapping {
-
-    /**
-     * How the mapping handles failure.
-     *
-     * @param maxRetries            retries of a failing batch before giving up on it (Lambda's MaximumRetryAttempts)
-     * @param maxRecordAge          records older than this are given up on instead of delivered
-     *                              (MaximumRecordAgeInSeconds); null: no limit (-1)
-     * @param bisectOnFunctionError whether a batch whose invocation failed is split in two (BisectBatchOnFunctionError)
-     */
-    public record Settings(int maxRetries, Duration maxRecordAge, boolean bisectOnFunctionError) {
-
-        /** As the CDK app deploys the mapping. */
-        public static final Settings DEPLOYED = new Settings(DeploymentContract.MAX_RETRY_ATTEMPTS,
-                DeploymentContract.MAX_RECORD_AGE, DeploymentContract.BISECT_BATCH_ON_FUNCTION_ERROR);
-
-        public Settings {
-            if (maxRetries < 0) {
-                throw new IllegalArgumentException("maxRetries must not be negative");
-            }
-        }
-
-        public Settings withMaxRetries(int value) {
-            return new Settings(value, maxRecordAge, bisectOnFunctionError);
-        }
-
-        /** A copy with another maximum record age; null for none. */
-        public Settings withMaxRecordAge(Duration value) {
-            return new Settings(maxRetries, value, bisectOnFunctionError);
-        }
-    }
+public final class MappingDelivery {
 
     /** Lambda's on-failure destination: where the mapping puts the batches it gave up on. */
     @FunctionalInterface
@@ -94,7 +63,7 @@ public final class LocalEventSourceMapping {
      * @param invocations every invocation that returned, retries and halves included, in order
      * @param gaveUp      what was given up on (each also sent to the destination), in order
      */
-    public record Delivery(int received, int filteredOut, List<InvocationReport> invocations,
+    public record Result(int received, int filteredOut, List<InvocationReport> invocations,
                            List<FailureObject> gaveUp) {
 
         public boolean invoked() {
@@ -152,7 +121,7 @@ public final class LocalEventSourceMapping {
     private final Function<DynamodbEvent, InvocationReport> function;
     private final EventFilter filter;
     private final String streamArn;
-    private final Settings settings;
+    private final DeliverySettings settings;
     private final OnFailure onFailure;
     private final Clock clock;
     private final IntConsumer pause;
@@ -164,13 +133,13 @@ public final class LocalEventSourceMapping {
      * @param settings  failure handling
      * @param onFailure the on-failure destination
      */
-    public LocalEventSourceMapping(Function<DynamodbEvent, InvocationReport> function, EventFilter filter,
-                                   String streamArn, Settings settings, OnFailure onFailure) {
-        this(function, filter, streamArn, settings, onFailure, Clock.systemUTC(), LocalEventSourceMapping::backOff);
+    public MappingDelivery(Function<DynamodbEvent, InvocationReport> function, EventFilter filter,
+                                   String streamArn, DeliverySettings settings, OnFailure onFailure) {
+        this(function, filter, streamArn, settings, onFailure, Clock.systemUTC(), MappingDelivery::backOff);
     }
 
-    LocalEventSourceMapping(Function<DynamodbEvent, InvocationReport> function, EventFilter filter, String streamArn,
-                            Settings settings, OnFailure onFailure, Clock clock, IntConsumer pause) {
+    MappingDelivery(Function<DynamodbEvent, InvocationReport> function, EventFilter filter, String streamArn,
+                            DeliverySettings settings, OnFailure onFailure, Clock clock, IntConsumer pause) {
         this.function = function;
         this.filter = filter;
         this.streamArn = streamArn;
@@ -185,7 +154,7 @@ public final class LocalEventSourceMapping {
      *
      * @param records each as it appears in a Lambda event's {@code Records}
      */
-    public Delivery deliver(String shardId, List<? extends JsonNode> records, Listener listener) {
+    public Result deliver(String shardId, List<? extends JsonNode> records, Listener listener) {
         List<Passed> passed = new ArrayList<>();
         for (JsonNode record : records) {
             if (filter.matches(record)) {
@@ -209,8 +178,7 @@ public final class LocalEventSourceMapping {
                 continue;
             }
             List<Passed> batch = passed.subList(range.from(), range.to());
-            DynamodbEvent event = LambdaEvents.deserialize(("{\"Records\":[" + batch.stream()
-                    .map(p -> p.record().toString()).collect(Collectors.joining(",")) + "]}").getBytes(StandardCharsets.UTF_8));
+            DynamodbEvent event = LambdaEvents.of(batch.stream().map(Passed::record).toList());
             Range invoked = range.invoked();
             InvocationReport report;
             try {
@@ -237,7 +205,7 @@ public final class LocalEventSourceMapping {
             }
             // Lambda checkpoints before the lowest failed sequence number and delivers again from it;
             // an identifier it cannot place fails the whole batch.
-            BigInteger lowest = failed.stream().map(LocalEventSourceMapping::sequence).min(BigInteger::compareTo).orElseThrow();
+            BigInteger lowest = failed.stream().map(MappingDelivery::sequence).min(BigInteger::compareTo).orElseThrow();
             int index = invoked.from();
             while (index < invoked.to() && passed.get(index).sequence().compareTo(lowest) < 0) {
                 index++;
@@ -250,7 +218,7 @@ public final class LocalEventSourceMapping {
                 giveUp(rest, passed, shardId, FailureObjects.RETRIES_EXHAUSTED, null, listener, gaveUp);
             }
         }
-        return new Delivery(records.size(), records.size() - passed.size(), List.copyOf(invocations), List.copyOf(gaveUp));
+        return new Result(records.size(), records.size() - passed.size(), List.copyOf(invocations), List.copyOf(gaveUp));
     }
 
     /** The range without its leading records older than the maximum age, which are given up on. */
@@ -291,7 +259,12 @@ public final class LocalEventSourceMapping {
         listener.gaveUp(failure, sentTo, notSent);
     }
 
-    /** Lambda does not document its wait between retries; a short exponential one, as the handler's own. */
+    /**
+     * Between a batch's retries Lambda waits for a time it does not document. This waits 100 ms,
+     * doubling, at most 2 s; without jitter, since one delivery runs at a time and there is nothing
+     * to spread out (the handler's own back-off between a conversation's attempts is another one,
+     * full jitter from its configuration).
+     */
     private static void backOff(int retry) {
         try {
             Thread.sleep(Math.min(2000, 100L << Math.min(retry, 10)));

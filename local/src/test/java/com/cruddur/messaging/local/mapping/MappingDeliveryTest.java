@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  * age, and hand what it gave up on, records included, to its destination. The function here is a stand-in that
  * answers by the records' keys; the handler itself runs in the integration tests.
  */
-class LocalEventSourceMappingTest {
+class MappingDeliveryTest {
 
     private static final String ARN = "arn:aws:dynamodb:ddblocal:000000000000:table/cruddur-messages/stream/2026-11-21T00:00:00.000";
     private static final String SHARD = "shardId-00000001700000000000-abcdef12";
@@ -90,21 +90,21 @@ class LocalEventSourceMappingTest {
         return new InvocationReport(keys.size(), keys.size(), Map.of(), List.of(), List.of(), response, Duration.ZERO);
     }
 
-    private LocalEventSourceMapping mapping(LocalEventSourceMapping.Settings settings) {
+    private MappingDelivery mapping(DeliverySettings settings) {
         Function<DynamodbEvent, InvocationReport> function = this::invoke;
-        return new LocalEventSourceMapping(function, EventFilter.DEPLOYED, ARN, settings, failure -> {
+        return new MappingDelivery(function, EventFilter.DEPLOYED, ARN, settings, failure -> {
             destination.add(failure);
             return "object-" + destination.size();
         }, Clock.fixed(NOW, ZoneOffset.UTC), pauses::add);
     }
 
-    private static final LocalEventSourceMapping.Listener QUIET = (retry, records, report) -> { };
+    private static final MappingDelivery.Listener QUIET = (retry, records, report) -> { };
 
     @Test
     void aBatchItemFailureIsRetriedFromItsRecordUntilTheRetriesAreUsedUpThenHandedToTheDestination() {
         List<JsonNode> batch = batch(record(1, "MSG#a"), record(2, "MSG#failing"), record(3, "MSG#b"));
 
-        LocalEventSourceMapping.Delivery delivery = mapping(LocalEventSourceMapping.Settings.DEPLOYED.withMaxRetries(2))
+        MappingDelivery.Result delivery = mapping(DeliverySettings.DEPLOYED.withMaxRetries(2))
                 .deliver(SHARD, batch, QUIET);
 
         // The first record is checkpointed; the failed one and all after it come again.
@@ -136,8 +136,8 @@ class LocalEventSourceMappingTest {
         List<JsonNode> batch = batch(record(1, "MSG#a"), record(2, "MSG#b"), record(3, "MSG#poison"), record(4, "MSG#c"));
         List<String> errors = new ArrayList<>();
 
-        LocalEventSourceMapping.Delivery delivery = mapping(LocalEventSourceMapping.Settings.DEPLOYED.withMaxRetries(1))
-                .deliver(SHARD, batch, new LocalEventSourceMapping.Listener() {
+        MappingDelivery.Result delivery = mapping(DeliverySettings.DEPLOYED.withMaxRetries(1))
+                .deliver(SHARD, batch, new MappingDelivery.Listener() {
                     @Override
                     public void invoked(int retry, int records, InvocationReport report) {
                     }
@@ -173,7 +173,7 @@ class LocalEventSourceMappingTest {
         List<JsonNode> batch = batch(record(1, "MSG#a", NOW.minus(Duration.ofHours(2))),
                 record(2, "MSG#b", NOW.minus(Duration.ofMinutes(61))), record(3, "MSG#c", NOW.minus(Duration.ofMinutes(59))));
 
-        LocalEventSourceMapping.Delivery delivery = mapping(LocalEventSourceMapping.Settings.DEPLOYED).deliver(SHARD, batch, QUIET);
+        MappingDelivery.Result delivery = mapping(DeliverySettings.DEPLOYED).deliver(SHARD, batch, QUIET);
 
         assertThat(invocations).containsExactly(List.of("MSG#c"));
         assertThat(destination).singleElement().satisfies(failure -> {
@@ -191,7 +191,7 @@ class LocalEventSourceMappingTest {
     void withoutAMaximumAgeOldRecordsAreDelivered() {
         List<JsonNode> batch = batch(record(1, "MSG#a", NOW.minus(Duration.ofDays(1))));
 
-        mapping(LocalEventSourceMapping.Settings.DEPLOYED.withMaxRecordAge(null)).deliver(SHARD, batch, QUIET);
+        mapping(DeliverySettings.DEPLOYED.withMaxRecordAge(null)).deliver(SHARD, batch, QUIET);
 
         assertThat(invocations).containsExactly(List.of("MSG#a"));
         assertThat(destination).isEmpty();
@@ -201,7 +201,7 @@ class LocalEventSourceMappingTest {
     void recordsTheFilterDropsAreNeverDeliveredNorGivenUpOn() {
         List<JsonNode> batch = batch(record(1, "GRP#u1"), record(2, "MSG#a"));
 
-        LocalEventSourceMapping.Delivery delivery = mapping(LocalEventSourceMapping.Settings.DEPLOYED).deliver(SHARD, batch, QUIET);
+        MappingDelivery.Result delivery = mapping(DeliverySettings.DEPLOYED).deliver(SHARD, batch, QUIET);
 
         assertThat(invocations).containsExactly(List.of("MSG#a"));
         assertThat(delivery.filteredOut()).isEqualTo(1);
@@ -210,14 +210,14 @@ class LocalEventSourceMappingTest {
 
     @Test
     void aDestinationThatRefusesTheBatchIsToldToTheListenerAndTheShardMovesOn() {
-        LocalEventSourceMapping mapping = new LocalEventSourceMapping(this::invoke, EventFilter.DEPLOYED, ARN,
-                LocalEventSourceMapping.Settings.DEPLOYED.withMaxRetries(0), failure -> {
+        MappingDelivery mapping = new MappingDelivery(this::invoke, EventFilter.DEPLOYED, ARN,
+                DeliverySettings.DEPLOYED.withMaxRetries(0), failure -> {
                     throw new IllegalStateException("bucket deleted");
                 }, Clock.fixed(NOW, ZoneOffset.UTC), pauses::add);
         List<String> notSent = new ArrayList<>();
 
-        LocalEventSourceMapping.Delivery delivery = mapping.deliver(SHARD, batch(record(1, "MSG#failing")),
-                new LocalEventSourceMapping.Listener() {
+        MappingDelivery.Result delivery = mapping.deliver(SHARD, batch(record(1, "MSG#failing")),
+                new MappingDelivery.Listener() {
                     @Override
                     public void invoked(int retry, int records, InvocationReport report) {
                     }
