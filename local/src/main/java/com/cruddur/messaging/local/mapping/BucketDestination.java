@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 /**
  * The local mapping's S3 on-failure destination: each batch it gives up on becomes one object, under
@@ -41,5 +42,16 @@ public final class BucketDestination implements MappingDelivery.OnFailure {
 
     public String mappingUuid() {
         return mappingUuid;
+    }
+
+    /** Creates the bucket if it is missing; whether it did. */
+    static boolean ensureBucket(S3Client s3, String bucket) {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+            return false;
+        } catch (NoSuchBucketException e) {
+            s3.createBucket(b -> b.bucket(bucket));
+            return true;
+        }
     }
 }

@@ -6,10 +6,7 @@ import com.cruddur.messaging.local.CliException;
 import com.cruddur.messaging.local.EmbeddedTargets;
 import com.cruddur.messaging.local.ExitCode;
 import com.cruddur.messaging.local.HandlerOptions;
-import com.cruddur.messaging.local.HandlerReport;
 import com.cruddur.messaging.local.Invoker;
-import com.cruddur.messaging.local.LocalCommands;
-import com.cruddur.messaging.local.Plural;
 import com.cruddur.messaging.local.S3Errors;
 import com.cruddur.messaging.local.Style;
 import com.cruddur.messaging.local.Target;
@@ -19,7 +16,6 @@ import com.cruddur.messaging.local.Usage;
 import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.schema.FailureObjects;
 import com.cruddur.messaging.schema.MessagesTable;
-import com.cruddur.messaging.stream.InvocationReport;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
@@ -36,7 +32,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 /**
  * {@code watch}: the local event source mapping. Polls the table's stream on DynamoDB Local and
@@ -85,9 +80,6 @@ public final class WatchCommand extends CliCommand {
     public static final String SUMMARY = "the local event source mapping: poll the stream, invoke the handler with batches";
     /** Why it refuses {@code --aws} (its entry in the command list says so). */
     public static final String NOT_ON_AWS = "in AWS the deployed event source mapping already delivers the stream to the deployed function";
-
-    /** Lambda polls each shard about four times a second. */
-    private static final long POLL_INTERVAL_MILLIS = 250;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + DeploymentContract.BATCH_SIZE,
             description = "records per invocation, 1-1000 (default ${DEFAULT-VALUE}, as deployed)")
@@ -195,7 +187,7 @@ public final class WatchCommand extends CliCommand {
             }
             URI s3At = embeddedS3 != null ? embeddedS3.endpoint() : s3Endpoint;
             S3Client s3 = target.s3(s3At);
-            boolean createdBucket = S3Errors.call("bucket " + bucket + " at " + s3At, () -> ensureBucket(s3, bucket));
+            boolean createdBucket = S3Errors.call("bucket " + bucket + " at " + s3At, () -> BucketDestination.ensureBucket(s3, bucket));
             BucketDestination destination = new BucketDestination(s3, bucket, UUID.randomUUID().toString());
             out.println("failure destination: bucket " + bucket + " at " + s3At
                     + (embeddedS3 != null ? " (s3proxy, embedded; discarded on exit)" : createdBucket ? " (created)" : "")
@@ -224,7 +216,7 @@ public final class WatchCommand extends CliCommand {
                             + (failConversations.size() > 1 ? "s " : " ") + String.join(", ", failConversations))
                     + " (Ctrl-C stops)");
             out.flush();
-            return loop(poller, mapping, streamArn, batchSize, batches, idleSeconds, stop, io);
+            return new WatchLoop(poller, mapping, streamArn, io).run(batchSize, batches, idleSeconds, stop);
         } finally {
             done.countDown();
             try {
@@ -232,121 +224,6 @@ public final class WatchCommand extends CliCommand {
             } catch (IllegalStateException e) {
                 // Already shutting down (Ctrl-C): the hook is running and has just been released.
             }
-        }
-    }
-
-    /** Creates the bucket if it is missing; whether it did. */
-    private static boolean ensureBucket(S3Client s3, String bucket) {
-        try {
-            s3.headBucket(b -> b.bucket(bucket));
-            return false;
-        } catch (NoSuchBucketException e) {
-            s3.createBucket(b -> b.bucket(bucket));
-            return true;
-        }
-    }
-
-    private static ExitCode loop(StreamPoller poller, MappingDelivery mapping, String streamArn, int batchSize,
-                                 int maxBatches, int idleExitSeconds, AtomicBoolean stop, Io io) {
-        PrintStream out = io.out();
-        Style style = io.style();
-        int[] invocations = {0};
-        int batches = 0;
-        long delivered = 0;
-        long filteredOut = 0;
-        long gaveUpOn = 0;
-        long lastRecordAt = System.nanoTime();
-        String reason = "stopped";
-        while (true) {
-            if (stop.get() || Thread.currentThread().isInterrupted()) {
-                reason = "stopped (Ctrl-C)";
-                break;
-            }
-            if (batches >= maxBatches) {
-                reason = "stopped after " + Plural.of(batches, "batch", "batches");
-                break;
-            }
-            if (idleExitSeconds > 0 && System.nanoTime() - lastRecordAt > TimeUnit.SECONDS.toNanos(idleExitSeconds)) {
-                reason = "stopped: no stream record for " + idleExitSeconds + " s";
-                break;
-            }
-            List<StreamPoller.Batch> polled = poller.poll(batchSize);
-            if (polled.isEmpty()) {
-                sleep(POLL_INTERVAL_MILLIS);
-                continue;
-            }
-            lastRecordAt = System.nanoTime();
-            for (StreamPoller.Batch batch : polled) {
-                int number = batches + 1;
-                String shard = "shard " + style.ellipsis() + tail(batch.shardId());
-                MappingDelivery.Result delivery = mapping.deliver(batch.shardId(),
-                        StreamEvents.recordNodes(batch.records(), streamArn),
-                        new MappingDelivery.Listener() {
-                            @Override
-                            public void invoked(int retry, int records, InvocationReport report) {
-                                invocations[0]++;
-                                HandlerReport.print(out, prefix(number, retry, shard, records, style), report, style,
-                                        " " + style.dot() + " " + String.format("%.1f ms", report.duration().toNanos() / 1e6));
-                                out.flush();
-                            }
-
-                            @Override
-                            public void functionError(int retry, int records, RuntimeException error) {
-                                invocations[0]++;
-                                out.println(prefix(number, retry, shard, records, style) + "function error: "
-                                        + error.getClass().getSimpleName() + ": " + Style.firstLine(error.getMessage()));
-                                out.flush();
-                            }
-
-                            @Override
-                            public void gaveUp(FailureObject failure, String key, RuntimeException notSent) {
-                                // Never the object itself: it holds message text.
-                                io.err().println(LocalCommands.PROGRAM + " watch: gave up on "
-                                        + Plural.of(failure.batchSize(), "record") + " (sequence numbers "
-                                        + failure.startSequenceNumber() + " to " + failure.endSequenceNumber() + ", "
-                                        + failure.condition() + " after " + Plural.of(failure.invokeCount(), "invocation")
-                                        + "): " + (notSent == null ? "written to the failure bucket as " + key
-                                                : "NOT written to the failure bucket (" + Style.firstLine(notSent.getMessage())
-                                                        + "); the records are still in the stream, shard "
-                                                        + failure.shardId()));
-                                io.err().flush();
-                            }
-                        });
-                filteredOut += delivery.filteredOut();
-                if (!delivery.invoked()) {
-                    out.println("  (" + shard + ": " + Plural.of(delivery.received(), "record")
-                            + " filtered out: not an INSERT or MODIFY of a MSG# item)");
-                    continue;
-                }
-                batches++;
-                delivered += delivery.received() - delivery.filteredOut();
-                gaveUpOn += delivery.recordsGivenUp();
-                if (batches >= maxBatches) {
-                    break;
-                }
-            }
-        }
-        out.println("watch " + reason + ": " + Plural.of(batches, "batch", "batches") + ", "
-                + Plural.of(invocations[0], "invocation") + ", " + Plural.of(delivered, "record") + " delivered, "
-                + filteredOut + " filtered out, " + gaveUpOn + " given up on");
-        return gaveUpOn == 0 ? ExitCode.OK : ExitCode.HANDLER_FAILURES;
-    }
-
-    private static String prefix(int batch, int retry, String shard, int records, Style style) {
-        return "[batch " + batch + (retry > 0 ? ", retry " + retry : "") + "] " + shard + " " + style.dot() + " "
-                + Plural.of(records, "record") + " " + style.dot() + " ";
-    }
-
-    private static String tail(String shardId) {
-        // Shard ids share a long prefix; their end tells them apart.
-        return shardId.length() > 8 ? shardId.substring(shardId.length() - 8) : shardId;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
