@@ -1,5 +1,6 @@
 package com.cruddur.messaging.local;
 
+import com.cruddur.messaging.ops.Program;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

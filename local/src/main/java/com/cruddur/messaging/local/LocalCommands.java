@@ -4,9 +4,6 @@ import com.cruddur.messaging.local.bench.BenchCommand;
 import com.cruddur.messaging.local.bench.ColdStartCommand;
 import com.cruddur.messaging.local.bench.ReconcileBenchCommand;
 import com.cruddur.messaging.local.mapping.WatchCommand;
-import com.cruddur.messaging.local.ops.ReconcileCommand;
-import com.cruddur.messaging.local.ops.RedriveCommand;
-import com.cruddur.messaging.local.ops.doctor.DoctorCommand;
 import com.cruddur.messaging.local.replay.ReplayCommand;
 import com.cruddur.messaging.local.table.ConversationsCommand;
 import com.cruddur.messaging.local.table.DropCommand;
@@ -16,8 +13,13 @@ import com.cruddur.messaging.local.table.ScanCommand;
 import com.cruddur.messaging.local.table.SchemaLoadCommand;
 import com.cruddur.messaging.local.table.SeedCommand;
 import com.cruddur.messaging.local.table.SendCommand;
+import com.cruddur.messaging.ops.OpsCommands;
+import com.cruddur.messaging.ops.Program;
+import com.cruddur.messaging.ops.Style;
+import com.cruddur.messaging.ops.Subcommand;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The developer CLI, {@code messaging-local} ({@code ./dev COMMAND}): its own commands, which run
@@ -28,8 +30,8 @@ public final class LocalCommands {
 
     public static final String PROGRAM = "messaging-local";
 
-    /** The subcommands, in the order {@code --help} lists them. */
-    static final List<Subcommand> ALL = List.of(
+    /** Its own subcommands, in the order {@code --help} lists them (the ops commands follow). */
+    private static final List<Subcommand> OWN = List.of(
             Subcommand.acceptingAws(ReplayCommand.NAME, ReplayCommand.SUMMARY, ReplayCommand.class),
             Subcommand.refusingAws(WatchCommand.NAME, WatchCommand.SUMMARY, WatchCommand.class, WatchCommand.NOT_ON_AWS),
             Subcommand.refusingAws(SchemaLoadCommand.NAME, SchemaLoadCommand.SUMMARY, SchemaLoadCommand.class,
@@ -42,12 +44,12 @@ public final class LocalCommands {
             Subcommand.acceptingAws(ConversationsCommand.NAME, ConversationsCommand.SUMMARY, ConversationsCommand.class),
             Subcommand.acceptingAws(MessagesCommand.NAME, MessagesCommand.SUMMARY, MessagesCommand.class),
             Subcommand.refusingAws(SendCommand.NAME, SendCommand.SUMMARY, SendCommand.class, SendCommand.NOT_ON_AWS),
-            Subcommand.acceptingAws(RedriveCommand.NAME, RedriveCommand.SUMMARY, RedriveCommand.class),
-            Subcommand.acceptingAws(ReconcileCommand.NAME, ReconcileCommand.SUMMARY, ReconcileCommand.class),
-            Subcommand.acceptingAws(DoctorCommand.NAME, DoctorCommand.SUMMARY, DoctorCommand.class),
             Subcommand.of(BenchCommand.NAME, BenchCommand.SUMMARY, BenchCommand.class),
             Subcommand.of(ColdStartCommand.NAME, ColdStartCommand.SUMMARY, ColdStartCommand.class),
             Subcommand.of(ReconcileBenchCommand.NAME, ReconcileBenchCommand.SUMMARY, ReconcileBenchCommand.class));
+
+    /** Every subcommand, in the order {@code --help} lists them: its own, then the ops tool's. */
+    public static final List<Subcommand> ALL = Stream.concat(OWN.stream(), OpsCommands.ALL.stream()).toList();
 
     /** The program. */
     public static final Program.Definition DEFINITION = new Program.Definition(PROGRAM,

@@ -1,5 +1,7 @@
 package com.cruddur.messaging.local;
 
+import com.cruddur.messaging.ops.Target;
+import com.cruddur.messaging.ops.Usage;
 import com.cruddur.messaging.schema.MessagesTable;
 import java.net.URI;
 import picocli.CommandLine.Option;

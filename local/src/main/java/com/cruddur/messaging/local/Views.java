@@ -1,5 +1,6 @@
 package com.cruddur.messaging.local;
 
+import com.cruddur.messaging.ops.Plural;
 import java.util.Map;
 import java.util.stream.Collectors;
 

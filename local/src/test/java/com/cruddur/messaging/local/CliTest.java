@@ -3,6 +3,9 @@ package com.cruddur.messaging.local;
 import static com.cruddur.messaging.local.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cruddur.messaging.ops.ExitCode;
+import com.cruddur.messaging.ops.Program;
+import com.cruddur.messaging.ops.Subcommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,8 @@ package com.cruddur.messaging.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.cruddur.messaging.ops.HandlerReport;
+import com.cruddur.messaging.ops.Style;
 import com.cruddur.messaging.stream.InvocationReport;
 import com.cruddur.messaging.stream.InvocationReport.GroupOutcome;
 import com.cruddur.messaging.stream.InvocationReport.SkipReason;

@@ -2,10 +2,10 @@ package com.cruddur.messaging.local.bench;
 
 import com.cruddur.messaging.devkit.TrafficShape;
 import com.cruddur.messaging.devkit.Workload;
-import com.cruddur.messaging.local.CliCommand;
-import com.cruddur.messaging.local.ExitCode;
 import com.cruddur.messaging.local.LocalEndpointOption;
-import com.cruddur.messaging.local.Target;
+import com.cruddur.messaging.ops.CliCommand;
+import com.cruddur.messaging.ops.ExitCode;
+import com.cruddur.messaging.ops.Target;
 import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.stream.WriteMode;
 import java.io.PrintStream;

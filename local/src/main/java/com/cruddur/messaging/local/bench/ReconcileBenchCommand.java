@@ -2,11 +2,11 @@ package com.cruddur.messaging.local.bench;
 
 import com.cruddur.messaging.devkit.Items;
 import com.cruddur.messaging.devkit.TableDefinitions;
-import com.cruddur.messaging.local.CliCommand;
-import com.cruddur.messaging.local.ExitCode;
 import com.cruddur.messaging.local.LocalEndpointOption;
-import com.cruddur.messaging.local.Target;
-import com.cruddur.messaging.local.ops.TableCheck;
+import com.cruddur.messaging.ops.CliCommand;
+import com.cruddur.messaging.ops.ExitCode;
+import com.cruddur.messaging.ops.Target;
+import com.cruddur.messaging.ops.reconcile.TableCheck;
 import com.cruddur.messaging.schema.MessagesTable;
 import java.io.PrintStream;
 import java.time.Instant;

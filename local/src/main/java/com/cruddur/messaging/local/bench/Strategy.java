@@ -1,8 +1,8 @@
 package com.cruddur.messaging.local.bench;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.cruddur.messaging.local.CliException;
-import com.cruddur.messaging.local.ExitCode;
+import com.cruddur.messaging.ops.CliException;
+import com.cruddur.messaging.ops.ExitCode;
 import com.cruddur.messaging.stream.Config;
 import com.cruddur.messaging.stream.InvocationReport;
 import com.cruddur.messaging.stream.LocalContext;

@@ -1,5 +1,7 @@
 package com.cruddur.messaging.local.mapping;
 
+import com.cruddur.messaging.ops.delivery.MappingDelivery;
+import com.cruddur.messaging.ops.failures.FailureObject;
 import com.cruddur.messaging.schema.FailureObjects;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;

@@ -1,11 +1,13 @@
 package com.cruddur.messaging.local.mapping;
 
-import com.cruddur.messaging.local.CliCommand.Io;
-import com.cruddur.messaging.local.ExitCode;
-import com.cruddur.messaging.local.HandlerReport;
 import com.cruddur.messaging.local.LocalCommands;
-import com.cruddur.messaging.local.Plural;
-import com.cruddur.messaging.local.Style;
+import com.cruddur.messaging.ops.CliCommand.Io;
+import com.cruddur.messaging.ops.ExitCode;
+import com.cruddur.messaging.ops.HandlerReport;
+import com.cruddur.messaging.ops.Plural;
+import com.cruddur.messaging.ops.Style;
+import com.cruddur.messaging.ops.delivery.MappingDelivery;
+import com.cruddur.messaging.ops.failures.FailureObject;
 import com.cruddur.messaging.stream.InvocationReport;
 import java.io.PrintStream;
 import java.util.List;

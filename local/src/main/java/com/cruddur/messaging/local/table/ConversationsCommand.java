@@ -1,13 +1,13 @@
 package com.cruddur.messaging.local.table;
 
-import com.cruddur.messaging.local.CliCommand;
-import com.cruddur.messaging.local.ExitCode;
-import com.cruddur.messaging.local.Style;
-import com.cruddur.messaging.local.Target;
-import com.cruddur.messaging.local.TargetOptions;
-import com.cruddur.messaging.local.Targets;
-import com.cruddur.messaging.local.Usage;
 import com.cruddur.messaging.local.Views;
+import com.cruddur.messaging.ops.CliCommand;
+import com.cruddur.messaging.ops.ExitCode;
+import com.cruddur.messaging.ops.Style;
+import com.cruddur.messaging.ops.Target;
+import com.cruddur.messaging.ops.TargetOptions;
+import com.cruddur.messaging.ops.Targets;
+import com.cruddur.messaging.ops.Usage;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,12 +2,12 @@ package com.cruddur.messaging.local.table;
 
 import com.cruddur.messaging.devkit.DynamoJson;
 import com.cruddur.messaging.devkit.Items;
-import com.cruddur.messaging.local.CliCommand;
-import com.cruddur.messaging.local.ExitCode;
-import com.cruddur.messaging.local.Plural;
-import com.cruddur.messaging.local.Target;
-import com.cruddur.messaging.local.TargetOptions;
-import com.cruddur.messaging.local.Targets;
+import com.cruddur.messaging.ops.CliCommand;
+import com.cruddur.messaging.ops.ExitCode;
+import com.cruddur.messaging.ops.Plural;
+import com.cruddur.messaging.ops.Target;
+import com.cruddur.messaging.ops.TargetOptions;
+import com.cruddur.messaging.ops.Targets;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;

@@ -1,11 +1,11 @@
 package com.cruddur.messaging.local.table;
 
 import com.cruddur.messaging.devkit.TableDefinitions;
-import com.cruddur.messaging.local.CliCommand;
-import com.cruddur.messaging.local.ExitCode;
-import com.cruddur.messaging.local.Target;
-import com.cruddur.messaging.local.TargetOptions;
-import com.cruddur.messaging.local.Targets;
+import com.cruddur.messaging.ops.CliCommand;
+import com.cruddur.messaging.ops.ExitCode;
+import com.cruddur.messaging.ops.Target;
+import com.cruddur.messaging.ops.TargetOptions;
+import com.cruddur.messaging.ops.Targets;
 import com.cruddur.messaging.schema.MessagesTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -3,8 +3,8 @@ package com.cruddur.messaging.local.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.cruddur.messaging.local.CliException;
-import com.cruddur.messaging.local.ExitCode;
+import com.cruddur.messaging.ops.CliException;
+import com.cruddur.messaging.ops.ExitCode;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;

@@ -1,0 +1,36 @@
+package com.cruddur.messaging.ops;
+
+import com.cruddur.messaging.ops.doctor.DoctorCommand;
+import com.cruddur.messaging.ops.reconcile.ReconcileCommand;
+import com.cruddur.messaging.ops.redrive.RedriveCommand;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * The ops tool, {@code messaging-ops} ({@code java -jar messaging-ops.jar COMMAND}): the commands an
+ * operator runs against the real table, each of which accepts {@code --aws}. The developer CLI
+ * lists the same entries beside its own.
+ */
+public final class OpsCommands {
+
+    public static final String PROGRAM = "messaging-ops";
+
+    /** The ops commands, in the order {@code --help} lists them. */
+    public static final List<Subcommand> ALL = List.of(
+            Subcommand.acceptingAws(RedriveCommand.NAME, RedriveCommand.SUMMARY, RedriveCommand.class),
+            Subcommand.acceptingAws(ReconcileCommand.NAME, ReconcileCommand.SUMMARY, ReconcileCommand.class),
+            Subcommand.acceptingAws(DoctorCommand.NAME, DoctorCommand.SUMMARY, DoctorCommand.class));
+
+    /** The program: the ops commands on a running DynamoDB Local or on AWS, never an embedded one. */
+    public static final Program.Definition DEFINITION = new Program.Definition(PROGRAM,
+            "recover and check Cruddur's message-group stream in production (redrive, reconcile, doctor)", ALL,
+            new ConnectedTargets());
+
+    private OpsCommands() {
+    }
+
+    /** Runs a command line with Unicode output; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return Program.run(DEFINITION, args, out, err, Style.UNICODE);
+    }
+}
