@@ -1,8 +1,5 @@
 package com.cruddur.messaging.local;
 
-import com.cruddur.messaging.local.bench.BenchCommand;
-import com.cruddur.messaging.local.bench.ColdStartCommand;
-import com.cruddur.messaging.local.bench.ReconcileBenchCommand;
 import com.cruddur.messaging.local.mapping.WatchCommand;
 import com.cruddur.messaging.local.replay.ReplayCommand;
 import com.cruddur.messaging.local.table.ConversationsCommand;
@@ -43,10 +40,7 @@ public final class LocalCommands {
             Subcommand.refusingAws(DropCommand.NAME, DropCommand.SUMMARY, DropCommand.class, DropCommand.NOT_ON_AWS),
             Subcommand.acceptingAws(ConversationsCommand.NAME, ConversationsCommand.SUMMARY, ConversationsCommand.class),
             Subcommand.acceptingAws(MessagesCommand.NAME, MessagesCommand.SUMMARY, MessagesCommand.class),
-            Subcommand.refusingAws(SendCommand.NAME, SendCommand.SUMMARY, SendCommand.class, SendCommand.NOT_ON_AWS),
-            Subcommand.of(BenchCommand.NAME, BenchCommand.SUMMARY, BenchCommand.class),
-            Subcommand.of(ColdStartCommand.NAME, ColdStartCommand.SUMMARY, ColdStartCommand.class),
-            Subcommand.of(ReconcileBenchCommand.NAME, ReconcileBenchCommand.SUMMARY, ReconcileBenchCommand.class));
+            Subcommand.refusingAws(SendCommand.NAME, SendCommand.SUMMARY, SendCommand.class, SendCommand.NOT_ON_AWS));
 
     /** Every subcommand, in the order {@code --help} lists them: its own, then the ops tool's. */
     public static final List<Subcommand> ALL = Stream.concat(OWN.stream(), OpsCommands.ALL.stream()).toList();

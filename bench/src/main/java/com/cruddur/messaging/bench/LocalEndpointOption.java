@@ -1,4 +1,4 @@
-package com.cruddur.messaging.local;
+package com.cruddur.messaging.bench;
 
 import com.cruddur.messaging.ops.Target;
 import com.cruddur.messaging.ops.Usage;

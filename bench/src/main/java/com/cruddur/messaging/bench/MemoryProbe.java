@@ -1,15 +1,12 @@
-package com.cruddur.messaging.local.bench;
+package com.cruddur.messaging.bench;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.cruddur.messaging.devkit.LocalDynamoDb;
 import com.cruddur.messaging.devkit.TrafficShape;
 import com.cruddur.messaging.devkit.Workload;
 import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.stream.WriteMode;
 import java.net.URI;
-import java.util.List;
 import java.util.StringJoiner;
-import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -45,15 +42,8 @@ public final class MemoryProbe {
     }
 
     private static long[] run(Strategy strategy, DynamoDbClient client, String table, Workload workload, TrafficShape shape) {
-        List<DynamodbEvent> batches = shape.batches(workload, Workload.streamArn(table));
         // As deployed: the handler updates up to MAX_CONCURRENCY conversations of a batch at once.
-        Consumer<DynamodbEvent> invoke = strategy.on(client, table, DeploymentContract.Defaults.MAX_CONCURRENCY);
-        long[] nanos = new long[batches.size()];
-        for (int i = 0; i < batches.size(); i++) {
-            long start = System.nanoTime();
-            invoke.accept(batches.get(i));
-            nanos[i] = System.nanoTime() - start;
-        }
-        return nanos;
+        return Durations.measure(strategy.on(client, table, DeploymentContract.Defaults.MAX_CONCURRENCY),
+                shape.batches(workload, Workload.streamArn(table)), workload.messages()).nanos();
     }
 }

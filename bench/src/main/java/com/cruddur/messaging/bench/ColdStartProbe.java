@@ -1,4 +1,4 @@
-package com.cruddur.messaging.local.bench;
+package com.cruddur.messaging.bench;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;

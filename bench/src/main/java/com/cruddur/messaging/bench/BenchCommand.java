@@ -1,8 +1,7 @@
-package com.cruddur.messaging.local.bench;
+package com.cruddur.messaging.bench;
 
 import com.cruddur.messaging.devkit.TrafficShape;
 import com.cruddur.messaging.devkit.Workload;
-import com.cruddur.messaging.local.LocalEndpointOption;
 import com.cruddur.messaging.ops.CliCommand;
 import com.cruddur.messaging.ops.ExitCode;
 import com.cruddur.messaging.ops.Target;
@@ -162,12 +161,12 @@ public final class BenchCommand extends CliCommand {
 
     private static void row(PrintStream out, int participantsEach, Benchmark.Result r, int memoryMb) {
         double dynamo = r.dynamoDbDollarsPerMillion();
-        double lambda = r.lambdaDollarsPerMillion(memoryMb);
+        double lambda = r.durations().lambdaDollarsPerMillion(memoryMb);
         out.printf(Locale.ROOT, "  %5d %-13s %8.3f %8.2f %8.3f %8.2f (%5.2f +%5.2f) %7.1f %7.1f %10.5f   %.2f + %.2f = %.2f%n",
                 participantsEach, r.strategy().label(), r.invocationsPerMessage(), r.requestsPerMessage(),
                 r.readUnitsPerMessage(), r.writeUnitsPerMessage(), r.units().tableWrite() / r.messages(),
-                r.units().indexWrite() / r.messages(), r.percentileMillis(50), r.percentileMillis(99),
-                r.gbSecondsPerMessage(memoryMb), dynamo, lambda, dynamo + lambda);
+                r.units().indexWrite() / r.messages(), r.durations().percentileMillis(50),
+                r.durations().percentileMillis(99), r.durations().gbSecondsPerMessage(memoryMb), dynamo, lambda, dynamo + lambda);
     }
 
     private ExitCode memorySweep(Io io, Target target, TrafficShape shape, int participantsEach) {
@@ -185,8 +184,8 @@ public final class BenchCommand extends CliCommand {
                 io.err().println("… " + memoryMb + " MB, " + mode.value());
                 MemorySweep.Sample s = sweep.measure(memoryMb, mode, shape, conversations, participantsEach, messages);
                 io.out().printf(Locale.ROOT, "  %6d %6.2f %-13s %7.1f %7.1f %10.5f   %.2f%n", memoryMb, s.vcpus(),
-                        mode.value(), s.percentileMillis(50), s.percentileMillis(99), s.gbSecondsPerMessage(),
-                        s.lambdaDollarsPerMillion());
+                        mode.value(), s.durations().percentileMillis(50), s.durations().percentileMillis(99),
+                        s.durations().gbSecondsPerMessage(memoryMb), s.durations().lambdaDollarsPerMillion(memoryMb));
             }
         }
         return ExitCode.OK;

@@ -1,4 +1,4 @@
-package com.cruddur.messaging.local.bench;
+package com.cruddur.messaging.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,7 +22,7 @@ class ColdStartProbeRunTest {
     void aProbeThatNeverAnswersIsStoppedAfterItsTimeoutAndItsLastLineReported() {
         long start = System.nanoTime();
 
-        assertThatThrownBy(() -> ColdStartCommand.runProbe(shell("echo starting; exec sleep 120"), Duration.ofSeconds(1),
+        assertThatThrownBy(() -> ProbeProcess.run(shell("echo starting; exec sleep 120"), Duration.ofSeconds(1),
                 "lambda"))
                 .isInstanceOfSatisfying(CliException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.MEASUREMENT_FAILED))
                 .hasMessage("the probe JVM did not answer within 1 s (lambda); stopped it. Its last line: starting");
@@ -31,7 +31,7 @@ class ColdStartProbeRunTest {
 
     @Test
     void theFiguresLineIsTakenFromWhateverElseTheProbePrints() throws Exception {
-        ColdStartCommand.ProbeOutput output = ColdStartCommand.runProbe(
+        ProbeProcess.Output output = ProbeProcess.run(
                 shell("echo a warning first; echo construct=12 invoke=34 failures=0; echo and after"),
                 Duration.ofSeconds(30), "lambda");
 
@@ -41,7 +41,7 @@ class ColdStartProbeRunTest {
 
     @Test
     void aProbeThatFailsIsReportedWithItsExitStatusAndLastLine() {
-        assertThatThrownBy(() -> ColdStartCommand.runProbe(shell("echo boom; exit 3"), Duration.ofSeconds(30), "full-jit"))
+        assertThatThrownBy(() -> ProbeProcess.run(shell("echo boom; exit 3"), Duration.ofSeconds(30), "full-jit"))
                 .isInstanceOf(CliException.class)
                 .hasMessage("the probe JVM did not answer (full-jit, exit 3); its last line: boom");
     }

@@ -1,4 +1,4 @@
-package com.cruddur.messaging.local.bench;
+package com.cruddur.messaging.bench;
 
 /**
  * The prices the benchmark turns capacity and compute into money with: the one place they live

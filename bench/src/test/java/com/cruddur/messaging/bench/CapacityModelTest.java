@@ -1,4 +1,4 @@
-package com.cruddur.messaging.local.bench;
+package com.cruddur.messaging.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** DynamoDB's capacity rules, on the examples its developer guide gives. */
+/** DynamoDB's capacity rules, on the examples its developer guide and pricing page give. */
 class CapacityModelTest {
 
     @Test
@@ -29,14 +29,10 @@ class CapacityModelTest {
     }
 
     @Test
-    void anItemsSizeCountsNamesAndValuesInUtf8() {
-        Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put("pk", AttributeValue.fromS("GRP#é"));      // 2 + 6
-        item.put("n", AttributeValue.fromN("123.45"));       // 1 + ((5 digits + 1) / 2 + 1) = 5
-        item.put("ok", AttributeValue.fromBool(true));       // 2 + 1
-        item.put("l", AttributeValue.fromL(List.of(AttributeValue.fromS("ab"))));  // 1 + 3 + 1 + 2
-
-        assertThat(CapacityModel.itemBytes(item)).isEqualTo(8 + 5 + 3 + 7);
+    void aTransactionalWriteCostsTwoUnitsPerKilobyte() {
+        // "Transactional write requests require 2 WCUs to perform one write per second for items up to 1 KB"
+        assertThat(CapacityModel.transactionalWriteUnits(1024)).isEqualTo(2);
+        assertThat(CapacityModel.transactionalWriteUnits(3 * 1024)).isEqualTo(6);
     }
 
     private static Map<String, AttributeValue> item(String message) {

@@ -1,8 +1,6 @@
-package com.cruddur.messaging.local.bench;
+package com.cruddur.messaging.bench;
 
-import com.cruddur.messaging.devkit.Items;
 import com.cruddur.messaging.devkit.LocalDynamoDb;
-import com.cruddur.messaging.devkit.TableDefinitions;
 import com.cruddur.messaging.devkit.TrafficShape;
 import com.cruddur.messaging.devkit.Workload;
 import com.cruddur.messaging.stream.WriteMode;
@@ -40,24 +38,8 @@ final class MemorySweep {
     private static final long CFS_PERIOD_US = 100_000;
     private static final AtomicInteger TABLES = new AtomicInteger();
 
-    /** One measured size and write path. */
-    record Sample(int memoryMb, double vcpus, WriteMode mode, int messages, long[] nanos, boolean cpuLimited) {
-
-        double percentileMillis(double p) {
-            long[] sorted = nanos.clone();
-            Arrays.sort(sorted);
-            int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
-            return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
-        }
-
-        double gbSecondsPerMessage() {
-            long billedMillis = Arrays.stream(nanos).map(n -> (n + 999_999) / 1_000_000).sum();
-            return billedMillis / 1000.0 * memoryMb / 1024.0 / messages;
-        }
-
-        double lambdaDollarsPerMillion() {
-            return Pricing.lambdaPerMillionMessages((double) nanos.length / messages, gbSecondsPerMessage());
-        }
+    /** One measured size and write path: its invocations' durations, measured in the child JVM. */
+    record Sample(int memoryMb, double vcpus, WriteMode mode, Durations durations, boolean cpuLimited) {
     }
 
     private final URI endpoint;
@@ -82,8 +64,7 @@ final class MemorySweep {
         double vcpus = (double) memoryMb / MB_PER_VCPU;
         try (DynamoDbClient admin = LocalDynamoDb.clientBuilder(endpoint).build()) {
             for (String table : List.of(warm, measured)) {
-                TableDefinitions.createTable(admin, table);
-                Items.putAll(admin, table, workload.rows(), n -> { });
+                Workloads.freshTable(admin, table, workload);
             }
             try {
                 List<String> command = new ArrayList<>(List.of(
@@ -99,8 +80,7 @@ final class MemorySweep {
                 Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
                 Path cgroup = limitCpu(process.pid(), vcpus);
                 try {
-                    long[] nanos = readDurations(process);
-                    return new Sample(memoryMb, vcpus, mode, messages, nanos, cgroup != null);
+                    return new Sample(memoryMb, vcpus, mode, new Durations(readDurations(process), messages), cgroup != null);
                 } finally {
                     process.destroyForcibly();
                     removeCgroup(cgroup);

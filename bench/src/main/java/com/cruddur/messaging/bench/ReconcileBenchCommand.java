@@ -1,8 +1,7 @@
-package com.cruddur.messaging.local.bench;
+package com.cruddur.messaging.bench;
 
 import com.cruddur.messaging.devkit.Items;
 import com.cruddur.messaging.devkit.TableDefinitions;
-import com.cruddur.messaging.local.LocalEndpointOption;
 import com.cruddur.messaging.ops.CliCommand;
 import com.cruddur.messaging.ops.ExitCode;
 import com.cruddur.messaging.ops.Target;

@@ -1,27 +1,21 @@
-package com.cruddur.messaging.local.bench;
+package com.cruddur.messaging.bench;
 
 import com.cruddur.messaging.devkit.LocalDynamoDb;
 import com.cruddur.messaging.devkit.TableDefinitions;
-import com.cruddur.messaging.local.LocalEndpointOption;
 import com.cruddur.messaging.local.SeedData;
 import com.cruddur.messaging.local.replay.EventFile;
 import com.cruddur.messaging.ops.CliCommand;
 import com.cruddur.messaging.ops.CliException;
 import com.cruddur.messaging.ops.ExitCode;
 import com.cruddur.messaging.ops.InputException;
-import com.cruddur.messaging.ops.Style;
 import com.cruddur.messaging.ops.Target;
 import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.schema.DeploymentContract.Env;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,10 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -78,15 +68,6 @@ public final class ColdStartCommand extends CliCommand {
     private record Figures(String variant, long totalMs, long constructMs, long invokeMs, long classes) {
     }
 
-    /**
-     * What a probe process printed.
-     *
-     * @param figures its figures line ({@code construct=... invoke=... failures=...})
-     * @param atMs    when that line came, in milliseconds after the process was started
-     */
-    record ProbeOutput(String figures, long atMs) {
-    }
-
     @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "runs per variant (default ${DEFAULT-VALUE})")
     private int runs;
 
@@ -108,7 +89,7 @@ public final class ColdStartCommand extends CliCommand {
             throw new InputException(jar + ": no such jar (build it first: ./dev build)");
         }
         EventFile.load(event); // a clear one-line error now rather than in every child
-        Path self = probeJar(selfJar());
+        Path self = ProbeJar.cut();
         List<Variant> variants = List.of(
                 new Variant("lambda", LAMBDA_JVM, false),
                 new Variant("lambda+priming", LAMBDA_JVM, true),
@@ -171,7 +152,7 @@ public final class ColdStartCommand extends CliCommand {
             env.put("AWS_ACCESS_KEY_ID", LocalDynamoDb.CREDENTIALS.resolveCredentials().accessKeyId());
             env.put("AWS_SECRET_ACCESS_KEY", LocalDynamoDb.CREDENTIALS.resolveCredentials().secretAccessKey());
             env.put(Env.TABLE_NAME, target.table());
-            ProbeOutput output = runProbe(builder, PROBE_TIMEOUT, variant.name());
+            ProbeProcess.Output output = ProbeProcess.run(builder, PROBE_TIMEOUT, variant.name());
             long classes;
             List<String> missing;
             try (var lines = Files.lines(classLog)) {
@@ -206,61 +187,6 @@ public final class ColdStartCommand extends CliCommand {
         }
     }
 
-    /**
-     * Starts a probe process and waits at most {@code timeout} for it to end. Its output is read on
-     * another thread: a probe that hangs without printing or exiting would otherwise block the read,
-     * and with it the whole command, forever. A probe past its time is killed.
-     *
-     * @throws CliException (exit 1) if the probe did not end in time, failed, or printed no figures line
-     */
-    static ProbeOutput runProbe(ProcessBuilder builder, Duration timeout, String variant) throws IOException {
-        long start = System.nanoTime();
-        Process process = builder.start();
-        String[] figures = {null};
-        long[] figuresAt = {-1};
-        String[] last = {""};
-        Thread reader = Thread.ofVirtual().start(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    synchronized (last) {
-                        last[0] = line;
-                        if (line.startsWith("construct=") && figures[0] == null) {
-                            figuresAt[0] = (System.nanoTime() - start) / 1_000_000;
-                            figures[0] = line;
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                // The process was killed and its output closed under the reader: nothing more to read.
-            }
-        });
-        try {
-            boolean ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (!ended) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-            // The output ends with the process; a bounded wait all the same.
-            reader.join(Duration.ofSeconds(10));
-            synchronized (last) {
-                if (!ended) {
-                    throw new CliException(ExitCode.MEASUREMENT_FAILED, "the probe JVM did not answer within "
-                            + timeout.toSeconds() + " s (" + variant + "); stopped it. Its last line: "
-                            + Style.firstLine(last[0]));
-                }
-                if (figures[0] == null || process.exitValue() != 0) {
-                    throw new CliException(ExitCode.MEASUREMENT_FAILED, "the probe JVM did not answer (" + variant
-                            + ", exit " + process.exitValue() + "); its last line: " + Style.firstLine(last[0]));
-                }
-                return new ProbeOutput(figures[0], figuresAt[0]);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new CliException(ExitCode.MEASUREMENT_FAILED, "interrupted");
-        }
-    }
-
     /** Classes that must come from the deployment jar (not the runtime's serializer or the probe). */
     private static boolean belongsToTheFunction(String className) {
         return className.startsWith("com.cruddur.messaging.stream.")
@@ -280,49 +206,6 @@ public final class ColdStartCommand extends CliCommand {
             return Files.size(jar);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Entries of the CLI jar the probe JVM needs: the probe and Lambda's runtime serializer. */
-    private static final List<String> PROBE_ENTRIES = List.of(
-            ColdStartProbe.class.getName().replace('.', '/'),
-            "com/amazonaws/services/lambda/runtime/serialization/",
-            "com/amazonaws/lambda/thirdparty/",
-            "META-INF/services/com.amazonaws.lambda.thirdparty.");
-
-    /**
-     * A jar of just the probe and the runtime's serializer, cut from the CLI jar, so that the probe
-     * JVM's class path holds what Lambda's would: the deployment jar and the runtime. (The whole CLI
-     * jar would add DynamoDB Local's SDK modules, whose global interceptors the SDK would load.)
-     */
-    private static Path probeJar(Path cliJar) {
-        try {
-            Path probe = Files.createTempFile("coldstart-probe-", ".jar");
-            probe.toFile().deleteOnExit();
-            try (var in = new ZipFile(cliJar.toFile());
-                 var out = new ZipOutputStream(Files.newOutputStream(probe))) {
-                for (var entries = in.entries(); entries.hasMoreElements(); ) {
-                    var entry = entries.nextElement();
-                    if (!entry.isDirectory() && PROBE_ENTRIES.stream().anyMatch(entry.getName()::startsWith)) {
-                        out.putNextEntry(new ZipEntry(entry.getName()));
-                        try (var data = in.getInputStream(entry)) {
-                            data.transferTo(out);
-                        }
-                        out.closeEntry();
-                    }
-                }
-            }
-            return probe;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path selfJar() {
-        try {
-            return Path.of(ColdStartCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
