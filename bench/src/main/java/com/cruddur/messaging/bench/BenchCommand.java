@@ -27,10 +27,15 @@ import picocli.CommandLine.Option;
                     Delivers a synthetic stream of new messages, cut into Lambda batches of each traffic shape,
                     through three strategies, each on a fresh table: the original design (each record on its
                     own: a query, then a delete and a put per row), and the deployed handler on its
-                    transactional and on its put-first write path. For each it prints, per message: Lambda
-                    invocations, DynamoDB requests, read and write capacity units (as DynamoDB Local reports
-                    them: table and index), GB-seconds (measured duration x the function's memory), and the
-                    dollars per million messages at on-demand DynamoDB and Arm Lambda prices (bench/Pricing).
+                    transactional and on its put-first write path. For each it prints, per message, each column
+                    marked as it was obtained:
+                      measured  Lambda invocations (counted), DynamoDB requests (counted at the SDK client),
+                                read units and plain writes' units (DynamoDB Local's ConsumedCapacity), each
+                                invocation's duration (p50, p99)
+                      computed  a transaction's write units (CapacityModel: DynamoDB's documented rules, which
+                                DynamoDB Local does not follow for transactions), GB-seconds (the measured
+                                durations, rounded up to the millisecond as Lambda bills them, x the function's
+                                memory), dollars per million messages (bench/Pricing's on-demand prices)
 
                     Traffic shapes: sparse (batches of 1-3 records, each conversation at most once), typical
                     (70%% of batches 1-3 records, 25%% 4-10, 5%% 11-50, a fifth of a batch's later messages
@@ -39,8 +44,9 @@ import picocli.CommandLine.Option;
                     --memory-sizes LIST instead measures the handler's duration at each memory size, in a
                     child JVM limited as Lambda limits a function of that size (RAM, processors, CPU share).
 
-                    Capacity units and requests are the same on AWS; durations are DynamoDB Local's on this
-                    machine, so GB-seconds are an upper bound: compare strategies, not absolute figures."""},
+                    Requests and capacity units follow DynamoDB's rules, which AWS bills by (the model and
+                    DynamoDB Local agree on the plain requests: CapacityModelIT); durations are DynamoDB Local's
+                    on this machine, so GB-seconds are an upper bound: compare strategies, not absolute figures."""},
         footer = {"examples:",
             "  ./dev bench",
             "  ./dev bench --shapes burst --participants 2 --messages 100 --skew 0.8 --hot 2",
@@ -122,7 +128,7 @@ public final class BenchCommand extends CliCommand {
                 io.out().printf("%s traffic (%s): %d messages to %d conversations%s%n", shape.label(), shape.description(),
                         messages, conversations, shape == TrafficShape.BURST && skew > 0
                                 ? String.format(Locale.ROOT, ", %.0f%% to %d hot", skew * 100, hot) : "");
-                header(io.out());
+                header(io.out(), true);
                 for (int p : participants) {
                     Workload workload = workload(shape, p);
                     for (Strategy strategy : Strategy.values()) {
@@ -154,9 +160,11 @@ public final class BenchCommand extends CliCommand {
         }
     }
 
-    private static void header(PrintStream out) {
+    private static void header(PrintStream out, boolean transactions) {
         out.printf("  %5s %-13s %8s %8s %8s %21s %7s %7s %10s   %s%n", "group", "strategy", "inv/msg", "req/msg",
                 "RRU/msg", "WRU/msg (tbl + idx)", "p50 ms", "p99 ms", "GB-s/msg", "$ per million messages: DynamoDB + Lambda = total");
+        out.printf("  %5s %-13s %8s %8s %8s %21s %7s %7s %10s   %s%n", "", "", "measured", "measured", "measured",
+                transactions ? "measured; txn: model" : "measured", "measured", "measured", "computed", "computed (Pricing)");
     }
 
     private static void row(PrintStream out, int participantsEach, Benchmark.Result r, int memoryMb) {
@@ -179,6 +187,8 @@ public final class BenchCommand extends CliCommand {
                 Pricing.REGION, Pricing.CHECKED);
         io.out().printf("  %6s %6s %-13s %7s %7s %10s   %s%n", "MB", "vCPU", "write path", "p50 ms", "p99 ms",
                 "GB-s/msg", "Lambda $ per million messages");
+        io.out().printf("  %6s %6s %-13s %7s %7s %10s   %s%n", "", "", "", "measured", "measured", "computed",
+                "computed (Pricing)");
         for (int memoryMb : memorySizes) {
             for (WriteMode mode : WriteMode.values()) {
                 io.err().println("… " + memoryMb + " MB, " + mode.value());
