@@ -39,8 +39,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class IamPolicyEvaluationTest {
 
-    /** Written by the lambda module's integration tests, which run before infra's in the reactor. */
-    static final Path RECORDED = Path.of("..", "lambda", "target", "recorded-dynamodb-requests.jsonl");
+    /** Copied into this module's target/ by the build from the lambda module's artifact (infra/pom.xml). */
+    static final Path RECORDED = Path.of(System.getProperty("recorded.requests.file", "target/recorded-dynamodb-requests.jsonl"));
 
     private static final String NEW_TABLE = "new-table";
     private static final String EXISTING_TABLE = "existing-table";
@@ -193,9 +193,9 @@ class IamPolicyEvaluationTest {
 
     private static void readRecordedRequests() {
         if (!Files.isRegularFile(RECORDED)) {
-            throw new IllegalStateException(RECORDED.toAbsolutePath().normalize() + " does not exist: it is written by "
-                    + "the lambda module's integration tests, which must run first. Run the tests from the root "
-                    + "(./dev test, or ./dev mvn -pl infra -am verify).");
+            throw new IllegalStateException(RECORDED.toAbsolutePath().normalize() + " does not exist: the build copies it"
+                    + " from the lambda module's recorded-requests artifact, which its integration tests write. Run"
+                    + " the tests from the root with the lambda module (./dev test, or ./dev test -pl infra -am).");
         }
         try {
             for (String line : Files.readAllLines(RECORDED)) {
@@ -206,7 +206,8 @@ class IamPolicyEvaluationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        assertThat(recorded).as("requests recorded in " + RECORDED).isNotEmpty();
+        assertThat(recorded).as("requests recorded in " + RECORDED + " (none: did the lambda module's integration"
+                + " tests run in this build?)").isNotEmpty();
     }
 
     /** One deployment mode: its template's role and endpoint, and the requests evaluated against them. */
