@@ -18,11 +18,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bench}: what a message costs, per strategy and traffic shape, on DynamoDB Local. */
-@Command(name = BenchCommand.NAME,
-        customSynopsis = {"bench [--shapes LIST] [--participants LIST] [--conversations N] [--messages N]",
+@Command(customSynopsis = {"bench [--shapes LIST] [--participants LIST] [--conversations N] [--messages N]",
             "             [--skew SHARE --hot N] [--memory MB] [--concurrency N] [--rounds N]",
             "             [--memory-sizes LIST] [--endpoint URL]"},
-        description = {BenchCommand.SUMMARY, "",
+        description = {
             """
                     Delivers a synthetic stream of new messages, cut into Lambda batches of each traffic shape,
                     through three strategies, each on a fresh table: the original design (each record on its
@@ -52,10 +51,6 @@ import picocli.CommandLine.Option;
             "  ./dev bench --shapes burst --participants 2 --messages 100 --skew 0.8 --hot 2",
             "  ./dev bench --memory-sizes 512,1024,1769,3008"})
 public final class BenchCommand extends CliCommand {
-
-    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
-    public static final String NAME = "bench";
-    public static final String SUMMARY = "benchmark: capacity, requests and cost per message of each write strategy, on DynamoDB Local";
 
     @Option(names = "--shapes", paramLabel = "LIST", split = ",", defaultValue = "sparse,typical,burst",
             description = "traffic shapes: sparse, typical, burst (default ${DEFAULT-VALUE})")

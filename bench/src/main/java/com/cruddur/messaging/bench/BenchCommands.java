@@ -15,9 +15,12 @@ public final class BenchCommands {
 
     /** The benchmarks, in the order {@code --help} lists them. */
     public static final List<Subcommand> ALL = List.of(
-            Subcommand.of(BenchCommand.NAME, BenchCommand.SUMMARY, BenchCommand.class),
-            Subcommand.of(ColdStartCommand.NAME, ColdStartCommand.SUMMARY, ColdStartCommand.class),
-            Subcommand.of(ReconcileBenchCommand.NAME, ReconcileBenchCommand.SUMMARY, ReconcileBenchCommand.class));
+            Subcommand.of("bench", "benchmark: capacity, requests and cost per message of each write strategy, on DynamoDB Local",
+                    BenchCommand.class),
+            Subcommand.of("coldstart", "the Lambda jar's cold start in fresh JVMs: time to the response, classes loaded",
+                    ColdStartCommand.class),
+            Subcommand.of("reconcile-bench", "benchmark: reconcile's scan rate by segments, on DynamoDB Local",
+                    ReconcileBenchCommand.class));
 
     /** The program. */
     public static final Program.Definition DEFINITION = new Program.Definition(PROGRAM,

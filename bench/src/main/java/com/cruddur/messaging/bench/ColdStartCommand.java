@@ -29,9 +29,8 @@ import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code coldstart}: the deployment jar's cold start, measured in fresh JVMs. */
-@Command(name = ColdStartCommand.NAME,
-        customSynopsis = {"coldstart [--runs N] [--jar PATH] [--event FILE] [--endpoint URL]"},
-        description = {ColdStartCommand.SUMMARY, "",
+@Command(customSynopsis = {"coldstart [--runs N] [--jar PATH] [--event FILE] [--endpoint URL]"},
+        description = {
             """
                     Starts DynamoDB Local, then, --runs times per variant, a fresh JVM whose class path begins with
                     the deployment jar. The JVM does what Lambda's runtime does for a first event: constructs the
@@ -50,10 +49,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
                     SnapStart itself (restoring a snapshot) cannot be measured off AWS."""},
         footer = {"example:", "  ./dev build && ./dev coldstart --runs 7"})
 public final class ColdStartCommand extends CliCommand {
-
-    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
-    public static final String NAME = "coldstart";
-    public static final String SUMMARY = "the Lambda jar's cold start in fresh JVMs: time to the response, classes loaded";
 
     /** The Lambda Java runtime's default JIT setting (C1 only), for start-up. */
     private static final List<String> LAMBDA_JVM = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");

@@ -28,9 +28,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@code reconcile-bench}: how fast reconcile's check reads a table, by scan segments, on DynamoDB Local. */
-@Command(name = ReconcileBenchCommand.NAME,
-        customSynopsis = {"reconcile-bench [--items N] [--segments N,N...] [--rounds N] [--endpoint URL]"},
-        description = {ReconcileBenchCommand.SUMMARY, "",
+@Command(customSynopsis = {"reconcile-bench [--items N] [--segments N,N...] [--rounds N] [--endpoint URL]"},
+        description = {
             """
                     Loads a fresh table with --items items (default 100000: two-person conversations of three
                     messages and two rows each, one in a hundred of them behind), then runs reconcile's check (the
@@ -43,10 +42,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
                     partitions and the read units are what it costs."""},
         footer = {"example:", "  ./dev reconcile-bench --items 100000 --segments 1,4"})
 public final class ReconcileBenchCommand extends CliCommand {
-
-    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
-    public static final String NAME = "reconcile-bench";
-    public static final String SUMMARY = "benchmark: reconcile's scan rate by segments, on DynamoDB Local";
 
     private static final Instant BASE = Instant.parse("2026-11-01T00:00:00Z");
     /** Items per conversation: three messages, two rows. */

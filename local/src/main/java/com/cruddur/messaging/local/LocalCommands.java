@@ -29,18 +29,26 @@ public final class LocalCommands {
 
     /** Its own subcommands, in the order {@code --help} lists them (the ops commands follow). */
     private static final List<Subcommand> OWN = List.of(
-            Subcommand.acceptingAws(ReplayCommand.NAME, ReplayCommand.SUMMARY, ReplayCommand.class),
-            Subcommand.refusingAws(WatchCommand.NAME, WatchCommand.SUMMARY, WatchCommand.class, WatchCommand.NOT_ON_AWS),
-            Subcommand.refusingAws(SchemaLoadCommand.NAME, SchemaLoadCommand.SUMMARY, SchemaLoadCommand.class,
-                    SchemaLoadCommand.NOT_ON_AWS),
-            Subcommand.refusingAws(ListTablesCommand.NAME, ListTablesCommand.SUMMARY, ListTablesCommand.class,
-                    ListTablesCommand.NOT_ON_AWS),
-            Subcommand.refusingAws(SeedCommand.NAME, SeedCommand.SUMMARY, SeedCommand.class, SeedCommand.NOT_ON_AWS),
-            Subcommand.refusingAws(ScanCommand.NAME, ScanCommand.SUMMARY, ScanCommand.class, ScanCommand.NOT_ON_AWS),
-            Subcommand.refusingAws(DropCommand.NAME, DropCommand.SUMMARY, DropCommand.class, DropCommand.NOT_ON_AWS),
-            Subcommand.acceptingAws(ConversationsCommand.NAME, ConversationsCommand.SUMMARY, ConversationsCommand.class),
-            Subcommand.acceptingAws(MessagesCommand.NAME, MessagesCommand.SUMMARY, MessagesCommand.class),
-            Subcommand.refusingAws(SendCommand.NAME, SendCommand.SUMMARY, SendCommand.class, SendCommand.NOT_ON_AWS));
+            Subcommand.acceptingAws("replay", "replay stream event files through the handler and show what it did",
+                    ReplayCommand.class),
+            Subcommand.refusingAws("watch", "the local event source mapping: poll the stream, invoke the handler with batches",
+                    WatchCommand.class, "in AWS the deployed event source mapping already delivers the stream to the deployed function"),
+            Subcommand.refusingAws("schema-load", "create the table, its index and stream from the schema (if missing)",
+                    SchemaLoadCommand.class, "the real table is created by the CDK app"),
+            Subcommand.refusingAws("list-tables", "list the tables, one per line",
+                    ListTablesCommand.class, "it only lists DynamoDB Local's tables"),
+            Subcommand.refusingAws("seed", "load the sample conversation (or FILE) into the table",
+                    SeedCommand.class, "it never writes sample data to the real table"),
+            Subcommand.refusingAws("scan", "print every item as one line of DynamoDB JSON, sorted by pk then sk",
+                    ScanCommand.class, "it would read the whole real table"),
+            Subcommand.refusingAws("drop", "delete the table (needs --yes; never on AWS)",
+                    DropCommand.class, "the real table is deleted only through the CDK app"),
+            Subcommand.acceptingAws("conversations", "a user's conversation list, newest first (access pattern B)",
+                    ConversationsCommand.class),
+            Subcommand.acceptingAws("messages", "a conversation's messages, newest first (access pattern A)",
+                    MessagesCommand.class),
+            Subcommand.refusingAws("send", "put a new message into a conversation (access pattern C)",
+                    SendCommand.class, "it would post a message into a real conversation"));
 
     /** Every subcommand, in the order {@code --help} lists them: its own, then the ops tool's. */
     public static final List<Subcommand> ALL = Stream.concat(OWN.stream(), OpsCommands.ALL.stream()).toList();

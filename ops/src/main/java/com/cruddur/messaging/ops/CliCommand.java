@@ -9,12 +9,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * A subcommand: a picocli {@code @Command} class whose options are its fields, with public
- * {@code NAME} and {@code SUMMARY} constants (its {@code @Command} uses them, and so does the
- * {@link Subcommand} entry a program lists it with). It runs with the streams and the target opener
- * of the program it belongs to and returns an {@link ExitCode}; problems it throws
- * ({@link CliException}, usage errors from {@link #usageError}, the AWS SDK's exceptions) become one
- * line and their exit status there.
+ * A subcommand: a picocli {@code @Command} class whose options are its fields; its name, summary and
+ * whether it accepts {@code --aws} are its {@link Subcommand} entry in the program's list. It runs
+ * with the streams and the target opener of the program it belongs to and returns an
+ * {@link ExitCode}; problems it throws ({@link CliException}, usage errors from {@link #usageError},
+ * the AWS SDK's exceptions) become one line and their exit status there.
  */
 public abstract class CliCommand implements Callable<Integer> {
 

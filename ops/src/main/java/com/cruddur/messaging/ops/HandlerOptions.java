@@ -11,8 +11,9 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The settings the deployed function takes from its environment that a command running the handler
- * here can change: today the write path ({@code WRITE_MODE}). The one place replay, send, watch,
- * redrive and reconcile build the handler's configuration, so they run it as deployed.
+ * here can change: today the write path ({@code WRITE_MODE}); and whether its log lines are shown.
+ * The one place replay, send, watch, redrive and reconcile build the handler's configuration, so
+ * they run it as deployed.
  */
 public final class HandlerOptions {
 
@@ -22,6 +23,9 @@ public final class HandlerOptions {
                     + " (default ${DEFAULT-VALUE}; against --aws, give the deployed function's)")
     private WriteMode writeMode;
 
+    @Option(names = "--verbose", description = "the handler's own JSON log lines, on standard error")
+    private boolean verbose;
+
     /** The deployed defaults for the target's table, with this command line's write path. */
     public Config config(Target target) {
         return Config.forTable(target.table()).withWriteMode(writeMode);
@@ -30,6 +34,11 @@ public final class HandlerOptions {
     /** The write path asked for. */
     public WriteMode writeMode() {
         return writeMode;
+    }
+
+    /** Whether the handler's own log lines go to standard error. */
+    public boolean verbose() {
+        return verbose;
     }
 
     /** {@code --write-mode}: one of {@link WriteMode}'s configuration values. */

@@ -17,9 +17,12 @@ public final class OpsCommands {
 
     /** The ops commands, in the order {@code --help} lists them. */
     public static final List<Subcommand> ALL = List.of(
-            Subcommand.acceptingAws(RedriveCommand.NAME, RedriveCommand.SUMMARY, RedriveCommand.class),
-            Subcommand.acceptingAws(ReconcileCommand.NAME, ReconcileCommand.SUMMARY, ReconcileCommand.class),
-            Subcommand.acceptingAws(DoctorCommand.NAME, DoctorCommand.SUMMARY, DoctorCommand.class));
+            Subcommand.acceptingAws("redrive", "apply the batches the event source mapping gave up on, from its failure bucket",
+                    RedriveCommand.class),
+            Subcommand.acceptingAws("reconcile", "check every conversation list against its newest message; --apply repairs it",
+                    ReconcileCommand.class),
+            Subcommand.acceptingAws("doctor", "read-only preflight before a deploy: Region, bootstrap, table, stream, key, Node.js",
+                    DoctorCommand.class));
 
     /** The program: the ops commands on a running DynamoDB Local or on AWS, never an embedded one. */
     public static final Program.Definition DEFINITION = new Program.Definition(PROGRAM,

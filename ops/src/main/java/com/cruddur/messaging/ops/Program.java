@@ -192,7 +192,8 @@ public final class Program implements Callable<Integer>, IParameterExceptionHand
                     .footerHeading("%n");
             if (command != cli) {
                 spec.usageMessage().synopsisHeading("usage: ").descriptionHeading("%n")
-                        .customSynopsis(withProgramName(spec.usageMessage().customSynopsis()));
+                        .customSynopsis(withProgramName(spec.usageMessage().customSynopsis()))
+                        .description(withSummary(spec.name(), spec.usageMessage().description()));
             }
             HelpText.install(command);
         }
@@ -208,6 +209,20 @@ public final class Program implements Callable<Integer>, IParameterExceptionHand
             lines[i] = (i == 0 ? definition.name() + " " : " ".repeat(definition.name().length() + 1)) + lines[i];
         }
         return lines;
+    }
+
+    /** A command's description begins with its summary from the program's list, its one definition. */
+    private String[] withSummary(String name, String[] description) {
+        Subcommand command = definition.command(name);
+        if (command == null) {
+            return description;
+        }
+        List<String> lines = new ArrayList<>(List.of(command.summary()));
+        if (description.length > 0) {
+            lines.add("");
+            lines.addAll(List.of(description));
+        }
+        return lines.toArray(String[]::new);
     }
 
     /** The top command, from its model rather than annotations (see the class comment). */

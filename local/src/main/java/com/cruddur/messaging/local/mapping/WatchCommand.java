@@ -2,15 +2,13 @@ package com.cruddur.messaging.local.mapping;
 
 import com.cruddur.messaging.devkit.LocalS3;
 import com.cruddur.messaging.local.EmbeddedTargets;
-import com.cruddur.messaging.ops.CliCommand;
 import com.cruddur.messaging.ops.CliException;
 import com.cruddur.messaging.ops.ExitCode;
-import com.cruddur.messaging.ops.HandlerOptions;
+import com.cruddur.messaging.ops.HandlerCommand;
 import com.cruddur.messaging.ops.Invoker;
 import com.cruddur.messaging.ops.S3Errors;
 import com.cruddur.messaging.ops.Style;
 import com.cruddur.messaging.ops.Target;
-import com.cruddur.messaging.ops.TargetOptions;
 import com.cruddur.messaging.ops.Targets;
 import com.cruddur.messaging.ops.Usage;
 import com.cruddur.messaging.ops.delivery.DeliverySettings;
@@ -31,7 +29,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -41,12 +38,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  * invokes the handler with batches, through the deployed filter, so that {@code send} in another
  * terminal reorders {@code conversations} as it would in AWS.
  */
-@Command(name = WatchCommand.NAME,
-        customSynopsis = {"watch [--endpoint URL] [--table NAME] [--batch-size N]",
+@Command(customSynopsis = {"watch [--endpoint URL] [--table NAME] [--batch-size N]",
             "             [--from trim-horizon|latest] [--max-retries N] [--max-record-age SECONDS]",
             "             [--failure-bucket NAME] [--s3-endpoint URL] [--fail-conversation UUID]...",
             "             [--max-batches N] [--idle-exit SECONDS] [--write-mode MODE] [--verbose]"},
-        description = {WatchCommand.SUMMARY, "",
+        description = {
             """
                     Polls every shard of the table's stream (a child shard after its parent) and invokes the handler
                     with batches of up to --batch-size records (default 100, as the deployed mapping), after the
@@ -76,13 +72,7 @@ import software.amazon.awssdk.services.s3.S3Client;
             "  (another terminal) ./dev send --endpoint http://localhost:8000 \\",
             "      --group 5ae290ed-55d1-47a0-bc6d-fe2bc2700399 --user 2f6a8f0e-5b1c-4c3e-8d7a-1b2c3d4e5f60 --text hi",
             "  ./dev watch --fail-conversation 5ae290ed-55d1-47a0-bc6d-fe2bc2700399    # the failure path, then redrive"})
-public final class WatchCommand extends CliCommand {
-
-    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
-    public static final String NAME = "watch";
-    public static final String SUMMARY = "the local event source mapping: poll the stream, invoke the handler with batches";
-    /** Why it refuses {@code --aws} (its entry in the command list says so). */
-    public static final String NOT_ON_AWS = "in AWS the deployed event source mapping already delivers the stream to the deployed function";
+public final class WatchCommand extends HandlerCommand {
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + DeploymentContract.BATCH_SIZE,
             description = "records per invocation, 1-1000 (default ${DEFAULT-VALUE}, as deployed)")
@@ -124,15 +114,6 @@ public final class WatchCommand extends CliCommand {
     @Option(names = "--idle-exit", paramLabel = "SECONDS", description = "stop after SECONDS without a stream record")
     private Integer idleExit;
 
-    @Option(names = "--verbose", description = "the handler's own JSON log lines, on standard error")
-    private boolean verbose;
-
-    @Mixin
-    private TargetOptions where;
-
-    @Mixin
-    private HandlerOptions handler;
-
     /** The values of {@code --from}, for shell completion. */
     static final class Positions implements Iterable<String> {
         @Override
@@ -142,8 +123,7 @@ public final class WatchCommand extends CliCommand {
     }
 
     @Override
-    protected ExitCode run(Io io) {
-        Target.Spec spec = where.spec();
+    protected ExitCode run(Io io, Target.Spec spec) {
         // GetRecords returns at most 1000 records per call.
         within("--batch-size", batchSize, 1, 1000);
         within("--max-retries", maxRetries, 0, 100);
@@ -206,8 +186,8 @@ public final class WatchCommand extends CliCommand {
                     + " --s3-endpoint " + s3At + " --bucket " + bucket);
             StreamPoller poller = new StreamPoller(opened.target().streams(), streamArn, position);
             Invoker invoker = failConversations.isEmpty()
-                    ? new Invoker(target, handler.config(target), verbose, io.err())
-                    : new Invoker(target, handler.config(target), verbose, io.err(),
+                    ? invoker(target, io)
+                    : invoker(target, io,
                             new ConversationFault(failConversations));
             MappingDelivery mapping = new MappingDelivery(invoker::invoke, EventFilter.DEPLOYED, streamArn,
                     settings, destination);

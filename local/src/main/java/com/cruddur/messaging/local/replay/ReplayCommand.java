@@ -10,16 +10,14 @@ import com.cruddur.messaging.local.SeedData;
 import com.cruddur.messaging.local.Views;
 import com.cruddur.messaging.local.table.ConversationLists;
 import com.cruddur.messaging.local.table.Conversations;
-import com.cruddur.messaging.ops.CliCommand;
 import com.cruddur.messaging.ops.ExitCode;
-import com.cruddur.messaging.ops.HandlerOptions;
+import com.cruddur.messaging.ops.HandlerCommand;
 import com.cruddur.messaging.ops.HandlerReport;
 import com.cruddur.messaging.ops.Invoker;
 import com.cruddur.messaging.ops.Plural;
 import com.cruddur.messaging.ops.RefusedException;
 import com.cruddur.messaging.ops.Style;
 import com.cruddur.messaging.ops.Target;
-import com.cruddur.messaging.ops.TargetOptions;
 import com.cruddur.messaging.ops.delivery.EventFilter;
 import com.cruddur.messaging.schema.MessagesTable;
 import com.cruddur.messaging.schema.StreamArn;
@@ -33,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -44,10 +41,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * order given; the report shows what the handler did and the affected users' conversation lists
  * before and after.
  */
-@Command(name = ReplayCommand.NAME,
-        customSynopsis = {"replay [--endpoint URL | --aws] [--table NAME] [--seed FILE] [--dump]",
+@Command(customSynopsis = {"replay [--endpoint URL | --aws] [--table NAME] [--seed FILE] [--dump]",
             "              [--stats] [--verbose] [--write-mode MODE] EVENT.json..."},
-        description = {ReplayCommand.SUMMARY, "",
+        description = {
             """
                     Each EVENT.json is one Lambda invocation ({"Records": [...]} exactly as Lambda delivers it),
                     replayed in the order given and deserialized by the Lambda Java runtime's own serializer. For
@@ -60,20 +56,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
                     created only if it is missing, and existing data is never deleted, cleared or reseeded unless
                     --seed is given. With --aws the real table is used and must exist; --seed and --dump are refused."""},
         footer = {"example:", "  ./dev replay events/new-message.json"})
-public final class ReplayCommand extends CliCommand {
-
-    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
-    public static final String NAME = "replay";
-    public static final String SUMMARY = "replay stream event files through the handler and show what it did";
+public final class ReplayCommand extends HandlerCommand {
 
     /** Conversation lists shown per invocation; a big batch lists the rest by count. */
     private static final int MAX_USERS_SHOWN = 10;
-
-    @Mixin
-    private TargetOptions where;
-
-    @Mixin
-    private HandlerOptions handler;
 
     @Option(names = "--seed", paramLabel = "FILE",
             description = "load these items first (a JSON array of items in DynamoDB JSON)")
@@ -86,15 +72,11 @@ public final class ReplayCommand extends CliCommand {
     @Option(names = "--stats", description = "DynamoDB requests by operation and the handler's time, per invocation")
     private boolean stats;
 
-    @Option(names = "--verbose", description = "the handler's own JSON log lines, on standard error")
-    private boolean verbose;
-
     @Parameters(paramLabel = "EVENT.json", arity = "0..*", description = "stream event files, one invocation each")
     private List<Path> eventFiles;
 
     @Override
-    protected ExitCode run(Io io) {
-        Target.Spec spec = where.spec();
+    protected ExitCode run(Io io, Target.Spec spec) {
         if (eventFiles == null || eventFiles.isEmpty()) {
             throw usageError("no event file given");
         }
@@ -128,7 +110,7 @@ public final class ReplayCommand extends CliCommand {
             report.println(style.join(header));
 
             RequestCounter requests = new RequestCounter();
-            Invoker invoker = new Invoker(target, handler.config(target), verbose, io.err(), requests);
+            Invoker invoker = invoker(target, io, requests);
             Conversations conversations = new Conversations(admin, target.table());
             int failedInvocations = 0;
             int number = 0;

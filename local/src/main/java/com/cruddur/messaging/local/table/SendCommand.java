@@ -3,17 +3,14 @@ package com.cruddur.messaging.local.table;
 import com.cruddur.messaging.local.mapping.StreamEvents;
 import com.cruddur.messaging.local.mapping.StreamPoller;
 import com.cruddur.messaging.local.table.Conversations.Row;
-import com.cruddur.messaging.ops.CliCommand;
 import com.cruddur.messaging.ops.CliException;
 import com.cruddur.messaging.ops.ExitCode;
-import com.cruddur.messaging.ops.HandlerOptions;
+import com.cruddur.messaging.ops.HandlerCommand;
 import com.cruddur.messaging.ops.HandlerReport;
 import com.cruddur.messaging.ops.InputException;
-import com.cruddur.messaging.ops.Invoker;
 import com.cruddur.messaging.ops.Plural;
 import com.cruddur.messaging.ops.Style;
 import com.cruddur.messaging.ops.Target;
-import com.cruddur.messaging.ops.TargetOptions;
 import com.cruddur.messaging.ops.Targets;
 import com.cruddur.messaging.ops.Usage;
 import com.cruddur.messaging.ops.delivery.DeliverySettings;
@@ -30,7 +27,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -42,10 +38,9 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
  * the event source mapping for the stream records its put produced, so the whole loop (put,
  * stream, filter, handler, conversation lists) shows in one command.
  */
-@Command(name = SendCommand.NAME,
-        customSynopsis = {"send --group UUID --user UUID --text TEXT [--endpoint URL] [--table NAME]",
+@Command(customSynopsis = {"send --group UUID --user UUID --text TEXT [--endpoint URL] [--table NAME]",
             "            [--write-mode MODE] [--verbose]"},
-        description = {SendCommand.SUMMARY, "",
+        description = {
             """
                     Puts a message item (pk MSG#<group>, sk = now as created_at, a fresh message_uuid, the text and
                     the sender's user_uuid, display name and handle, looked up from the conversation's rows). The
@@ -59,13 +54,7 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
         footer = {"example:",
             "  ./dev send --group 5ae290ed-55d1-47a0-bc6d-fe2bc2700399 --user 2f6a8f0e-5b1c-4c3e-8d7a-1b2c3d4e5f60 \\",
             "      --text \"Running late, save me a seat\""})
-public final class SendCommand extends CliCommand {
-
-    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
-    public static final String NAME = "send";
-    public static final String SUMMARY = "put a new message into a conversation (access pattern C)";
-    /** Why it refuses {@code --aws} (its entry in the command list says so). */
-    public static final String NOT_ON_AWS = "it would post a message into a real conversation";
+public final class SendCommand extends HandlerCommand {
 
     /** The sort key format of the app: microseconds and an explicit UTC offset. */
     /** How long to wait for the put's stream record on DynamoDB Local. */
@@ -82,21 +71,11 @@ public final class SendCommand extends CliCommand {
     @Option(names = "--text", paramLabel = "TEXT", required = true, description = "the message")
     private String text;
 
-    @Option(names = "--verbose", description = "the handler's own JSON log lines, on standard error")
-    private boolean verbose;
-
-    @Mixin
-    private TargetOptions where;
-
-    @Mixin
-    private HandlerOptions handler;
-
     @Override
-    protected ExitCode run(Io io) {
+    protected ExitCode run(Io io, Target.Spec spec) {
         if (text.isBlank()) {
             throw usageError("missing required option --text");
         }
-        Target.Spec spec = where.spec();
         PrintStream out = io.out();
         Style style = io.style();
         try (Targets.Opened opened = Targets.open(spec, Target.Embedded.SAMPLE, out, io)) {
@@ -143,13 +122,13 @@ public final class SendCommand extends CliCommand {
                         + " delivers it to the handler, as the event source mapping does in AWS");
                 return ExitCode.OK;
             }
-            return deliver(opened, item, people, before, verbose, io);
+            return deliver(opened, item, people, before, io);
         }
     }
 
     /** Plays the event source mapping for the put's stream records, then shows the lists. */
     private ExitCode deliver(Targets.Opened opened, Map<String, AttributeValue> item, Conversations.People people,
-                            Map<String, List<Row>> before, boolean verbose, Io io) {
+                            Map<String, List<Row>> before, Io io) {
         Target target = opened.target();
         PrintStream out = io.out();
         Style style = io.style();
@@ -164,7 +143,7 @@ public final class SendCommand extends CliCommand {
                 + produced.getFirst().eventNameAsString() + " " + item.get(MessagesTable.PK).s()
                 + ") through the deployed filter to the handler, as the event source mapping delivers it");
         // As deployed, but without a failure destination: what it gives up on, it says here.
-        MappingDelivery mapping = new MappingDelivery(new Invoker(target, handler.config(target), verbose, io.err())::invoke,
+        MappingDelivery mapping = new MappingDelivery(invoker(target, io)::invoke,
                 EventFilter.DEPLOYED, streamArn, DeliverySettings.DEPLOYED,
                 MappingDelivery.OnFailure.NONE);
         MappingDelivery.Result delivery = mapping.deliver(found.shardId(),

@@ -1,9 +1,8 @@
 package com.cruddur.messaging.ops.doctor;
 
-import com.cruddur.messaging.ops.CliCommand;
 import com.cruddur.messaging.ops.ExitCode;
 import com.cruddur.messaging.ops.Target;
-import com.cruddur.messaging.ops.TargetOptions;
+import com.cruddur.messaging.ops.TargetCommand;
 import com.cruddur.messaging.ops.Usage;
 import java.io.PrintStream;
 import java.net.URI;
@@ -12,17 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code doctor}: a read-only preflight of the account, the Region and this machine before a
  * deploy, one line per check ({@link Doctor}), the exit status by the worst.
  */
-@Command(name = DoctorCommand.NAME,
-        customSynopsis = {"doctor (--aws | --endpoint URL) [--table NAME] [--existing-table]"
+@Command(customSynopsis = {"doctor (--aws | --endpoint URL) [--table NAME] [--existing-table]"
             + " [--kms-key-arn ARN]", "      [--bucket NAME] [--s3-endpoint URL] [--node COMMAND]"},
-        description = {DoctorCommand.SUMMARY, "",
+        description = {
             """
                     Before the first deploy (and after any change to the account), checks what the stack needs,
                     reading only (no call changes anything), one line per check: ok, warn or fail, what was
@@ -47,11 +44,7 @@ import picocli.CommandLine.Option;
             "  ./dev doctor --aws",
             "  ./dev doctor --aws --existing-table --kms-key-arn arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab",
             "  ./dev doctor --endpoint http://localhost:8000 --existing-table"})
-public final class DoctorCommand extends CliCommand {
-
-    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
-    public static final String NAME = "doctor";
-    public static final String SUMMARY = "read-only preflight before a deploy: Region, bootstrap, table, stream, key, Node.js";
+public final class DoctorCommand extends TargetCommand {
 
     /** A KMS key ARN, as DescribeTable's SSE description gives it (not an alias). */
     private static final String KEY_ARN = "arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+";
@@ -76,9 +69,6 @@ public final class DoctorCommand extends CliCommand {
             description = "the Node.js to check (default: ${DEFAULT-VALUE} on the PATH, as ./dev cdk runs it)")
     private String node;
 
-    @Mixin
-    private TargetOptions where;
-
     /** The failure bucket's listing; a local run needs the S3-compatible server and the bucket named. */
     private FailureObjectsSource failureObjects(Target.Spec spec, DoctorClients clients) {
         if (spec.kind() == Target.Kind.AWS) {
@@ -93,8 +83,7 @@ public final class DoctorCommand extends CliCommand {
     }
 
     @Override
-    protected ExitCode run(Io io) {
-        Target.Spec spec = where.spec();
+    protected ExitCode run(Io io, Target.Spec spec) {
         if (spec.kind() == Target.Kind.EMBEDDED) {
             throw usageError("doctor needs --aws, or --endpoint URL of a DynamoDB Local");
         }

@@ -1,15 +1,12 @@
 package com.cruddur.messaging.ops.reconcile;
 
-import com.cruddur.messaging.ops.CliCommand;
 import com.cruddur.messaging.ops.CliException;
 import com.cruddur.messaging.ops.ExitCode;
-import com.cruddur.messaging.ops.HandlerOptions;
-import com.cruddur.messaging.ops.Invoker;
+import com.cruddur.messaging.ops.HandlerCommand;
 import com.cruddur.messaging.ops.Plural;
 import com.cruddur.messaging.ops.RefusedException;
 import com.cruddur.messaging.ops.Style;
 import com.cruddur.messaging.ops.Target;
-import com.cruddur.messaging.ops.TargetOptions;
 import com.cruddur.messaging.ops.Targets;
 import com.cruddur.messaging.ops.Usage;
 import com.cruddur.messaging.schema.DeploymentContract;
@@ -17,7 +14,6 @@ import com.cruddur.messaging.stream.ConversationCheck;
 import java.io.Console;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -26,10 +22,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * conversation's rows against its newest message (read-only), and with {@code --apply} brings the
  * lagging ones up to date through the deployed handler class ({@link ConversationDiff}, {@link Repair}).
  */
-@Command(name = ReconcileCommand.NAME,
-        customSynopsis = {"reconcile [--aws | --endpoint URL] [--table NAME] [--apply [--yes]]",
+@Command(customSynopsis = {"reconcile [--aws | --endpoint URL] [--table NAME] [--apply [--yes]]",
             "                 [--segments N] [--group UUID] [--rate UNITS] [--write-mode MODE] [--verbose]"},
-        description = {ReconcileCommand.SUMMARY, "",
+        description = {
             """
                     For records the stream no longer holds (older than 24 hours, or lost with the function off or
                     failing for a day), redrive cannot help: the messages are in the table, the conversation
@@ -60,11 +55,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
             "  ./dev reconcile --endpoint http://localhost:8000",
             "  ./dev reconcile --aws --segments 8 --rate 200",
             "  ./dev reconcile --aws --group 5ae290ed-55d1-47a0-bc6d-fe2bc2700399 --apply"})
-public final class ReconcileCommand extends CliCommand {
-
-    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
-    public static final String NAME = "reconcile";
-    public static final String SUMMARY = "check every conversation list against its newest message; --apply repairs it";
+public final class ReconcileCommand extends HandlerCommand {
 
     /** How often the progress line is printed. */
     private static final long PROGRESS_NANOS = 2_000_000_000L;
@@ -87,18 +78,8 @@ public final class ReconcileCommand extends CliCommand {
             description = "read capacity units per second at most, for the scan and the re-reads (default: no limit)")
     private Double rate;
 
-    @Option(names = "--verbose", description = "the handler's own JSON log lines, on standard error")
-    private boolean verbose;
-
-    @Mixin
-    private TargetOptions where;
-
-    @Mixin
-    private HandlerOptions handler;
-
     @Override
-    protected ExitCode run(Io io) {
-        Target.Spec spec = where.spec();
+    protected ExitCode run(Io io, Target.Spec spec) {
         within("--segments", segments, 1, 64);
         if (rate != null && (rate < 1 || rate > 1_000_000)) {
             throw usageError("option --rate must be between 1 and 1000000 read units per second, got " + rate);
@@ -130,7 +111,7 @@ public final class ReconcileCommand extends CliCommand {
                 report.scanned(stats, diff);
             } else {
                 check.accept(group, Repair.newestMessage(client, target.table(), group, limit),
-                        new ConversationCheck(client, handler.config(target)).rows(group));
+                        new ConversationCheck(client, config(target)).rows(group));
                 diff = check.diff();
                 report.findings(diff);
                 report.checked(diff);
@@ -157,7 +138,7 @@ public final class ReconcileCommand extends CliCommand {
             io.out().flush();
             long start = System.nanoTime();
             Repair.Applied applied = Repair.apply(fixable, client, target.table(),
-                    new Invoker(target, handler.config(target), verbose, io.err()), limit, report::applying);
+                    invoker(target, io), limit, report::applying);
             return report.applied(fixable.size(), applied, (System.nanoTime() - start) / 1e9);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,12 +1,10 @@
 package com.cruddur.messaging.ops.redrive;
 
-import com.cruddur.messaging.ops.CliCommand;
 import com.cruddur.messaging.ops.ExitCode;
-import com.cruddur.messaging.ops.HandlerOptions;
+import com.cruddur.messaging.ops.HandlerCommand;
 import com.cruddur.messaging.ops.Invoker;
 import com.cruddur.messaging.ops.Plural;
 import com.cruddur.messaging.ops.Target;
-import com.cruddur.messaging.ops.TargetOptions;
 import com.cruddur.messaging.ops.Usage;
 import com.cruddur.messaging.ops.failures.FailureBucket;
 import com.cruddur.messaging.ops.failures.FailureObject;
@@ -18,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -30,11 +27,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * only once all its records are applied; repeating it is harmless, since the handler's writes are
  * idempotent and a removed object is not read again.
  */
-@Command(name = RedriveCommand.NAME,
-        customSynopsis = {"redrive (--aws | --endpoint URL) [--bucket NAME] [--s3-endpoint URL] [FILE | -]",
+@Command(customSynopsis = {"redrive (--aws | --endpoint URL) [--bucket NAME] [--s3-endpoint URL] [FILE | -]",
             "               [--table NAME] [--dry-run] [--max N] [--since WHEN] [--max-retries N]",
             "               [--write-mode MODE] [--verbose]"},
-        description = {RedriveCommand.SUMMARY, "",
+        description = {
             """
                     When the event source mapping gives up on a batch (retries used up, or records older than an
                     hour), Lambda writes an object to the failure bucket: where the records were, and the records
@@ -63,11 +59,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
             "  ./dev redrive --aws --since 7d",
             "  ./dev redrive --endpoint http://localhost:8000 --s3-endpoint http://127.0.0.1:9000 --bucket cruddur-messages-failures",
             "  aws s3 cp s3://BUCKET/KEY - | ./dev redrive --aws -"})
-public final class RedriveCommand extends CliCommand {
-
-    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
-    public static final String NAME = "redrive";
-    public static final String SUMMARY = "apply the batches the event source mapping gave up on, from its failure bucket";
+public final class RedriveCommand extends HandlerCommand {
 
     /** Retries of a batch with failures (fewer than the mapping's own: the handler already tried each conversation). */
     private static final int DEFAULT_MAX_RETRIES = 2;
@@ -94,22 +86,12 @@ public final class RedriveCommand extends CliCommand {
             description = "retries of a batch with failures, 0-100 (default ${DEFAULT-VALUE})")
     private int maxRetries;
 
-    @Option(names = "--verbose", description = "the handler's own JSON log lines, on standard error")
-    private boolean verbose;
-
     @Parameters(arity = "0..1", paramLabel = "FILE",
             description = "a failure object saved as Lambda wrote it (- for standard input) instead of the bucket")
     private String file;
 
-    @Mixin
-    private TargetOptions where;
-
-    @Mixin
-    private HandlerOptions handler;
-
     @Override
-    protected ExitCode run(Io io) {
-        Target.Spec spec = where.spec();
+    protected ExitCode run(Io io, Target.Spec spec) {
         if (spec.kind() == Target.Kind.EMBEDDED) {
             throw usageError("redrive needs --aws, or --endpoint URL of the DynamoDB Local that holds the table");
         }
@@ -134,9 +116,9 @@ public final class RedriveCommand extends CliCommand {
         try (Target target = io.targets().open(spec)) {
             DynamoDbClient client = target.client();
             target.requireTable(client);
-            Invoker invoker = dryRun ? null : new Invoker(target, handler.config(target), verbose, io.err());
+            Invoker invoker = dryRun ? null : invoker(target, io);
             ObjectRedrive objects = new ObjectRedrive(target.table(), client, invoker,
-                    new ConversationCheck(client, handler.config(target)), maxRetries, report);
+                    new ConversationCheck(client, config(target)), maxRetries, report);
             List<String> header = new ArrayList<>(List.of(target.description(), "table " + target.table()));
             if (fromFile != null) {
                 header.add("failure object from " + FailureObjectReader.source(file));
