@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -26,44 +27,59 @@ import javax.net.ssl.SSLContext;
  * Guide, "Troubleshooting SSL/TLS connection establishment issues"): the handshake CPU measured
  * through the relay is a lower bound. Valid for two days: a throwaway for one run.
  *
- * <p>Two files in a directory of the caller's (private to the user: see {@link WireRelay}):
- * {@code relay-key.p12}, the key pair, whose password keytool gets through its environment (never
- * on a command line), and {@code relay-trust.p12}, the certificate alone ({@link RelayTruststore}).
+ * <p>Two files in a new temporary directory, private to the user (the owner-only permissions of
+ * {@link Files#createTempDirectory} on POSIX) and removed by {@link #close()}: {@code relay-key.p12},
+ * the key pair, whose password keytool gets through its environment (never on a command line), and
+ * {@code relay-trust.p12}, the certificate alone ({@link RelayTruststore}).
  */
-final class RelayCertificate {
+final class RelayCertificate implements AutoCloseable {
 
     static final String ALIAS = "wire-relay";
     static final String SUBJECT_ALTERNATIVE_NAMES = "dns:localhost,ip:127.0.0.1";
     private static final String PASSWORD_VARIABLE = "WIRE_RELAY_STORE_PASSWORD";
     private static final long KEYTOOL_TIMEOUT_SECONDS = 120;
 
+    private final Path directory;
     private final X509Certificate certificate;
     private final SSLContext serverContext;
     private final RelayTruststore truststore;
 
-    private RelayCertificate(X509Certificate certificate, SSLContext serverContext, RelayTruststore truststore) {
+    private RelayCertificate(Path directory, X509Certificate certificate, SSLContext serverContext,
+                             RelayTruststore truststore) {
+        this.directory = directory;
         this.certificate = certificate;
         this.serverContext = serverContext;
         this.truststore = truststore;
     }
 
-    /** Makes a new key pair and certificate in {@code directory}, and the truststore beside them. */
-    static RelayCertificate create(Path directory) {
-        Path keyStore = directory.resolve("relay-key.p12");
-        String keyPassword = randomPassword();
-        runKeytool(keyStore, keyPassword);
+    /** Makes a new key pair and certificate in a new private directory, and the truststore beside them. */
+    static RelayCertificate create() {
+        Path directory;
         try {
+            directory = Files.createTempDirectory("wire-relay-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("no temporary directory for the relay's certificate", e);
+        }
+        Path keyStore = directory.resolve("relay-key.p12");
+        try {
+            String keyPassword = randomPassword();
+            runKeytool(keyStore, keyPassword);
             KeyStore keys = load(keyStore, keyPassword);
             X509Certificate certificate = (X509Certificate) keys.getCertificate(ALIAS);
             KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keyManagers.init(keys, keyPassword.toCharArray());
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keyManagers.getKeyManagers(), null, null);
-            return new RelayCertificate(certificate, context, writeTruststore(directory, certificate));
+            return new RelayCertificate(directory, certificate, context, writeTruststore(directory, certificate));
         } catch (IOException e) {
+            delete(directory);
             throw new UncheckedIOException("cannot read the relay's keystore " + keyStore, e);
         } catch (GeneralSecurityException e) {
+            delete(directory);
             throw new IllegalStateException("the relay's keystore " + keyStore + " is not usable", e);
+        } catch (RuntimeException e) {
+            delete(directory);
+            throw e;
         }
     }
 
@@ -77,6 +93,23 @@ final class RelayCertificate {
 
     RelayTruststore truststore() {
         return truststore;
+    }
+
+    /** Removes the key, the certificate and the truststore. */
+    @Override
+    public void close() {
+        delete(directory);
+    }
+
+    private static void delete(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(directory);
+        } catch (IOException e) {
+            // Left behind: a throwaway key for a certificate that nothing trusts, in a private directory.
+        }
     }
 
     private static void runKeytool(Path keyStore, String password) {

@@ -10,22 +10,15 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -54,54 +47,41 @@ public final class WireRelay implements AutoCloseable {
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
 
     private final URI upstream;
-    private final Path directory;
     private final RelayCertificate certificate;
     private final SSLServerSocket server;
     private final ExecutorService connections =
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("wire-relay-", 0).factory());
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final Queue<ConnectionSpan> accepted = new ConcurrentLinkedQueue<>();
-    private final Queue<RequestSpan> relayed = new ConcurrentLinkedQueue<>();
+    private final TimelineRecorder recorder = new TimelineRecorder();
     private final AtomicLong connectionIds = new AtomicLong();
-    private final AtomicLong failedExchanges = new AtomicLong();
-    private final long origin = System.nanoTime();
     private volatile WireSettings settings;
     private volatile boolean closed;
 
-    private WireRelay(URI upstream, WireSettings settings, Path directory, RelayCertificate certificate,
-                      SSLServerSocket server) {
+    private WireRelay(URI upstream, WireSettings settings, RelayCertificate certificate, SSLServerSocket server) {
         this.upstream = upstream;
         this.settings = settings;
-        this.directory = directory;
         this.certificate = certificate;
         this.server = server;
     }
 
     /**
      * Starts a relay in front of {@code upstream} (plain {@code http://host:port}, such as
-     * {@link LocalDynamoDb#endpoint()}), with a new certificate in a new directory private to the
-     * user (removed by {@link #close()}).
+     * {@link LocalDynamoDb#endpoint()}), with a new certificate (removed by {@link #close()}).
      */
     public static WireRelay start(URI upstream, WireSettings settings) {
         if (!"http".equals(upstream.getScheme()) || upstream.getPort() < 0) {
             throw new IllegalArgumentException("the upstream must be plain http://host:port, not " + upstream);
         }
-        Path directory = null;
+        RelayCertificate certificate = RelayCertificate.create();
         try {
-            // Owner-only permissions on POSIX (Files.createTempDirectory's default): it holds a private key.
-            directory = Files.createTempDirectory("wire-relay-");
-            RelayCertificate certificate = RelayCertificate.create(directory);
             SSLServerSocket server = (SSLServerSocket) certificate.serverContext().getServerSocketFactory()
                     .createServerSocket(0, BACKLOG, InetAddress.getByName("127.0.0.1"));
-            WireRelay relay = new WireRelay(upstream, settings, directory, certificate, server);
+            WireRelay relay = new WireRelay(upstream, settings, certificate, server);
             Thread.ofVirtual().name("wire-relay-accept").start(relay::acceptLoop);
             return relay;
         } catch (IOException e) {
-            deleteQuietly(directory);
-            throw new UncheckedIOException("the wire relay could not start", e);
-        } catch (RuntimeException e) {
-            deleteQuietly(directory);
-            throw e;
+            certificate.close();
+            throw new UncheckedIOException("the wire relay could not listen on 127.0.0.1", e);
         }
     }
 
@@ -147,14 +127,18 @@ public final class WireRelay implements AutoCloseable {
                         .build());
     }
 
-    /** What crossed the relay since it started or since the last {@link #takeTimeline()} / {@link #reset()}. */
+    /**
+     * What crossed the relay since it started or since the last {@link #takeTimeline()} /
+     * {@link #reset()}. Waits (a second at most) for the requests whose responses are being
+     * written to be recorded: a client that has its response may be ahead of the relay's record.
+     */
     public WireTimeline timeline() {
-        return new WireTimeline(List.copyOf(accepted), List.copyOf(relayed));
+        return recorder.snapshot();
     }
 
-    /** The timeline so far, and a fresh one from now on (between batches). */
+    /** The timeline so far, as {@link #timeline()}, and a fresh one from now on (between batches). */
     public WireTimeline takeTimeline() {
-        return new WireTimeline(drain(accepted), drain(relayed));
+        return recorder.take();
     }
 
     /** Forgets the timeline so far. */
@@ -164,12 +148,12 @@ public final class WireRelay implements AutoCloseable {
 
     /** Requests that got no response from the upstream (their client connection was closed instead). */
     public long failedExchanges() {
-        return failedExchanges.get();
+        return recorder.failedExchanges();
     }
 
     /** Nanoseconds since the relay started: the clock of its timelines. */
     public long clock() {
-        return System.nanoTime() - origin;
+        return recorder.clock();
     }
 
     private void acceptLoop() {
@@ -202,10 +186,10 @@ public final class WireRelay implements AutoCloseable {
             try {
                 client.startHandshake();
             } catch (IOException e) {
-                accepted.add(new ConnectionSpan(id, acceptedAt, -1));
+                recorder.connection(new ConnectionSpan(id, acceptedAt, -1));
                 return;
             }
-            accepted.add(new ConnectionSpan(id, acceptedAt, clock()));
+            recorder.connection(new ConnectionSpan(id, acceptedAt, clock()));
             InputStream in = new BufferedInputStream(client.getInputStream(), 64 * 1024);
             OutputStream out = client.getOutputStream();
             boolean keepAlive = true;
@@ -226,29 +210,35 @@ public final class WireRelay implements AutoCloseable {
     /** Relays one request whose first byte was just read; returns whether the connection stays open. */
     private boolean relayOne(long id, int first, InputStream in, OutputStream out, UpstreamConnection upstreamConnection)
             throws IOException, InterruptedException {
-        long start = clock();
-        Duration latency = settings.requestLatency();
-        HttpMessages.Head request = HttpMessages.readHead(in, first);
-        if ("100-continue".equalsIgnoreCase(request.header("expect"))) {
-            out.write(CONTINUE);
-            out.flush();
-        }
-        byte[] body = HttpMessages.readRequestBody(in, request);
-        long upstreamStart = clock();
-        UpstreamConnection.Exchange exchange;
+        recorder.requestBegun();
+        RequestSpan span = null;
         try {
-            exchange = upstreamConnection.exchange(request.bytes(), body, request.method());
-        } catch (IOException e) {
-            failedExchanges.incrementAndGet();
-            throw e;
+            long start = clock();
+            Duration latency = settings.requestLatency();
+            HttpMessages.Head request = HttpMessages.readHead(in, first);
+            if ("100-continue".equalsIgnoreCase(request.header("expect"))) {
+                out.write(CONTINUE);
+                out.flush();
+            }
+            byte[] body = HttpMessages.readRequestBody(in, request);
+            long upstreamStart = clock();
+            UpstreamConnection.Exchange exchange;
+            try {
+                exchange = upstreamConnection.exchange(request.bytes(), body, request.method());
+            } catch (IOException e) {
+                recorder.exchangeFailed();
+                throw e;
+            }
+            long upstreamEnd = clock();
+            // The modelled wire: the response reaches the client one round trip after the upstream's answer.
+            sleep(upstreamEnd + latency.toNanos() - clock());
+            out.write(exchange.response());
+            out.flush();
+            span = new RequestSpan(id, request.header("x-amz-target"), start, clock(), upstreamEnd - upstreamStart);
+            return !exchange.closesConnection() && !request.closesConnection();
+        } finally {
+            recorder.requestEnded(span);
         }
-        long upstreamEnd = clock();
-        // The modelled wire: the response reaches the client one round trip after the upstream's answer.
-        sleep(upstreamEnd + latency.toNanos() - clock());
-        out.write(exchange.response());
-        out.flush();
-        relayed.add(new RequestSpan(id, request.header("x-amz-target"), start, clock(), upstreamEnd - upstreamStart));
-        return !exchange.closesConnection() && !request.closesConnection();
     }
 
     @Override
@@ -266,7 +256,7 @@ public final class WireRelay implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        deleteQuietly(directory);
+        certificate.close();
     }
 
     private static void sleep(long nanos) throws InterruptedException {
@@ -275,33 +265,11 @@ public final class WireRelay implements AutoCloseable {
         }
     }
 
-    private static <T> List<T> drain(Queue<T> queue) {
-        List<T> items = new ArrayList<>();
-        for (T item = queue.poll(); item != null; item = queue.poll()) {
-            items.add(item);
-        }
-        return items;
-    }
-
     private static void closeQuietly(Socket socket) {
         try {
             socket.close();
         } catch (IOException e) {
             // Already closed.
-        }
-    }
-
-    private static void deleteQuietly(Path directory) {
-        if (directory == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-            Files.deleteIfExists(directory);
-        } catch (IOException e) {
-            // A temporary directory left behind holds a throwaway key for a certificate no one trusts.
         }
     }
 }
