@@ -76,6 +76,11 @@ final class StreamFunction extends Construct {
         environment.put(DeploymentContract.Env.WRITE_MODE, writeMode);
         // Where the handler's EMF metrics go: the namespace the alarms and the dashboard read.
         environment.put(DeploymentContract.Env.METRICS_NAMESPACE, StreamMetrics.NAMESPACE);
+        // The HTTP client's idle-connection pool, read once at the JVM's start: a batch's waves of
+        // requests reuse their TLS connections instead of opening new ones (DeploymentContract.Connections).
+        // Lambda's runtime puts its own flags on the java command line, not in this variable, so nothing
+        // of the runtime's is replaced ("Customize Java runtime startup behavior for Lambda functions").
+        environment.put(DeploymentContract.Env.JAVA_TOOL_OPTIONS, DeploymentContract.Connections.JAVA_TOOL_OPTIONS);
         function = Function.Builder.create(this, "Function")
                 .description("Re-creates Cruddur conversation-list rows from the cruddur-messages stream")
                 .runtime(Runtime.JAVA_25)
@@ -88,8 +93,8 @@ final class StreamFunction extends Construct {
                 // per conversation and held in memory only while it is processed.
                 .memorySize(DeploymentContract.FUNCTION_MEMORY_MB)
                 // A warm full batch costs one query and one write round per conversation (put-first: the
-                // puts, then the deletes; transactional: one transaction), MAX_CONCURRENCY conversations at
-                // a time: well under the timeout, which leaves room for the SDK's and the handler's retries
+                // puts, then the deletes; transactional: one transaction), every conversation of it at
+                // once (MAX_CONCURRENCY = BATCH_SIZE): well under the timeout, which leaves room for the SDK's and the handler's retries
                 // with back-off, and stays far below the mapping's maximum record age.
                 .timeout(Duration.seconds(DeploymentContract.FUNCTION_TIMEOUT.toSeconds()))
                 .role(role.withoutPolicyUpdates())

@@ -8,7 +8,9 @@ import static com.cruddur.messaging.stream.Fixtures.G3;
 import static com.cruddur.messaging.stream.Fixtures.LONDO;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cruddur.messaging.devkit.LambdaJavaRuntime;
 import com.cruddur.messaging.devkit.LocalDynamoDb;
+import com.cruddur.messaging.devkit.RuntimeApiEmulator;
 import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.schema.MessagesTable;
 import java.io.IOException;
@@ -41,6 +43,10 @@ class LambdaRuntimeIT extends DynamoDbLocalTestBase {
 
     private static final String FUNCTION = "CruddurMessaging-StreamHandler";
     private static final Duration INVOKE_TIMEOUT = Duration.ofSeconds(60);
+    /** The deployment jar (the file the CDK app deploys) and the runtime's class path, from the build (lambda/pom.xml). */
+    private static final Path DEPLOYMENT_JAR = Path.of(System.getProperty("lambda.jar", "target/messaging-stream-lambda.jar"));
+    private static final Path RUNTIME_CLASSPATH =
+            Path.of(System.getProperty("lambda.runtime.classpath", "target/lambda-runtime.classpath"));
 
     @TempDir
     static Path work;
@@ -50,8 +56,8 @@ class LambdaRuntimeIT extends DynamoDbLocalTestBase {
 
     @BeforeAll
     static void extractTheDeploymentJarAsLambdaDoes() throws IOException {
-        taskRoot = LambdaJavaRuntime.extract(LambdaJavaRuntime.DEPLOYMENT_JAR, Files.createDirectories(work.resolve("task")));
-        jni = LambdaJavaRuntime.jniLibrary(work);
+        taskRoot = LambdaJavaRuntime.extract(DEPLOYMENT_JAR, Files.createDirectories(work.resolve("task")));
+        jni = LambdaJavaRuntime.jniLibrary(RUNTIME_CLASSPATH, work);
         // The SDK's profile file, isolated from this machine's (~/.aws), with one malformed section
         // whose warning (the SDK's ProfileFileReader, at WARN) shows where SDK logs go.
         awsConfig = Files.writeString(work.resolve("aws-config"), "[not-a-profile-section]\nregion = us-east-1\n");
@@ -92,6 +98,8 @@ class LambdaRuntimeIT extends DynamoDbLocalTestBase {
         env.put(DeploymentContract.Env.INDEX_NAME, MessagesTable.GROUP_INDEX_NAME);
         env.put(DeploymentContract.Env.METRICS_NAMESPACE, "Cruddur/Messaging-IT");
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
+        // As the stack sets it: the HTTP client's idle-connection pool.
+        env.put(DeploymentContract.Env.JAVA_TOOL_OPTIONS, DeploymentContract.Connections.JAVA_TOOL_OPTIONS);
         env.put("AWS_CONFIG_FILE", awsConfig.toString());
         env.put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-credentials-file").toString());
         return env;
@@ -120,7 +128,7 @@ class LambdaRuntimeIT extends DynamoDbLocalTestBase {
         List<RuntimeApiEmulator.Result> results = new ArrayList<>();
         try (RuntimeApiEmulator api = new RuntimeApiEmulator(
                 "arn:aws:lambda:us-east-1:000000000000:function:" + FUNCTION + ":" + version)) {
-            LambdaJavaRuntime runtime = LambdaJavaRuntime.start(taskRoot, jni,
+            LambdaJavaRuntime runtime = LambdaJavaRuntime.start(RUNTIME_CLASSPATH, taskRoot, jni,
                     environment(api.address(), logFormat, logLevel, initializationType, version));
             try {
                 for (String name : events) {
@@ -165,7 +173,10 @@ class LambdaRuntimeIT extends DynamoDbLocalTestBase {
 
     private static void assertNoSlf4jNoiseAndNoMessageText(Run run) {
         assertThat(run.stdout()).noneMatch(l -> l.startsWith("SLF4J:"));
-        assertThat(run.stderr()).as("standard error").isEmpty();
+        // The JVM's one line about the options the stack gives it (once per JVM start: with SnapStart,
+        // once per published version, never on a restore); nothing else.
+        assertThat(run.stderr()).as("standard error")
+                .containsExactly("Picked up JAVA_TOOL_OPTIONS: " + DeploymentContract.Connections.JAVA_TOOL_OPTIONS);
         String all = String.join("\n", run.stdout());
         assertThat(all).doesNotContain("Running late", "Found a seat", "On my way", "Meet at the usual place",
                 "Bad timestamp", "Andrew Brown", "andrewbrown");

@@ -3,7 +3,9 @@ package com.cruddur.messaging.bench.wire;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What crossed the relay over a period (a batch, between two {@link WireRelay#takeTimeline()}):
@@ -29,6 +31,26 @@ public record WireTimeline(List<ConnectionSpan> connections, List<RequestSpan> r
     /** The round trips on the critical path and the most requests in flight at once. */
     public CriticalPath criticalPath() {
         return CriticalPath.of(requests);
+    }
+
+    /**
+     * The heaviest chain of requests on a wire of these latencies: round trips and, among them, the
+     * first requests on connections accepted in this period (each waited for a set-up first).
+     */
+    public CriticalPath.Chain criticalChain(WireSettings wire) {
+        Set<Long> opened = connections.stream().map(ConnectionSpan::id).collect(Collectors.toSet());
+        return CriticalPath.heaviestChain(requests, opened, Math.max(1, wire.requestLatency().toNanos()),
+                wire.connectionLatency().toNanos());
+    }
+
+    /**
+     * As {@link #criticalChain}, chains taken within each flow only ({@link RequestSpan#flow()}):
+     * for a client whose flows are independent (the handler's conversations).
+     */
+    public CriticalPath.Chain criticalChainPerFlow(WireSettings wire) {
+        Set<Long> opened = connections.stream().map(ConnectionSpan::id).collect(Collectors.toSet());
+        return CriticalPath.heaviestChainPerFlow(requests, opened, Math.max(1, wire.requestLatency().toNanos()),
+                wire.connectionLatency().toNanos());
     }
 
     /** Requests by operation name ({@link RequestSpan#operation()}), in name order. */
