@@ -56,12 +56,13 @@ final class WireBenchmark {
     record Batch(int records, long wallNanos, long cpuNanos, WireTimeline timeline) {
 
         /**
-         * The round trips this batch waited for: the handler's conversations are independent (its
-         * updates run at once), so its chains are taken within a conversation; the original design
-         * handles one record after another, so its chain is the whole batch's.
+         * The round trips this batch waited for: the handler's conversations are independent, so its
+         * chains are taken within a conversation, once per wave of conversations (at most
+         * MAX_CONCURRENCY at once); the original design handles one record after another, so its
+         * chain is the whole batch's.
          */
         CriticalPath.Chain criticalChain(Strategy strategy, WireSettings wire) {
-            return strategy == Strategy.ORIGINAL ? timeline.criticalChain(wire) : timeline.criticalChainPerFlow(wire);
+            return strategy == Strategy.ORIGINAL ? timeline.criticalChain(wire) : timeline.criticalChainInWaves(wire);
         }
 
         ModelledDuration modelled(Strategy strategy, WireSettings wire, int memoryMb) {

@@ -53,6 +53,40 @@ public record WireTimeline(List<ConnectionSpan> connections, List<RequestSpan> r
                 wire.connectionLatency().toNanos());
     }
 
+    /**
+     * The most flows in progress at once: a flow (a conversation) is in progress from its first
+     * request's start to its last one's end. Unnamed requests are left out. A client that runs at
+     * most N flows at once shows N here, however long the upstream queues.
+     */
+    public int flowsInFlight() {
+        Map<String, long[]> spans = new TreeMap<>();
+        for (RequestSpan r : requests) {
+            if (!r.flow().isEmpty()) {
+                spans.merge(r.flow(), new long[] {r.startNanos(), r.endNanos()},
+                        (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+            }
+        }
+        return CriticalPath.maxInFlight(spans.values().stream()
+                .map(span -> new RequestSpan(0, "", span[0], span[1], 0)).toList());
+    }
+
+    /** The flows (conversations) this period's requests named. */
+    public int flows() {
+        return (int) requests.stream().map(RequestSpan::flow).filter(f -> !f.isEmpty()).distinct().count();
+    }
+
+    /**
+     * The critical chain of a client whose flows are independent but run at most
+     * {@link #flowsInFlight()} at a time: the heaviest chain of one flow ({@link #criticalChainPerFlow}),
+     * once per wave of flows ({@code flows / flowsInFlight}, rounded up).
+     */
+    public CriticalPath.Chain criticalChainInWaves(WireSettings wire) {
+        CriticalPath.Chain one = criticalChainPerFlow(wire);
+        int atOnce = flowsInFlight();
+        int waves = atOnce == 0 ? 1 : (flows() + atOnce - 1) / atOnce;
+        return new CriticalPath.Chain(one.requests() * waves, one.connectionSetups() * waves);
+    }
+
     /** Requests by operation name ({@link RequestSpan#operation()}), in name order. */
     public Map<String, Integer> requestsByOperation() {
         Map<String, Integer> counts = new TreeMap<>();

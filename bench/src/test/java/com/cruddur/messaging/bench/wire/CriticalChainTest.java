@@ -78,4 +78,37 @@ class CriticalChainTest {
         assertThat(timeline.criticalChainPerFlow(wire)).isEqualTo(new CriticalPath.Chain(2, 1));
         assertThat(timeline.criticalChain(wire)).isEqualTo(new CriticalPath.Chain(2, 1));
     }
+
+    @Test
+    void conversationsRunTwoAtATimeTakeOneChainPerWave() {
+        // Four transactional conversations (query, transaction), at most two at once: C and D begin
+        // only when a permit is free, after A or B has ended.
+        List<RequestSpan> inWaves = List.of(
+                span(1, "Query", 0, 10, "A"), span(1, "TransactWriteItems", 11, 20, "A"),
+                span(2, "Query", 0, 12, "B"), span(2, "TransactWriteItems", 13, 22, "B"),
+                span(1, "Query", 21, 30, "C"), span(1, "TransactWriteItems", 31, 40, "C"),
+                span(2, "Query", 23, 32, "D"), span(2, "TransactWriteItems", 33, 42, "D"));
+        WireTimeline timeline = new WireTimeline(List.of(), inWaves);
+        WireSettings wire = WireSettings.withRequestLatency(Duration.ofMillis(5));
+
+        assertThat(timeline.flows()).isEqualTo(4);
+        assertThat(timeline.flowsInFlight()).isEqualTo(2);
+        assertThat(timeline.criticalChainInWaves(wire)).isEqualTo(new CriticalPath.Chain(4, 0));
+    }
+
+    @Test
+    void conversationsAllAtOnceAreOneWaveHoweverTheUpstreamQueuesThem() {
+        // The same four at once; the upstream answered C's and D's queries late.
+        List<RequestSpan> atOnce = List.of(
+                span(1, "Query", 0, 10, "A"), span(1, "TransactWriteItems", 11, 20, "A"),
+                span(2, "Query", 0, 12, "B"), span(2, "TransactWriteItems", 13, 22, "B"),
+                span(3, "Query", 1, 30, "C"), span(3, "TransactWriteItems", 31, 40, "C"),
+                span(4, "Query", 1, 32, "D"), span(4, "TransactWriteItems", 33, 42, "D"));
+        WireTimeline timeline = new WireTimeline(List.of(), atOnce);
+        WireSettings wire = WireSettings.withRequestLatency(Duration.ofMillis(5));
+
+        assertThat(timeline.flowsInFlight()).isEqualTo(4);
+        assertThat(timeline.criticalChainInWaves(wire)).isEqualTo(new CriticalPath.Chain(2, 0));
+        assertThat(timeline.criticalPath().roundTrips()).as("the timeline alone chains A into C").isEqualTo(3);
+    }
 }
