@@ -2,11 +2,10 @@ package com.cruddur.messaging.devkit;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.cruddur.messaging.schema.Batches;
 import com.cruddur.messaging.schema.MessagesTable;
 import com.cruddur.messaging.schema.StreamRecords;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,9 +30,6 @@ public record Workload(int conversations, int participants, int messages, int ba
                        double hotShare, int hotConversations, long seed) {
 
     static final Instant START = Instant.parse("2026-11-21T00:00:00Z");
-    /** The app's timestamps: microseconds and an explicit UTC offset. */
-    private static final DateTimeFormatter APP_FORMAT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
 
     public Workload {
         if (conversations < 1 || participants < 2 || messages < 1 || batchSize < 1
@@ -91,13 +87,7 @@ public record Workload(int conversations, int participants, int messages, int ba
             String sk = timestamp(START.plusMillis(1000L * i + random.nextInt(1000)));
             records.add(record(i, conversation, random.nextInt(participants), sk, streamArn));
         }
-        List<DynamodbEvent> batches = new ArrayList<>();
-        for (int from = 0; from < records.size(); from += batchSize) {
-            DynamodbEvent event = new DynamodbEvent();
-            event.setRecords(new ArrayList<>(records.subList(from, Math.min(records.size(), from + batchSize))));
-            batches.add(event);
-        }
-        return batches;
+        return Batches.of(records, batchSize).stream().map(StreamRecords::batch).toList();
     }
 
     /** How many distinct conversations each batch touches. */
@@ -126,7 +116,7 @@ public record Workload(int conversations, int participants, int messages, int ba
     }
 
     static String timestamp(Instant instant) {
-        return APP_FORMAT.format(instant);
+        return MessagesTable.sortKey(instant);
     }
 
     private static AttributeValue s(String value) {

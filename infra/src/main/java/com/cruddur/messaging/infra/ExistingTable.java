@@ -1,5 +1,6 @@
 package com.cruddur.messaging.infra;
 
+import com.cruddur.messaging.schema.StreamArn;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -18,14 +19,11 @@ import java.util.regex.Pattern;
 public record ExistingTable(String tableName, String streamArn, String partition, String region, String account,
                             Optional<String> kmsKeyArn) implements MessagesTableRef {
 
-    // DynamoDB's table-name rule.
-    static final String TABLE_NAME_CHARS = "[a-zA-Z0-9_.-]{3,255}";
-    static final Pattern TABLE_NAME_PATTERN = Pattern.compile(TABLE_NAME_CHARS);
-    // arn:<partition>:dynamodb:<region>:<account>:table/<name>/stream/<label>; the label is the
-    // stream's creation time (DescribeTable's LatestStreamLabel).
-    private static final Pattern STREAM_ARN_PATTERN = Pattern.compile("arn:(aws(?:-[a-z]+)*):dynamodb:"
-            + "([a-z]{2}(?:-[a-z]+)+-\\d):(\\d{12}):table/(" + TABLE_NAME_CHARS + ")/stream/"
-            + "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3})");
+    // DynamoDB's table-name rule, as the one stream-ARN parser holds it.
+    static final Pattern TABLE_NAME_PATTERN = Pattern.compile(StreamArn.TABLE_NAME_CHARS);
+    // An AWS Region's shape (eu-west-1, us-gov-west-1): the stream ARN parser also takes DynamoDB Local's
+    // "ddblocal", which no stack can be deployed to.
+    private static final Pattern REGION_PATTERN = Pattern.compile("[a-z]{2}(?:-[a-z]+)+-\\d");
     // arn:<partition>:kms:<region>:<account>:key/<key id>: a key id is a UUID, or mrk- and 32 hex digits for a
     // multi-Region key. Not an alias: IAM matches a key's ARN, never the alias a request named it by.
     private static final Pattern KEY_ARN_PATTERN = Pattern.compile("arn:(aws(?:-[a-z]+)*):kms:"
@@ -49,18 +47,19 @@ public record ExistingTable(String tableName, String streamArn, String partition
             throw new IllegalArgumentException("context " + StackConfig.EXISTING_TABLE_NAME + "=" + tableName
                     + " is not a DynamoDB table name (3-255 of a-z A-Z 0-9 _ . -)");
         }
-        Matcher arn = STREAM_ARN_PATTERN.matcher(streamArn);
-        if (!arn.matches()) {
+        Optional<StreamArn> arn = StreamArn.parse(streamArn).filter(a -> REGION_PATTERN.matcher(a.region()).matches());
+        if (arn.isEmpty()) {
             throw new IllegalArgumentException("context " + StackConfig.EXISTING_TABLE_STREAM_ARN + "=" + streamArn
                     + " is not a DynamoDB stream ARN (arn:aws:dynamodb:REGION:ACCOUNT:table/NAME/stream/LABEL; "
                     + "aws dynamodb describe-table --table-name " + tableName + " --query Table.LatestStreamArn)");
         }
-        if (!arn.group(4).equals(tableName)) {
+        StreamArn stream = arn.get();
+        if (!stream.table().equals(tableName)) {
             throw new IllegalArgumentException("context " + StackConfig.EXISTING_TABLE_STREAM_ARN + " is the stream of table "
-                    + arn.group(4) + ", not of " + StackConfig.EXISTING_TABLE_NAME + "=" + tableName);
+                    + stream.table() + ", not of " + StackConfig.EXISTING_TABLE_NAME + "=" + tableName);
         }
-        kmsKeyArn.ifPresent(key -> checkKeyArn(key, tableName, arn.group(1), arn.group(2)));
-        return new ExistingTable(tableName, streamArn, arn.group(1), arn.group(2), arn.group(3), kmsKeyArn);
+        kmsKeyArn.ifPresent(key -> checkKeyArn(key, tableName, stream.partition(), stream.region()));
+        return new ExistingTable(tableName, streamArn, stream.partition(), stream.region(), stream.account(), kmsKeyArn);
     }
 
     // DynamoDB uses a key of the table's own Region, so a key elsewhere is a mistake in the context.

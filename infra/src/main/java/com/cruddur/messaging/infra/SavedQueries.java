@@ -1,5 +1,6 @@
 package com.cruddur.messaging.infra;
 
+import com.cruddur.messaging.schema.DeploymentContract.LogEvents;
 import java.util.List;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.logs.CfnQueryDefinition;
@@ -18,23 +19,23 @@ final class SavedQueries extends Construct {
 
     /** Conversations reported failed, by cause: what to fix first. */
     static final String FAILED_GROUPS_BY_CAUSE = """
-            filter event = "group_update_failed"
+            filter %s = "%s"
             | stats count(*) as failures, count_distinct(messageGroupUuid) as conversations, max(attempts) as maxAttempts by cause
-            | sort failures desc""";
+            | sort failures desc""".formatted(LogEvents.MEMBER, LogEvents.GROUP_UPDATE_FAILED);
 
-    /** Every skipped record, named by its stream position: what to look up or replay. */
+    /** Every skipped record, named by its stream position and its problem: what to look up or replay. */
     static final String MALFORMED_RECORDS = """
-            fields @timestamp, eventID, sequenceNumber, cause, AWSRequestId
-            | filter event = "malformed_record"
+            fields @timestamp, eventID, sequenceNumber, problem, AWSRequestId
+            | filter %s = "%s"
             | sort @timestamp desc
-            | limit 200""";
+            | limit 200""".formatted(LogEvents.MEMBER, LogEvents.MALFORMED_RECORD);
 
     /** The slowest invocations of the time range, with the batch's size and the environment's state. */
     static final String SLOW_BATCHES = """
             fields @timestamp, durationMs, records, groupsFailed, functionVersion, restoredFromSnapshot, AWSRequestId
-            | filter event = "batch_processed"
+            | filter %s = "%s"
             | sort durationMs desc
-            | limit 50""";
+            | limit 50""".formatted(LogEvents.MEMBER, LogEvents.BATCH_PROCESSED);
 
     /**
      * Cold starts restored from the SnapStart snapshot, per hour. Under the JSON log format Lambda's

@@ -68,7 +68,7 @@ public record StackConfig(String tableName, Optional<ExistingTable> existingTabl
     public static final String RUNBOOK_URL = "runbookUrl";
 
     /** Where {@code ./dev build} puts the function's jar, seen from {@code infra/}. */
-    public static final String DEFAULT_LAMBDA_JAR = "../lambda/target/messaging-stream-lambda.jar";
+    public static final String DEFAULT_LAMBDA_JAR = "../" + DeploymentContract.FUNCTION_JAR;
 
     // arn:<partition>:sns:<region>:<account>:<topic name> (1-256 of A-Z a-z 0-9 _ -, a FIFO topic's ends in .fifo).
     private static final Pattern TOPIC_ARN_PATTERN = Pattern.compile("arn:aws(?:-[a-z]+)*:sns:[a-z]{2}(?:-[a-z]+)+-\\d:"

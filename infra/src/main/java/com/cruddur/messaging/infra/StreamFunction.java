@@ -87,10 +87,10 @@ final class StreamFunction extends Construct {
                 // quickly and to JIT the hot path; a batch (at most BATCH_SIZE records) is coalesced
                 // per conversation and held in memory only while it is processed.
                 .memorySize(DeploymentContract.FUNCTION_MEMORY_MB)
-                // A warm full batch costs one query and one transaction per conversation, updated
-                // MAX_CONCURRENCY at a time: well under the timeout, which leaves room for the SDK's
-                // and the handler's retries with back-off under throttling or transaction conflicts,
-                // and stays far below the mapping's maximum record age.
+                // A warm full batch costs one query and one write round per conversation (put-first: the
+                // puts, then the deletes; transactional: one transaction), MAX_CONCURRENCY conversations at
+                // a time: well under the timeout, which leaves room for the SDK's and the handler's retries
+                // with back-off, and stays far below the mapping's maximum record age.
                 .timeout(Duration.seconds(DeploymentContract.FUNCTION_TIMEOUT.toSeconds()))
                 .role(role.withoutPolicyUpdates())
                 .vpc(network.vpc())
@@ -104,9 +104,9 @@ final class StreamFunction extends Construct {
                 .applicationLogLevelV2(ApplicationLogLevel.INFO)
                 .systemLogLevelV2(SystemLogLevel.INFO)
                 // SnapStart for published versions: Lambda initialises each new version once, runs the
-                // handler's priming hook (org.crac beforeCheckpoint: the per-record code, one index
-                // query and a self-cancelling transaction, no writes) and snapshots it; cold starts
-                // restore the snapshot. The mapping invokes the alias of a published version, which is
+                // handler's priming hook (org.crac beforeCheckpoint: the per-record code, one index query
+                // and one write its own condition refuses, so nothing is written) and snapshots it; cold
+                // starts restore the snapshot. The mapping invokes the alias of a published version, which is
                 // what SnapStart applies to ($LATEST never gets it).
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 // Active: Lambda samples invocations and records its own segments for them (see
@@ -255,27 +255,25 @@ final class StreamFunction extends Construct {
                 // runbook closes the gap with reconcile. Changing it replaces the mapping (CloudFormation:
                 // "Update requires: Replacement"), after which the runbook says to reconcile too.
                 .startingPosition(startingPosition)
-                // The handler coalesces a batch per conversation (one query and one transaction each),
-                // so under load a larger batch means fewer requests and invocations; a malformed record
-                // is skipped, not failed, and a failed conversation is reported alone, so a large batch
-                // does not widen a failure. No batching window: the size is a maximum, so a quiet
-                // stream is delivered at once and a conversation list updates within a poll (Lambda
-                // polls each shard 4 times a second).
+                // The handler coalesces a batch per conversation (one query and one write round each), so
+                // under load a larger batch means fewer requests and invocations; a malformed record is
+                // skipped and a failed conversation reported alone, so a large batch does not widen a
+                // failure. No batching window: a quiet stream is delivered at once (4 polls a second).
                 .batchSize(DeploymentContract.BATCH_SIZE)
-                .maximumBatchingWindowInSeconds(0)
+                .maximumBatchingWindowInSeconds(DeploymentContract.MAX_BATCHING_WINDOW_SECONDS)
                 // The handler reports the records it could not process; Lambda retries from the first.
                 .functionResponseTypes(List.of("ReportBatchItemFailures"))
                 // On a function error (crash, timeout) halve the batch to isolate the bad record.
                 .bisectBatchOnFunctionError(DeploymentContract.BISECT_BATCH_ON_FUNCTION_ERROR)
                 // Bounded: a record that still fails after the retries (enough for throttling or
-                // transaction conflicts to clear) goes to the failure destination instead of blocking
-                // its shard until the stream drops it after 24 hours.
+                // contention to clear) goes to the failure destination instead of blocking its shard
+                // until the stream drops it after 24 hours.
                 .maximumRetryAttempts(DeploymentContract.MAX_RETRY_ATTEMPTS)
                 // An hour behind, a conversation list is stale anyway; give up on the record, whose batch the
                 // failure bucket then keeps whole for redrive (for its retention, not the stream's 24 hours).
                 .maximumRecordAgeInSeconds((int) DeploymentContract.MAX_RECORD_AGE.toSeconds())
                 // One batch per shard at a time: a conversation's messages are processed in order.
-                .parallelizationFactor(1)
+                .parallelizationFactor(DeploymentContract.PARALLELIZATION_FACTOR)
                 // For an S3 destination Lambda keeps the whole batch, not only its position in the stream.
                 .destinationConfig(CfnEventSourceMapping.DestinationConfigProperty.builder()
                         .onFailure(CfnEventSourceMapping.OnFailureProperty.builder()

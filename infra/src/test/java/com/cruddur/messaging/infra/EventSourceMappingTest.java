@@ -4,6 +4,8 @@ import static com.cruddur.messaging.infra.Synth.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cruddur.messaging.schema.DeploymentContract;
+import com.cruddur.messaging.schema.MessagesTable;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,11 +26,14 @@ class EventSourceMappingTest {
     }
 
     @Test
-    void filtersExactlyWithTheSharedEventFilterPattern() {
-        assertThat(Synth.list(get(mapping, "FilterCriteria", "Filters")))
-                .containsExactly(Map.of("Pattern", DeploymentContract.EVENT_FILTER_PATTERN));
-        assertThat(DeploymentContract.EVENT_FILTER_PATTERN).isEqualTo(
-                "{\"eventName\":[\"INSERT\",\"MODIFY\"],\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":[{\"prefix\":\"MSG#\"}]}}}}");
+    void filtersWithTheContractsPatternWhichNamesTheSchemasMessageEventsAndKeyPrefix() throws Exception {
+        List<Object> filters = Synth.list(get(mapping, "FilterCriteria", "Filters"));
+        assertThat(filters).containsExactly(Map.of("Pattern", DeploymentContract.EVENT_FILTER_PATTERN));
+
+        // The deployed pattern, read as JSON, against the schema's own definitions of a message record.
+        JsonNode pattern = NodeTools.JSON.readTree((String) ((Map<?, ?>) filters.getFirst()).get("Pattern"));
+        assertThat(pattern.get("eventName")).extracting(JsonNode::asText).containsExactlyElementsOf(MessagesTable.MESSAGE_EVENT_NAMES);
+        assertThat(pattern.at("/dynamodb/Keys/" + MessagesTable.PK + "/S/0/prefix").asText()).isEqualTo(MessagesTable.MESSAGE_PREFIX);
     }
 
     @Test
@@ -43,21 +48,25 @@ class EventSourceMappingTest {
 
     @Test
     void reportsPartialFailuresBisectsRetriesBoundedlyAndDropsOldRecords() {
+        // The contract's values, which the local mapping and redrive follow too.
         assertThat(mapping)
                 .containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"))
-                .containsEntry("BisectBatchOnFunctionError", true)
-                .containsEntry("MaximumRetryAttempts", 5)
-                .containsEntry("MaximumRecordAgeInSeconds", 3600)
-                .containsEntry("BatchSize", 100)
-                .containsEntry("MaximumBatchingWindowInSeconds", 0)
-                .containsEntry("ParallelizationFactor", 1)
+                .containsEntry("BisectBatchOnFunctionError", DeploymentContract.BISECT_BATCH_ON_FUNCTION_ERROR)
+                .containsEntry("MaximumRetryAttempts", DeploymentContract.MAX_RETRY_ATTEMPTS)
+                .containsEntry("MaximumRecordAgeInSeconds", DeploymentContract.MAX_RECORD_AGE_SECONDS)
+                .containsEntry("BatchSize", DeploymentContract.BATCH_SIZE)
+                .containsEntry("MaximumBatchingWindowInSeconds", DeploymentContract.MAX_BATCHING_WINDOW_SECONDS)
+                .containsEntry("ParallelizationFactor", DeploymentContract.PARALLELIZATION_FACTOR)
                 .containsEntry("Enabled", true);
+        // One batch of a shard at a time is what keeps a conversation's messages in order (the handler's
+        // coalescing relies on it): an independent literal, since a contract value could drift with it.
+        assertThat(mapping).containsEntry("ParallelizationFactor", 1);
     }
 
     @Test
     void aNewTablesMappingStartsAtTheOldestRecordOfTheStream() {
         // The new table's stream holds minutes of records at the first deploy: none is skipped.
-        assertThat(mapping).containsEntry("StartingPosition", "TRIM_HORIZON");
+        assertThat(mapping).containsEntry("StartingPosition", DeploymentContract.STARTING_POSITION_NEW_TABLE);
     }
 
     @Test
@@ -66,8 +75,8 @@ class EventSourceMappingTest {
         Map<String, Object> existing = Synth.onlyProperties(Synth.existingTableTemplate(), MAPPING);
 
         // then: LATEST (the cutover reconciles what came before); the age limit stays, it now only meets new records
-        assertThat(existing).containsEntry("StartingPosition", "LATEST")
-                .containsEntry("MaximumRecordAgeInSeconds", 3600)
+        assertThat(existing).containsEntry("StartingPosition", DeploymentContract.STARTING_POSITION_EXISTING_TABLE)
+                .containsEntry("MaximumRecordAgeInSeconds", DeploymentContract.MAX_RECORD_AGE_SECONDS)
                 .containsEntry("EventSourceArn", StackConfigTest.STREAM_ARN);
     }
 

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * SDK's standard settings: {@code AWS_REGION} (set by Lambda) and, for local runs,
  * {@code AWS_ENDPOINT_URL_DYNAMODB}. Nothing here names a region or an endpoint.
  */
-public final class ClientFactory {
+final class ClientFactory {
 
     /** One HTTP attempt; DynamoDB answers in milliseconds, so a slow attempt is better retried. */
     static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(3);

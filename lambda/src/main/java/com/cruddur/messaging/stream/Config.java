@@ -1,6 +1,6 @@
 package com.cruddur.messaging.stream;
 
-import com.cruddur.messaging.schema.DeploymentContract;
+import com.cruddur.messaging.schema.DeploymentContract.Defaults;
 import com.cruddur.messaging.schema.DeploymentContract.Env;
 import com.cruddur.messaging.schema.DeploymentContract.Metrics;
 import com.cruddur.messaging.schema.MessagesTable;
@@ -16,13 +16,14 @@ import java.util.Map;
  * @param indexName      the index that finds a conversation's rows ({@code INDEX_NAME},
  *                       default {@code message-group-sk-index})
  * @param maxAttempts    how many times the handler reads, plans and writes one conversation before
- *                       it reports the conversation as failed ({@code GROUP_MAX_ATTEMPTS}, default 6);
+ *                       it reports the conversation as failed ({@code GROUP_MAX_ATTEMPTS}, default
+ *                       {@value Defaults#MAX_ATTEMPTS});
  *                       each attempt's requests are also retried by the SDK
  * @param backoffBase    first back-off between attempts, doubled each time, with full jitter
- *                       ({@code BACKOFF_BASE_MS}, default 50)
- * @param backoffMax     cap of one back-off ({@code BACKOFF_MAX_MS}, default 2000)
+ *                       ({@code BACKOFF_BASE_MS}, default {@value Defaults#BACKOFF_BASE_MS})
+ * @param backoffMax     cap of one back-off ({@code BACKOFF_MAX_MS}, default {@value Defaults#BACKOFF_MAX_MS})
  * @param maxConcurrency how many conversations of one batch are updated at once
- *                       ({@code MAX_CONCURRENCY}, default 8)
+ *                       ({@code MAX_CONCURRENCY}, default {@value Defaults#MAX_CONCURRENCY})
  * @param metricsNamespace the CloudWatch namespace of the function's custom metrics
  *                       ({@code METRICS_NAMESPACE}, default {@value Metrics#DEFAULT_NAMESPACE})
  * @param writeMode      how the planned writes reach the table ({@code WRITE_MODE}:
@@ -38,11 +39,11 @@ public record Config(
         String metricsNamespace,
         WriteMode writeMode) {
 
-    public static final int DEFAULT_MAX_ATTEMPTS = 6;
-    public static final Duration DEFAULT_BACKOFF_BASE = Duration.ofMillis(50);
-    public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofSeconds(2);
-    public static final int DEFAULT_MAX_CONCURRENCY = 8;
-    public static final WriteMode DEFAULT_WRITE_MODE = WriteMode.parse(DeploymentContract.WriteModes.DEFAULT);
+    public static final int DEFAULT_MAX_ATTEMPTS = Defaults.MAX_ATTEMPTS;
+    public static final Duration DEFAULT_BACKOFF_BASE = Duration.ofMillis(Defaults.BACKOFF_BASE_MS);
+    public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofMillis(Defaults.BACKOFF_MAX_MS);
+    public static final int DEFAULT_MAX_CONCURRENCY = Defaults.MAX_CONCURRENCY;
+    public static final WriteMode DEFAULT_WRITE_MODE = WriteMode.parse(Defaults.WRITE_MODE);
 
     public Config {
         requireText(Env.TABLE_NAME, tableName);

@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
  * When the handler must stop retrying, so that it returns its batch item failures before Lambda's
  * timeout rather than being killed (which would retry the whole batch).
  */
-public final class Deadline {
+final class Deadline {
 
     /** Time kept back for reporting after the last attempt. */
     static final Duration MARGIN = Duration.ofSeconds(2);

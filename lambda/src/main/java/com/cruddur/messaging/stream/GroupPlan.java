@@ -8,7 +8,7 @@ import java.util.List;
  * @param actions   the writes, in a stable order (by owner)
  * @param staleRows rows already newer than the message: left alone, never moved backwards
  */
-public record GroupPlan(List<RowAction> actions, int staleRows) {
+record GroupPlan(List<RowAction> actions, int staleRows) {
 
     public GroupPlan {
         actions = List.copyOf(actions);

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * @param item the attributes, in the order read (conditions are built in that order)
  */
-public record GroupRow(Map<String, AttributeValue> item) {
+record GroupRow(Map<String, AttributeValue> item) {
 
     public GroupRow {
         if (!isRow(item)) {

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * The handler's only I/O: reads a conversation's rows from the index, and applies planned
  * actions in the configured {@link WriteMode}.
  */
-public final class GroupRowStore {
+final class GroupRowStore {
 
     private final DynamoDbClient client;
     private final String tableName;

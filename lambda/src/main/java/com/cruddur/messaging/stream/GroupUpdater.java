@@ -1,5 +1,6 @@
 package com.cruddur.messaging.stream;
 
+import com.cruddur.messaging.stream.InvocationReport.GroupOutcome;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,14 +38,14 @@ final class GroupUpdater {
             if (attempt > 1) {
                 Duration wait = Retries.backoff(attempt - 1, config.backoffBase(), config.backoffMax(), jitter);
                 if (!deadline.allows(wait)) {
-                    return new GroupOutcome(message, recreated, edited, removed, stale, attempt - 1,
+                    return GroupOutcome.of(message, recreated, edited, removed, stale, attempt - 1,
                             lastFailure + "; out of time");
                 }
                 try {
                     sleeper.sleep(wait);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return new GroupOutcome(message, recreated, edited, removed, stale, attempt - 1, "interrupted");
+                    return GroupOutcome.of(message, recreated, edited, removed, stale, attempt - 1, "interrupted");
                 }
             }
             try {
@@ -52,14 +53,14 @@ final class GroupUpdater {
                 GroupPlan plan = Planner.plan(message, rows, takenKeys);
                 stale = plan.staleRows();
                 if (plan.isEmpty()) {
-                    return new GroupOutcome(message, recreated, edited, removed, stale, attempt, null);
+                    return GroupOutcome.of(message, recreated, edited, removed, stale, attempt, null);
                 }
                 WriteResult result = store.apply(message.messageGroupUuid(), plan.actions(), moves);
                 recreated += result.recreated();
                 edited += result.edited();
                 removed += result.duplicatesRemoved();
                 if (!result.conflict()) {
-                    return new GroupOutcome(message, recreated, edited, removed, stale, attempt, null);
+                    return GroupOutcome.of(message, recreated, edited, removed, stale, attempt, null);
                 }
                 result.takenKeys().forEach((pk, sks) ->
                         takenKeys.computeIfAbsent(pk, k -> new LinkedHashSet<>()).addAll(sks));
@@ -67,11 +68,11 @@ final class GroupUpdater {
             } catch (RuntimeException e) {
                 lastFailure = Retries.describe(e);
                 if (!Retries.isTransient(e)) {
-                    return new GroupOutcome(message, recreated, edited, removed, stale, attempt, lastFailure);
+                    return GroupOutcome.of(message, recreated, edited, removed, stale, attempt, lastFailure);
                 }
             }
         }
-        return new GroupOutcome(message, recreated, edited, removed, stale, config.maxAttempts(),
+        return GroupOutcome.of(message, recreated, edited, removed, stale, config.maxAttempts(),
                 lastFailure + "; gave up after " + config.maxAttempts() + " attempts");
     }
 }

@@ -1,8 +1,6 @@
 package com.cruddur.messaging.stream;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.cruddur.messaging.stream.DecodedRecord.Malformed;
-import com.cruddur.messaging.stream.DecodedRecord.SkipReason;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +24,68 @@ public record InvocationReport(
         List<GroupOutcome> groups,
         StreamsEventResponse response,
         Duration duration) {
+
+    /**
+     * What happened to one conversation in one invocation.
+     *
+     * @param messageGroupUuid  the conversation
+     * @param eventId           the eventID of the record that decided it: its newest message in the batch
+     * @param sequenceNumber    that record's sequence number (what a batch item failure reports)
+     * @param position          that record's index in the batch
+     * @param recreated         rows moved to the message's sort key
+     * @param edited            rows whose message was updated in place
+     * @param duplicatesRemoved duplicate rows deleted
+     * @param staleRows         rows already newer than the message, left alone
+     * @param attempts          read-plan-write attempts made
+     * @param failure           why the conversation could not be updated, or null when it was
+     */
+    public record GroupOutcome(
+            String messageGroupUuid,
+            String eventId,
+            String sequenceNumber,
+            int position,
+            int recreated,
+            int edited,
+            int duplicatesRemoved,
+            int staleRows,
+            int attempts,
+            String failure) {
+
+        /** The outcome of the conversation {@code message} decided. */
+        static GroupOutcome of(NewMessage message, int recreated, int edited, int duplicatesRemoved, int staleRows,
+                               int attempts, String failure) {
+            return new GroupOutcome(message.messageGroupUuid(), message.eventId(), message.sequenceNumber(),
+                    message.position(), recreated, edited, duplicatesRemoved, staleRows, attempts, failure);
+        }
+
+        public boolean failed() {
+            return failure != null;
+        }
+
+        /** Whether any row was written. */
+        public boolean updated() {
+            return recreated + edited + duplicatesRemoved > 0;
+        }
+    }
+
+    /** Why a well-formed record needed no work. */
+    public enum SkipReason {
+        /** A deleted item: conversations do not move back when a message is deleted. */
+        REMOVE,
+        /** Not a message item, for example the handler's own {@code GRP#} writes coming back. */
+        NOT_A_MESSAGE,
+        /** No new image (a stream without NEW_IMAGE): there is no message text to show. */
+        NO_NEW_IMAGE
+    }
+
+    /**
+     * A record that cannot be understood. It is logged and skipped: retrying it cannot help and
+     * would block its shard.
+     *
+     * @param problem what is wrong, in words that never quote the record's content
+     */
+    public record Malformed(String eventId, String sequenceNumber, int position, String problem) implements DecodedRecord {
+    }
 
     public int skippedTotal() {
         return skipped.values().stream().mapToInt(Integer::intValue).sum();

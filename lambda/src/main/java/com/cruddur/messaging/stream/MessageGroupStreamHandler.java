@@ -37,13 +37,16 @@ public final class MessageGroupStreamHandler implements RequestHandler<DynamodbE
         this(ClientFactory.fromEnvironment(env, jitter), Config.fromEnvironment(env), Sleeper.REAL, jitter);
     }
 
-    /** For tests and the local CLI: the same handler on a client and configuration of their choosing. */
+    /**
+     * For the tools that run the handler themselves (redrive, reconcile, the developer CLI, the
+     * benchmarks) and the tests: the same handler on a client and configuration of their choosing.
+     */
     public MessageGroupStreamHandler(DynamoDbClient client, Config config) {
         this(client, config, Sleeper.REAL);
     }
 
-    /** As {@link #MessageGroupStreamHandler(DynamoDbClient, Config)}, with a seam for the back-off waits. */
-    public MessageGroupStreamHandler(DynamoDbClient client, Config config, Sleeper sleeper) {
+    /** As {@link #MessageGroupStreamHandler(DynamoDbClient, Config)}, with a seam for the back-off waits (tests). */
+    MessageGroupStreamHandler(DynamoDbClient client, Config config, Sleeper sleeper) {
         this(client, config, sleeper, new Jitter());
     }
 

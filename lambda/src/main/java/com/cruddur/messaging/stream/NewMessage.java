@@ -10,7 +10,7 @@ package com.cruddur.messaging.stream;
  * @param createdAt        the message's sort key, an ISO-8601 timestamp
  * @param text             the message text; never logged
  */
-public record NewMessage(
+record NewMessage(
         String eventId,
         String sequenceNumber,
         int position,

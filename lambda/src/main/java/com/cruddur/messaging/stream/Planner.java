@@ -19,11 +19,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Decides the writes; performs none. Every method is a pure function of its arguments.
  */
-public final class Planner {
+final class Planner {
 
     /** How far a row may be pushed past keys that other conversations of its owner hold. */
     static final int MAX_KEY_BUMPS = 1_000;
-    /** DynamoDB's item limit (400 KB), less room for the estimate's error. */
+    /** DynamoDB's item limit (400 KB), less 2 KB: the page calls its number sizes approximate. */
     static final long MAX_ROW_BYTES = 400L * 1024 - 2_048;
     /** Ends a last-message preview that had to be shortened to fit its row. */
     static final String ELLIPSIS = "\u2026";

@@ -1,5 +1,6 @@
 package com.cruddur.messaging.stream;
 
+import com.cruddur.messaging.schema.DeploymentContract.LogEvents;
 import com.cruddur.messaging.schema.MessagesTable;
 import com.cruddur.messaging.schema.StreamRecords;
 import java.util.ArrayList;
@@ -71,11 +72,11 @@ final class Priming implements Resource {
                 List<RowAction> actions = store.writeMode() == WriteMode.TRANSACTIONAL
                         ? plan.actions() : List.of(new RowAction.RemoveDuplicate(absent));
                 WriteResult result = store.apply(group, actions, new MovesInFlight());
-                log.info("primed", Map.of("group", group, "writeMode", store.writeMode().value(),
+                log.info(LogEvents.PRIMED, Map.of("group", group, "writeMode", store.writeMode().value(),
                         "writesRefused", result.conflict()));
             }
         } catch (RuntimeException e) {
-            log.warn("priming_failed", Map.of("cause", Retries.describe(e)));
+            log.warn(LogEvents.PRIMING_FAILED, Map.of("cause", Retries.describe(e)));
         }
     }
 

@@ -5,9 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.cruddur.messaging.schema.MessagesTable;
 import com.cruddur.messaging.schema.StreamArn;
-import com.cruddur.messaging.stream.DecodedRecord.Malformed;
+import com.cruddur.messaging.stream.InvocationReport.Malformed;
 import com.cruddur.messaging.stream.DecodedRecord.Message;
-import com.cruddur.messaging.stream.DecodedRecord.SkipReason;
+import com.cruddur.messaging.stream.InvocationReport.SkipReason;
 import com.cruddur.messaging.stream.DecodedRecord.Skipped;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * Converts Lambda's stream records into the handler's domain at the edge. Pure: no I/O, and it
  * never throws for a record, whatever the record holds.
  */
-public final class RecordDecoder {
+final class RecordDecoder {
 
     private final String tableName;
 

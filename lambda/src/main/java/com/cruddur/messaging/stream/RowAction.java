@@ -1,7 +1,7 @@
 package com.cruddur.messaging.stream;
 
 /** One planned change to one conversation-list row. Every action is conditional on the row as read. */
-public sealed interface RowAction {
+sealed interface RowAction {
 
     /** The row as it was read. */
     GroupRow row();

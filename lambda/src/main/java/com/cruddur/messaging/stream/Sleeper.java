@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** Waits between attempts. A seam so that tests need not wait. */
 @FunctionalInterface
-public interface Sleeper {
+interface Sleeper {
 
     Sleeper REAL = duration -> {
         if (!duration.isZero() && !duration.isNegative()) {

@@ -4,10 +4,12 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse.BatchItemFailure;
-import com.cruddur.messaging.stream.DecodedRecord.Malformed;
+import com.cruddur.messaging.schema.DeploymentContract.LogEvents;
 import com.cruddur.messaging.stream.DecodedRecord.Message;
-import com.cruddur.messaging.stream.DecodedRecord.SkipReason;
 import com.cruddur.messaging.stream.DecodedRecord.Skipped;
+import com.cruddur.messaging.stream.InvocationReport.GroupOutcome;
+import com.cruddur.messaging.stream.InvocationReport.Malformed;
+import com.cruddur.messaging.stream.InvocationReport.SkipReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,14 +69,14 @@ final class StreamProcessor {
                     if (s.reason() == SkipReason.NO_NEW_IMAGE) {
                         // A message without its image: the stream is not NEW_IMAGE. Worth a look.
                         DynamodbStreamRecord r = records.get(i);
-                        log.warn("record_skipped", fields("eventID", r.getEventID(),
+                        log.warn(LogEvents.RECORD_SKIPPED, fields("eventID", r.getEventID(),
                                 "sequenceNumber", r.getDynamodb().getSequenceNumber(), "position", i,
                                 "reason", "no NewImage: is the stream view type NEW_IMAGE?"));
                     }
                 }
                 case Malformed m -> {
                     malformed.add(m);
-                    log.error("malformed_record", fields(
+                    log.error(LogEvents.MALFORMED_RECORD, fields(
                             "eventID", m.eventId(), "sequenceNumber", m.sequenceNumber(),
                             "position", m.position(), "problem", m.problem()));
                 }
@@ -87,20 +89,20 @@ final class StreamProcessor {
         List<BatchItemFailure> failures = new ArrayList<>();
         outcomes.stream()
                 .filter(GroupOutcome::failed)
-                .sorted(Comparator.comparingInt(o -> o.message().position()))
+                .sorted(Comparator.comparingInt(o -> o.position()))
                 .forEach(o -> {
-                    failures.add(new BatchItemFailure(o.message().sequenceNumber()));
-                    log.error("group_update_failed", fields(
-                            "messageGroupUuid", o.message().messageGroupUuid(),
-                            "eventID", o.message().eventId(),
-                            "sequenceNumber", o.message().sequenceNumber(),
+                    failures.add(new BatchItemFailure(o.sequenceNumber()));
+                    log.error(LogEvents.GROUP_UPDATE_FAILED, fields(
+                            "messageGroupUuid", o.messageGroupUuid(),
+                            "eventID", o.eventId(),
+                            "sequenceNumber", o.sequenceNumber(),
                             "attempts", o.attempts(), "cause", o.failure()));
                 });
         response.setBatchItemFailures(failures);
 
         InvocationReport report = new InvocationReport(records.size(), messages.size(), skipped,
                 List.copyOf(malformed), outcomes, response, Duration.ofNanos(System.nanoTime() - start));
-        log.info("batch_processed", summary(report, function));
+        log.info(LogEvents.BATCH_PROCESSED, summary(report, function));
         log.metrics(metrics.document(report, function.name(), Instant.now()));
         return report;
     }
@@ -137,10 +139,10 @@ final class StreamProcessor {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new GroupOutcome(message, 0, 0, 0, 0, 0, "interrupted");
+            return GroupOutcome.of(message, 0, 0, 0, 0, 0, "interrupted");
         } catch (ExecutionException e) {
             // A defect, not a record's fault: report the conversation so Lambda retries it.
-            return new GroupOutcome(message, 0, 0, 0, 0, 0, Retries.describe(e.getCause()));
+            return GroupOutcome.of(message, 0, 0, 0, 0, 0, Retries.describe(e.getCause()));
         }
     }
 

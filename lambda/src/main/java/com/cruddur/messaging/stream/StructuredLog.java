@@ -3,6 +3,7 @@ package com.cruddur.messaging.stream;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import com.cruddur.messaging.schema.DeploymentContract.LogEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -45,6 +46,8 @@ import java.util.function.Supplier;
  * runtime", {@code LogLevel}). Lambda's guide ("Log-level filtering") counts a JSON line without a
  * {@code level} as INFO for its own filtering, so the application log level must stay at INFO or
  * below for the metrics to be certain; the stack sets INFO.
+ *
+ * <p>Public only for the SLF4J binding, which SLF4J 1.7 requires in {@code org.slf4j.impl}.
  */
 public final class StructuredLog {
 
@@ -127,7 +130,7 @@ public final class StructuredLog {
      * {@code level} member: it is not a message of some severity.
      */
     void metrics(Map<String, ?> emf) {
-        write(LogLevel.UNDEFINED, line(clock.get(), LogLevel.UNDEFINED, requestId.get(), "metrics", emf));
+        write(LogLevel.UNDEFINED, line(clock.get(), LogLevel.UNDEFINED, requestId.get(), LogEvents.METRICS, emf));
     }
 
     private void write(LogLevel level, String line) {
@@ -144,7 +147,9 @@ public final class StructuredLog {
             json.append(",\"AWSRequestId\":");
             Json.string(json, requestId);
         }
-        json.append(",\"event\":");
+        json.append(',');
+        Json.string(json, LogEvents.MEMBER);
+        json.append(':');
         Json.string(json, event);
         fields.forEach((name, value) -> {
             json.append(',');

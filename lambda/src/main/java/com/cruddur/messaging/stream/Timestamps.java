@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * orders a user's conversation list. These helpers validate them and find the next later key of
  * the same format.
  */
-public final class Timestamps {
+final class Timestamps {
 
     // Date and time to the second, an optional fraction of 1 to 9 digits, an optional offset.
     private static final Pattern SHAPE = Pattern.compile(

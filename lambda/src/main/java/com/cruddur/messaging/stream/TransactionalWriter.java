@@ -14,23 +14,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * missing and never doubled, whatever fails. Transactions run in order and the first one cancelled
  * by a failed condition stops the rest: the caller re-reads and re-plans.
  */
-final class TransactionalWriter implements RowWriter {
+record TransactionalWriter(DynamoDbClient client, String tableName, KeyHolders holders) implements RowWriter {
 
     /** DynamoDB's limits for one TransactWriteItems: 100 actions and 4 MB. */
     static final int MAX_TRANSACTION_ACTIONS = 100;
     static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
-    /** Headroom under the byte limit for request framing and the estimate's error. */
+    /** Headroom under the byte limit for the request's expressions and attribute names. */
     static final long TRANSACTION_BYTE_BUDGET = MAX_TRANSACTION_BYTES * 3 / 4;
-
-    private final DynamoDbClient client;
-    private final String tableName;
-    private final KeyHolders holders;
-
-    TransactionalWriter(DynamoDbClient client, String tableName, KeyHolders holders) {
-        this.client = client;
-        this.tableName = tableName;
-        this.holders = holders;
-    }
 
     /**
      * @throws TransactionCanceledException if a transaction was cancelled for a reason other than a
@@ -62,7 +52,7 @@ final class TransactionalWriter implements RowWriter {
         long bytes = 0;
         for (RowAction action : actions) {
             int actionCount = action instanceof Recreate ? 2 : 1;
-            long actionBytes = ItemSize.estimate(action);
+            long actionBytes = bytes(action);
             if (!current.isEmpty() && (count + actionCount > MAX_TRANSACTION_ACTIONS
                     || bytes + actionBytes > TRANSACTION_BYTE_BUDGET)) {
                 chunks.add(current);
@@ -78,6 +68,17 @@ final class TransactionalWriter implements RowWriter {
             chunks.add(current);
         }
         return chunks;
+    }
+
+    /**
+     * What an action adds to its transaction, by DynamoDB's item sizes: the row as read (its
+     * condition compares every attribute) and, for a re-creation, the new row; a delete or an edit
+     * counts the row twice (its key and its condition). The budget's headroom covers the rest of the
+     * request (expressions, names).
+     */
+    static long bytes(RowAction action) {
+        long row = ItemSize.of(action.row().item());
+        return action instanceof Recreate recreate ? row + ItemSize.of(recreate.replacement().item()) : row * 2;
     }
 
     private static boolean hasFailedCondition(TransactionCanceledException e) {

@@ -18,7 +18,7 @@ import java.util.Map;
  * @param conflict          whether a transaction was cancelled by a failed condition
  * @param takenKeys         keys found held by another conversation (pk to sort keys)
  */
-public record WriteResult(int recreated, int edited, int duplicatesRemoved,
+record WriteResult(int recreated, int edited, int duplicatesRemoved,
                           boolean conflict, Map<String, List<String>> takenKeys) {
 
     static final WriteResult NOTHING = new WriteResult(0, 0, 0, false, Map.of());

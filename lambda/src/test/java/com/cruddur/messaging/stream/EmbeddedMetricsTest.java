@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.cruddur.messaging.schema.DeploymentContract.Metrics;
-import com.cruddur.messaging.stream.DecodedRecord.Malformed;
+import com.cruddur.messaging.stream.InvocationReport.GroupOutcome;
+import com.cruddur.messaging.stream.InvocationReport.Malformed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,7 @@ class EmbeddedMetricsTest {
         StreamsEventResponse response = new StreamsEventResponse();
         response.setBatchItemFailures(List.of(new StreamsEventResponse.BatchItemFailure("200")));
         return new InvocationReport(3, 2, Map.of(), List.of(new Malformed("e3", "300", 2, "bad")),
-                List.of(new GroupOutcome(a, 2, 0, 0, 1, 2, null), new GroupOutcome(b, 0, 0, 0, 0, 6, "throttled")),
+                List.of(GroupOutcome.of(a, 2, 0, 0, 1, 2, null), GroupOutcome.of(b, 0, 0, 0, 0, 6, "throttled")),
                 response, Duration.ofMillis(42));
     }
 

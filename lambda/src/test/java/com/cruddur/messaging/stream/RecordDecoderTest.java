@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import com.cruddur.messaging.stream.DecodedRecord.Malformed;
+import com.cruddur.messaging.stream.InvocationReport.Malformed;
 import com.cruddur.messaging.stream.DecodedRecord.Message;
-import com.cruddur.messaging.stream.DecodedRecord.SkipReason;
+import com.cruddur.messaging.stream.InvocationReport.SkipReason;
 import com.cruddur.messaging.stream.DecodedRecord.Skipped;
 import org.junit.jupiter.api.Test;
 

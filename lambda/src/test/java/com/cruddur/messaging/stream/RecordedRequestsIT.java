@@ -5,7 +5,6 @@ import static com.cruddur.messaging.stream.Fixtures.BAYKO;
 import static com.cruddur.messaging.stream.Fixtures.G1;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cruddur.messaging.devkit.LocalContext;
 import com.cruddur.messaging.devkit.RequestRecorder;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

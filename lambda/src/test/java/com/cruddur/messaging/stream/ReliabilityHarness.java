@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.cruddur.messaging.devkit.DynamoJson;
 import com.cruddur.messaging.devkit.Items;
-import com.cruddur.messaging.devkit.LocalContext;
 import com.cruddur.messaging.devkit.LocalDynamoDb;
 import com.cruddur.messaging.devkit.TableDefinitions;
 import com.cruddur.messaging.stream.FaultSchedule.Draw;
 import com.cruddur.messaging.stream.FaultSchedule.RequestFault;
 import com.cruddur.messaging.stream.HandlerUnderTest.Observation;
+import com.cruddur.messaging.stream.InvocationReport.GroupOutcome;
 import com.cruddur.messaging.stream.ReliabilityCase.Extra;
 import com.cruddur.messaging.stream.ReliabilityCase.FaultKind;
 import com.cruddur.messaging.stream.ReliabilityCase.Msg;
@@ -431,7 +431,7 @@ final class ReliabilityHarness implements AutoCloseable {
                 }
                 Set<String> failedGroups = new TreeSet<>();
                 report.groups().stream().filter(GroupOutcome::failed).forEach(o -> {
-                    failedGroups.add(o.message().messageGroupUuid());
+                    failedGroups.add(o.messageGroupUuid());
                     stats.inc("group failures reported: " + o.failure());
                 });
                 delivered.stream().map(ReliabilityHarness::conversationOf).filter(g -> !failedGroups.contains(g))

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.cruddur.messaging.devkit.Items;
-import com.cruddur.messaging.devkit.LocalContext;
 import com.cruddur.messaging.devkit.Workload;
 import java.util.ArrayList;
 import java.util.List;

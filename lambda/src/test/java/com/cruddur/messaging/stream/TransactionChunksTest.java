@@ -36,7 +36,7 @@ class TransactionChunksTest {
 
         List<List<RowAction>> chunks = TransactionalWriter.chunks(actions);
 
-        assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.stream().mapToLong(ItemSize::estimate).sum())
+        assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.stream().mapToLong(TransactionalWriter::bytes).sum())
                 .isLessThanOrEqualTo(TransactionalWriter.MAX_TRANSACTION_BYTES));
         assertThat(chunks.size()).isGreaterThan(1);
     }

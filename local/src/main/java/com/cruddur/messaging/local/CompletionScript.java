@@ -1,5 +1,6 @@
 package com.cruddur.messaging.local;
 
+import com.cruddur.messaging.ops.Program;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,6 @@ public final class CompletionScript {
 
     /** @param args the file to write */
     public static void main(String[] args) throws IOException {
-        Files.writeString(Path.of(args[0]), AutoComplete.bash(MessagingLocal.PROGRAM, MessagingLocal.commandLine()));
+        Files.writeString(Path.of(args[0]), AutoComplete.bash(LocalCommands.PROGRAM, Program.commandTree(LocalCommands.DEFINITION)));
     }
 }

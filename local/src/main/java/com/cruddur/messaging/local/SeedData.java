@@ -2,6 +2,7 @@ package com.cruddur.messaging.local;
 
 import com.cruddur.messaging.devkit.DynamoJson;
 import com.cruddur.messaging.devkit.Items;
+import com.cruddur.messaging.ops.InputException;
 import com.cruddur.messaging.schema.MessagesTable;
 import java.io.IOException;
 import java.io.InputStream;

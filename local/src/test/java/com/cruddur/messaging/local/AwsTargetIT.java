@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cruddur.messaging.devkit.DynamoJson;
 import com.cruddur.messaging.devkit.Items;
 import com.cruddur.messaging.devkit.TableDefinitions;
+import com.cruddur.messaging.ops.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,29 +51,6 @@ class AwsTargetIT extends LocalDynamoDbTestBase {
                 System.setProperty(name, value);
             }
         });
-    }
-
-    @Test
-    void redriveWithAwsSaysWhenNoBucketOfTheStackIsFoundAsAFailureDestinationError() {
-        TableDefinitions.createTable(admin, "cruddur-messages");
-        try (S3BucketsStub s3 = new S3BucketsStub().bucket("cruddurmessaging-untagged", null)) {
-            // The SDK's own setting for S3's endpoint, as AWS_ENDPOINT_URL_S3 is for people.
-            System.setProperty("aws.endpointUrlS3", s3.endpoint().toString());
-            CliRun run;
-            try {
-                run = cli("redrive", "--aws", "--dry-run");
-            } finally {
-                System.clearProperty("aws.endpointUrlS3");
-            }
-
-            assertThat(run.code()).as(run.toString()).isEqualTo(ExitCode.FAILURE_DESTINATION_ERROR.code());
-            assertThat(run.errLines()).containsExactly("messaging-local redrive: no failure bucket of the stack"
-                    + " CruddurMessaging found in us-east-1; give --bucket NAME, the"
-                    + " stack's output StreamFailureBucketName: aws cloudformation describe-stacks --stack-name"
-                    + " CruddurMessaging --query \"Stacks[0].Outputs[?OutputKey=='StreamFailureBucketName'].OutputValue\""
-                    + " --output text");
-            assertThat(s3.requests()).anyMatch(r -> r.startsWith("GET /?") && r.contains("prefix=cruddurmessaging"));
-        }
     }
 
     @Test

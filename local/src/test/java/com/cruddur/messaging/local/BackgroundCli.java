@@ -17,7 +17,7 @@ public final class BackgroundCli {
     public BackgroundCli(String... args) {
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        exit = CompletableFuture.supplyAsync(() -> MessagingLocal.run(args, o, e));
+        exit = CompletableFuture.supplyAsync(() -> LocalCommands.run(args, o, e));
     }
 
     public String out() {

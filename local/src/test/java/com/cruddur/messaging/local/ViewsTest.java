@@ -3,10 +3,11 @@ package com.cruddur.messaging.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.cruddur.messaging.stream.DecodedRecord.SkipReason;
-import com.cruddur.messaging.stream.GroupOutcome;
+import com.cruddur.messaging.ops.HandlerReport;
+import com.cruddur.messaging.ops.Style;
 import com.cruddur.messaging.stream.InvocationReport;
-import com.cruddur.messaging.stream.NewMessage;
+import com.cruddur.messaging.stream.InvocationReport.GroupOutcome;
+import com.cruddur.messaging.stream.InvocationReport.SkipReason;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -21,17 +22,16 @@ class ViewsTest {
     void theHandlerLineCountsEverythingAndShowsTheBatchItemFailures() {
         Map<SkipReason, Integer> skipped = new EnumMap<>(SkipReason.class);
         skipped.put(SkipReason.REMOVE, 1);
-        NewMessage ok = new NewMessage("e1", "100", 0, "g1", "2026-11-21T12:00:00.000000+00:00", "x");
-        NewMessage bad = new NewMessage("e2", "200", 1, "g2", "2026-11-21T12:00:00.000000+00:00", "y");
         StreamsEventResponse response = new StreamsEventResponse(
                 List.of(new StreamsEventResponse.BatchItemFailure("200")));
         InvocationReport report = new InvocationReport(3, 2, skipped, List.of(),
-                List.of(new GroupOutcome(ok, 2, 0, 0, 1, 1, null), new GroupOutcome(bad, 0, 0, 0, 0, 6, "Throttled")),
+                List.of(new GroupOutcome("g1", "e1", "100", 0, 2, 0, 0, 1, 1, null),
+                        new GroupOutcome("g2", "e2", "200", 1, 0, 0, 0, 0, 6, "Throttled")),
                 response, Duration.ofMillis(12));
 
-        assertThat(Views.handlerLine(report, STYLE)).isEqualTo("handler: 2 processed · 1 skipped (REMOVE 1) · "
+        assertThat(HandlerReport.line(report, STYLE)).isEqualTo("handler: 2 processed · 1 skipped (REMOVE 1) · "
                 + "1 group updated · 2 rows re-created · 1 stale · 1 failed · batchItemFailures: [\"200\"]");
-        assertThat(Views.problemLines(report, STYLE))
+        assertThat(HandlerReport.problems(report, STYLE))
                 .containsExactly("failed: conversation g2 (sequence 200, 6 attempts): Throttled");
     }
 

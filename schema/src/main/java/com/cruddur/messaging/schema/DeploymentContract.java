@@ -60,6 +60,12 @@ public final class DeploymentContract {
         }
     }
 
+    /**
+     * The deployment jar the lambda module builds and the stack uploads, relative to the repository
+     * root (the stack runs in {@code infra/} and resolves it from there; {@code coldstart} measures it).
+     */
+    public static final String FUNCTION_JAR = "lambda/target/messaging-stream-lambda.jar";
+
     /** The handler entry point the stack deploys. */
     public static final String HANDLER = "com.cruddur.messaging.stream.MessageGroupStreamHandler::handleRequest";
 
@@ -123,6 +129,55 @@ public final class DeploymentContract {
     }
 
     /**
+     * What the handler assumes for each variable of {@link Env} that is not set; the stack sets none
+     * of these, so they are what runs. The handler's {@code Config}, the CLI's help and the README
+     * read them from here.
+     */
+    public static final class Defaults {
+        /** {@link Env#GROUP_MAX_ATTEMPTS}: read-plan-write attempts per conversation before it is reported failed. */
+        public static final int MAX_ATTEMPTS = 6;
+        /** {@link Env#BACKOFF_BASE_MS}: the first back-off's cap, doubled per attempt (full jitter). */
+        public static final int BACKOFF_BASE_MS = 50;
+        /** {@link Env#BACKOFF_MAX_MS}: the cap of any one back-off. */
+        public static final int BACKOFF_MAX_MS = 2_000;
+        /** {@link Env#MAX_CONCURRENCY}: conversations of one batch updated at once. */
+        public static final int MAX_CONCURRENCY = 8;
+        /** {@link Env#WRITE_MODE}. */
+        public static final String WRITE_MODE = WriteModes.DEFAULT;
+
+        private Defaults() {
+        }
+    }
+
+    /**
+     * The {@code event} member of the function's JSON log lines: the handler writes them, the stack's
+     * saved Logs Insights queries and the runbook filter on them.
+     */
+    public static final class LogEvents {
+        /** The member that names a line's event. */
+        public static final String MEMBER = "event";
+        /** Once per invocation: the batch's counts (INFO). */
+        public static final String BATCH_PROCESSED = "batch_processed";
+        /** Per record that cannot be understood (ERROR). */
+        public static final String MALFORMED_RECORD = "malformed_record";
+        /** Per conversation returned in batchItemFailures (ERROR). */
+        public static final String GROUP_UPDATE_FAILED = "group_update_failed";
+        /** Per message record without a new image (WARN). */
+        public static final String RECORD_SKIPPED = "record_skipped";
+        /** SnapStart's checkpoint hook warmed the code and request paths (INFO). */
+        public static final String PRIMED = "primed";
+        /** The checkpoint hook's warm-up failed; only the first invocation pays (WARN). */
+        public static final String PRIMING_FAILED = "priming_failed";
+        /** Once per invocation: the Embedded Metric Format document (no level). */
+        public static final String METRICS = "metrics";
+        /** The AWS SDK's own warnings and errors (WARN, ERROR). */
+        public static final String SDK_LOG = "sdk_log";
+
+        private LogEvents() {
+        }
+    }
+
+    /**
      * The handler's write paths ({@link Env#WRITE_MODE}): the handler has one per name, the stack
      * deploys one, and the role's write permissions depend on it (only the transactional path can
      * be held to writes inside transactions).
@@ -175,6 +230,16 @@ public final class DeploymentContract {
      * {@code reconcile --apply} instead (infra/README-ops.md, "Cutover into an existing account").
      */
     public static final String STARTING_POSITION_EXISTING_TABLE = "LATEST";
+    /**
+     * Batches of one shard in flight at once: one, so that a conversation's messages are processed
+     * in the order the stream holds them (the local mapping delivers a shard's batches one by one too).
+     */
+    public static final int PARALLELIZATION_FACTOR = 1;
+    /**
+     * Seconds the mapping waits to fill a batch: none, so a quiet stream is delivered at once and
+     * {@link #BATCH_SIZE} is only a maximum.
+     */
+    public static final int MAX_BATCHING_WINDOW_SECONDS = 0;
     /** On a function error (crash, timeout) the mapping halves the batch to isolate the bad record. */
     public static final boolean BISECT_BATCH_ON_FUNCTION_ERROR = true;
 

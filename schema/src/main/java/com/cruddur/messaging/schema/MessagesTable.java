@@ -1,5 +1,8 @@
 package com.cruddur.messaging.schema;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -24,6 +27,15 @@ public final class MessagesTable {
 
     /** Default table name; deployments may override it. */
     public static final String DEFAULT_TABLE_NAME = "cruddur-messages";
+
+    /**
+     * The app's sort-key timestamps, as Cruddur writes {@code created_at}: ISO-8601 with microseconds
+     * and an explicit UTC offset, {@code 2026-11-21T12:00:00.000000+00:00}. Keys compare as strings,
+     * so every writer of keys (the CLI's {@code send}, the synthetic workloads, the tests) uses this
+     * one format; the handler accepts any ISO-8601 timestamp and keeps the format it finds.
+     */
+    public static final DateTimeFormatter SORT_KEY_FORMAT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
 
     /** Partition key attribute (string). */
     public static final String PK = "pk";
@@ -64,6 +76,11 @@ public final class MessagesTable {
     /** Key of the message items of a conversation. */
     public static String messagePk(String messageGroupUuid) {
         return MESSAGE_PREFIX + messageGroupUuid;
+    }
+
+    /** The sort key of a message created at {@code instant}, in {@link #SORT_KEY_FORMAT}. */
+    public static String sortKey(Instant instant) {
+        return SORT_KEY_FORMAT.format(instant);
     }
 
     /** Key of a user's conversation-list rows. */

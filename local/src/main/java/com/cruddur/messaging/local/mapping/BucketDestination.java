@@ -1,30 +1,22 @@
 package com.cruddur.messaging.local.mapping;
 
+import com.cruddur.messaging.ops.delivery.MappingDelivery;
+import com.cruddur.messaging.ops.failures.FailureObject;
 import com.cruddur.messaging.schema.FailureObjects;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 /**
  * The local mapping's S3 on-failure destination: each batch it gives up on becomes one object, under
  * the key and in the JSON Lambda uses ({@link FailureObjects}, {@link FailureObject#toJson}).
+ *
+ * @param mappingUuid the mapping's UUID, the key's {@code <ESM-UUID>}: a real mapping keeps one for
+ *                    its life, {@code watch} draws one per run
  */
-public final class BucketDestination implements LocalEventSourceMapping.OnFailure {
-
-    private final S3Client s3;
-    private final String bucket;
-    private final String mappingUuid;
-
-    /**
-     * @param mappingUuid the mapping's UUID, the key's {@code <ESM-UUID>}: a real mapping keeps one
-     *                    for its life, {@code watch} draws one per run
-     */
-    public BucketDestination(S3Client s3, String bucket, String mappingUuid) {
-        this.s3 = s3;
-        this.bucket = bucket;
-        this.mappingUuid = mappingUuid;
-    }
+public record BucketDestination(S3Client s3, String bucket, String mappingUuid) implements MappingDelivery.OnFailure {
 
     /** @return the object's key */
     @Override
@@ -35,11 +27,14 @@ public final class BucketDestination implements LocalEventSourceMapping.OnFailur
         return key;
     }
 
-    public String bucket() {
-        return bucket;
-    }
-
-    public String mappingUuid() {
-        return mappingUuid;
+    /** Creates the bucket if it is missing; whether it did. */
+    static boolean ensureBucket(S3Client s3, String bucket) {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+            return false;
+        } catch (NoSuchBucketException e) {
+            s3.createBucket(b -> b.bucket(bucket));
+            return true;
+        }
     }
 }

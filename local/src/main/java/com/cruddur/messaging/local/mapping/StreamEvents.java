@@ -2,7 +2,7 @@ package com.cruddur.messaging.local.mapping;
 
 import com.cruddur.messaging.devkit.DynamoJson;
 import com.cruddur.messaging.devkit.Json;
-import com.cruddur.messaging.local.LambdaEvents;
+import com.cruddur.messaging.ops.LambdaEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;

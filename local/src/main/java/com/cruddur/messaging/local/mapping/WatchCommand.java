@@ -1,23 +1,22 @@
 package com.cruddur.messaging.local.mapping;
 
-import com.cruddur.messaging.local.CliCommand;
-import com.cruddur.messaging.local.CliException;
-import com.cruddur.messaging.local.ExitCode;
-import com.cruddur.messaging.local.HandlerOptions;
-import com.cruddur.messaging.local.Invoker;
-import com.cruddur.messaging.local.LocalS3;
-import com.cruddur.messaging.local.MessagingLocal;
-import com.cruddur.messaging.local.S3Errors;
-import com.cruddur.messaging.local.Style;
-import com.cruddur.messaging.local.Target;
-import com.cruddur.messaging.local.TargetOptions;
-import com.cruddur.messaging.local.Targets;
-import com.cruddur.messaging.local.Usage;
-import com.cruddur.messaging.local.Views;
+import com.cruddur.messaging.devkit.LocalS3;
+import com.cruddur.messaging.local.EmbeddedTargets;
+import com.cruddur.messaging.ops.CliException;
+import com.cruddur.messaging.ops.ExitCode;
+import com.cruddur.messaging.ops.HandlerCommand;
+import com.cruddur.messaging.ops.Invoker;
+import com.cruddur.messaging.ops.S3Errors;
+import com.cruddur.messaging.ops.Style;
+import com.cruddur.messaging.ops.Target;
+import com.cruddur.messaging.ops.Targets;
+import com.cruddur.messaging.ops.Usage;
+import com.cruddur.messaging.ops.delivery.DeliverySettings;
+import com.cruddur.messaging.ops.delivery.EventFilter;
+import com.cruddur.messaging.ops.delivery.MappingDelivery;
 import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.schema.FailureObjects;
 import com.cruddur.messaging.schema.MessagesTable;
-import com.cruddur.messaging.stream.InvocationReport;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
@@ -30,23 +29,20 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 /**
  * {@code watch}: the local event source mapping. Polls the table's stream on DynamoDB Local and
  * invokes the handler with batches, through the deployed filter, so that {@code send} in another
  * terminal reorders {@code conversations} as it would in AWS.
  */
-@Command(name = WatchCommand.NAME,
-        customSynopsis = {"messaging-local watch [--endpoint URL] [--table NAME] [--batch-size N]",
-            "                             [--from trim-horizon|latest] [--max-retries N] [--max-record-age SECONDS]",
-            "                             [--failure-bucket NAME] [--s3-endpoint URL] [--fail-conversation UUID]...",
-            "                             [--max-batches N] [--idle-exit SECONDS] [--write-mode MODE] [--verbose]"},
-        description = {WatchCommand.SUMMARY, "",
+@Command(customSynopsis = {"watch [--endpoint URL] [--table NAME] [--batch-size N]",
+            "             [--from trim-horizon|latest] [--max-retries N] [--max-record-age SECONDS]",
+            "             [--failure-bucket NAME] [--s3-endpoint URL] [--fail-conversation UUID]...",
+            "             [--max-batches N] [--idle-exit SECONDS] [--write-mode MODE] [--verbose]"},
+        description = {
             """
                     Polls every shard of the table's stream (a child shard after its parent) and invokes the handler
                     with batches of up to --batch-size records (default 100, as the deployed mapping), after the
@@ -76,14 +72,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
             "  (another terminal) ./dev send --endpoint http://localhost:8000 \\",
             "      --group 5ae290ed-55d1-47a0-bc6d-fe2bc2700399 --user 2f6a8f0e-5b1c-4c3e-8d7a-1b2c3d4e5f60 --text hi",
             "  ./dev watch --fail-conversation 5ae290ed-55d1-47a0-bc6d-fe2bc2700399    # the failure path, then redrive"})
-public final class WatchCommand extends CliCommand {
-
-    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
-    public static final String NAME = "watch";
-    public static final String SUMMARY = "the local event source mapping: poll the stream, invoke the handler with batches";
-
-    /** Lambda polls each shard about four times a second. */
-    private static final long POLL_INTERVAL_MILLIS = 250;
+public final class WatchCommand extends HandlerCommand {
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + DeploymentContract.BATCH_SIZE,
             description = "records per invocation, 1-1000 (default ${DEFAULT-VALUE}, as deployed)")
@@ -125,15 +114,6 @@ public final class WatchCommand extends CliCommand {
     @Option(names = "--idle-exit", paramLabel = "SECONDS", description = "stop after SECONDS without a stream record")
     private Integer idleExit;
 
-    @Option(names = "--verbose", description = "the handler's own JSON log lines, on standard error")
-    private boolean verbose;
-
-    @Mixin
-    private TargetOptions where;
-
-    @Mixin
-    private HandlerOptions handler;
-
     /** The values of {@code --from}, for shell completion. */
     static final class Positions implements Iterable<String> {
         @Override
@@ -143,9 +123,7 @@ public final class WatchCommand extends CliCommand {
     }
 
     @Override
-    protected ExitCode run(Io io) {
-        Target.Spec spec = where.spec().refuseAws(name(),
-                "in AWS the deployed event source mapping already delivers the stream to the deployed function");
+    protected ExitCode run(Io io, Target.Spec spec) {
         // GetRecords returns at most 1000 records per call.
         within("--batch-size", batchSize, 1, 1000);
         within("--max-retries", maxRetries, 0, 100);
@@ -161,7 +139,7 @@ public final class WatchCommand extends CliCommand {
             case DeploymentContract.STARTING_POSITION_EXISTING_TABLE -> ShardIteratorType.LATEST;
             default -> throw usageError("option --from takes trim-horizon or latest, got '" + from + "'");
         };
-        LocalEventSourceMapping.Settings settings = LocalEventSourceMapping.Settings.DEPLOYED.withMaxRetries(maxRetries)
+        DeliverySettings settings = DeliverySettings.DEPLOYED.withMaxRetries(maxRetries)
                 .withMaxRecordAge(maxRecordAge == -1 ? null : Duration.ofSeconds(maxRecordAge));
         PrintStream out = io.out();
         Style style = io.style();
@@ -179,20 +157,20 @@ public final class WatchCommand extends CliCommand {
         }, "watch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         String bucket = failureBucket != null ? failureBucket : Usage.BucketName.forTable(spec.table());
-        try (Targets.Opened opened = Targets.open(spec, Targets.Embedded.SAMPLE, out, io);
+        try (Targets.Opened opened = Targets.open(spec, Target.Embedded.SAMPLE, out, io);
              LocalS3 embeddedS3 = s3Endpoint == null ? LocalS3.start() : null) {
             Target target = opened.target();
-            boolean created = !target.embedded() && target.ensureTable(opened.client());
+            boolean created = !target.embedded() && EmbeddedTargets.ensureTable(target, opened.client());
             String streamArn = opened.client().describeTable(b -> b.tableName(target.table())).table().latestStreamArn();
             if (streamArn == null) {
-                throw new CliException(ExitCode.DYNAMODB_ERROR, "table " + target.table() + " has no stream");
+                throw new CliException(ExitCode.STREAM_ERROR, "table " + target.table() + " has no stream");
             }
             if (created) {
                 out.println("created table " + target.table());
             }
             URI s3At = embeddedS3 != null ? embeddedS3.endpoint() : s3Endpoint;
             S3Client s3 = target.s3(s3At);
-            boolean createdBucket = S3Errors.call("bucket " + bucket + " at " + s3At, () -> ensureBucket(s3, bucket));
+            boolean createdBucket = S3Errors.call("bucket " + bucket + " at " + s3At, () -> BucketDestination.ensureBucket(s3, bucket));
             BucketDestination destination = new BucketDestination(s3, bucket, UUID.randomUUID().toString());
             out.println("failure destination: bucket " + bucket + " at " + s3At
                     + (embeddedS3 != null ? " (s3proxy, embedded; discarded on exit)" : createdBucket ? " (created)" : "")
@@ -208,10 +186,10 @@ public final class WatchCommand extends CliCommand {
                     + " --s3-endpoint " + s3At + " --bucket " + bucket);
             StreamPoller poller = new StreamPoller(opened.target().streams(), streamArn, position);
             Invoker invoker = failConversations.isEmpty()
-                    ? new Invoker(target, handler.config(target), verbose, io.err())
-                    : new Invoker(target, handler.config(target), verbose, io.err(),
+                    ? invoker(target, io)
+                    : invoker(target, io,
                             new ConversationFault(failConversations));
-            LocalEventSourceMapping mapping = new LocalEventSourceMapping(invoker::invoke, EventFilter.DEPLOYED, streamArn,
+            MappingDelivery mapping = new MappingDelivery(invoker::invoke, EventFilter.DEPLOYED, streamArn,
                     settings, destination);
             out.println("watching the stream of " + target.table() + style.join(List.of("",
                     "batch size " + batchSize, "from " + position, "filter " + EventFilter.DEPLOYED.pattern(),
@@ -221,7 +199,7 @@ public final class WatchCommand extends CliCommand {
                             + (failConversations.size() > 1 ? "s " : " ") + String.join(", ", failConversations))
                     + " (Ctrl-C stops)");
             out.flush();
-            return loop(poller, mapping, streamArn, batchSize, batches, idleSeconds, stop, io);
+            return new WatchLoop(poller, mapping, streamArn, io).run(batchSize, batches, idleSeconds, stop);
         } finally {
             done.countDown();
             try {
@@ -229,125 +207,6 @@ public final class WatchCommand extends CliCommand {
             } catch (IllegalStateException e) {
                 // Already shutting down (Ctrl-C): the hook is running and has just been released.
             }
-        }
-    }
-
-    /** Creates the bucket if it is missing; whether it did. */
-    private static boolean ensureBucket(S3Client s3, String bucket) {
-        try {
-            s3.headBucket(b -> b.bucket(bucket));
-            return false;
-        } catch (NoSuchBucketException e) {
-            s3.createBucket(b -> b.bucket(bucket));
-            return true;
-        }
-    }
-
-    private static ExitCode loop(StreamPoller poller, LocalEventSourceMapping mapping, String streamArn, int batchSize,
-                                 int maxBatches, int idleExitSeconds, AtomicBoolean stop, Io io) {
-        PrintStream out = io.out();
-        Style style = io.style();
-        int[] invocations = {0};
-        int batches = 0;
-        long delivered = 0;
-        long filteredOut = 0;
-        long gaveUpOn = 0;
-        long lastRecordAt = System.nanoTime();
-        String reason = "stopped";
-        while (true) {
-            if (stop.get() || Thread.currentThread().isInterrupted()) {
-                reason = "stopped (Ctrl-C)";
-                break;
-            }
-            if (batches >= maxBatches) {
-                reason = "stopped after " + Views.plural(batches, "batch", "batches");
-                break;
-            }
-            if (idleExitSeconds > 0 && System.nanoTime() - lastRecordAt > TimeUnit.SECONDS.toNanos(idleExitSeconds)) {
-                reason = "stopped: no stream record for " + idleExitSeconds + " s";
-                break;
-            }
-            List<StreamPoller.Batch> polled = poller.poll(batchSize);
-            if (polled.isEmpty()) {
-                sleep(POLL_INTERVAL_MILLIS);
-                continue;
-            }
-            lastRecordAt = System.nanoTime();
-            for (StreamPoller.Batch batch : polled) {
-                int number = batches + 1;
-                String shard = "shard " + style.ellipsis() + tail(batch.shardId());
-                LocalEventSourceMapping.Delivery delivery = mapping.deliver(batch.shardId(),
-                        StreamEvents.recordNodes(batch.records(), streamArn),
-                        new LocalEventSourceMapping.Listener() {
-                            @Override
-                            public void invoked(int retry, int records, InvocationReport report) {
-                                invocations[0]++;
-                                out.println(prefix(number, retry, shard, records, style) + Views.handlerLine(report, style)
-                                        + " " + style.dot() + " "
-                                        + String.format("%.1f ms", report.duration().toNanos() / 1_000_000.0));
-                                for (String problem : Views.problemLines(report, style)) {
-                                    out.println("  " + problem);
-                                }
-                                out.flush();
-                            }
-
-                            @Override
-                            public void functionError(int retry, int records, RuntimeException error) {
-                                invocations[0]++;
-                                out.println(prefix(number, retry, shard, records, style) + "function error: "
-                                        + error.getClass().getSimpleName() + ": " + Style.firstLine(error.getMessage()));
-                                out.flush();
-                            }
-
-                            @Override
-                            public void gaveUp(FailureObject failure, String key, RuntimeException notSent) {
-                                // Never the object itself: it holds message text.
-                                io.err().println(MessagingLocal.PROGRAM + " watch: gave up on "
-                                        + Views.plural(failure.batchSize(), "record") + " (sequence numbers "
-                                        + failure.startSequenceNumber() + " to " + failure.endSequenceNumber() + ", "
-                                        + failure.condition() + " after " + Views.plural(failure.invokeCount(), "invocation")
-                                        + "): " + (notSent == null ? "written to the failure bucket as " + key
-                                                : "NOT written to the failure bucket (" + Style.firstLine(notSent.getMessage())
-                                                        + "); the records are still in the stream, shard "
-                                                        + failure.shardId()));
-                                io.err().flush();
-                            }
-                        });
-                filteredOut += delivery.filteredOut();
-                if (!delivery.invoked()) {
-                    out.println("  (" + shard + ": " + Views.plural(delivery.received(), "record")
-                            + " filtered out: not an INSERT or MODIFY of a MSG# item)");
-                    continue;
-                }
-                batches++;
-                delivered += delivery.received() - delivery.filteredOut();
-                gaveUpOn += delivery.recordsGivenUp();
-                if (batches >= maxBatches) {
-                    break;
-                }
-            }
-        }
-        out.println("watch " + reason + ": " + Views.plural(batches, "batch", "batches") + ", "
-                + Views.plural(invocations[0], "invocation") + ", " + Views.plural(delivered, "record") + " delivered, "
-                + filteredOut + " filtered out, " + gaveUpOn + " given up on");
-        return gaveUpOn == 0 ? ExitCode.OK : ExitCode.HANDLER_FAILURES;
-    }
-
-    private static String prefix(int batch, int retry, String shard, int records, Style style) {
-        return "[batch " + batch + (retry > 0 ? ", retry " + retry : "") + "] " + shard + " " + style.dot() + " "
-                + Views.plural(records, "record") + " " + style.dot() + " ";
-    }
-
-    private static String tail(String shardId) {
-        // Shard ids share a long prefix; their end tells them apart.
-        return shardId.length() > 8 ? shardId.substring(shardId.length() - 8) : shardId;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -2,8 +2,8 @@ package com.cruddur.messaging.local.replay;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.cruddur.messaging.devkit.Json;
-import com.cruddur.messaging.local.InputException;
-import com.cruddur.messaging.local.LambdaEvents;
+import com.cruddur.messaging.ops.InputException;
+import com.cruddur.messaging.ops.LambdaEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -4,20 +4,23 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.cruddur.messaging.devkit.DynamoJson;
 import com.cruddur.messaging.devkit.Items;
-import com.cruddur.messaging.local.CliCommand;
-import com.cruddur.messaging.local.ExitCode;
-import com.cruddur.messaging.local.Invoker;
-import com.cruddur.messaging.local.RefusedException;
+import com.cruddur.messaging.devkit.RequestCounter;
+import com.cruddur.messaging.local.EmbeddedTargets;
 import com.cruddur.messaging.local.SeedData;
-import com.cruddur.messaging.local.Style;
-import com.cruddur.messaging.local.Target;
-import com.cruddur.messaging.local.HandlerOptions;
-import com.cruddur.messaging.local.TargetOptions;
 import com.cruddur.messaging.local.Views;
-import com.cruddur.messaging.local.mapping.EventFilter;
 import com.cruddur.messaging.local.table.ConversationLists;
 import com.cruddur.messaging.local.table.Conversations;
+import com.cruddur.messaging.ops.ExitCode;
+import com.cruddur.messaging.ops.HandlerCommand;
+import com.cruddur.messaging.ops.HandlerReport;
+import com.cruddur.messaging.ops.Invoker;
+import com.cruddur.messaging.ops.Plural;
+import com.cruddur.messaging.ops.RefusedException;
+import com.cruddur.messaging.ops.Style;
+import com.cruddur.messaging.ops.Target;
+import com.cruddur.messaging.ops.delivery.EventFilter;
 import com.cruddur.messaging.schema.MessagesTable;
+import com.cruddur.messaging.schema.StreamArn;
 import com.cruddur.messaging.stream.InvocationReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -27,11 +30,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -39,10 +41,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * order given; the report shows what the handler did and the affected users' conversation lists
  * before and after.
  */
-@Command(name = ReplayCommand.NAME,
-        customSynopsis = {"messaging-local replay [--endpoint URL | --aws] [--table NAME] [--seed FILE] [--dump]",
-            "                              [--stats] [--verbose] [--write-mode MODE] EVENT.json..."},
-        description = {ReplayCommand.SUMMARY, "",
+@Command(customSynopsis = {"replay [--endpoint URL | --aws] [--table NAME] [--seed FILE] [--dump]",
+            "              [--stats] [--verbose] [--write-mode MODE] EVENT.json..."},
+        description = {
             """
                     Each EVENT.json is one Lambda invocation ({"Records": [...]} exactly as Lambda delivers it),
                     replayed in the order given and deserialized by the Lambda Java runtime's own serializer. For
@@ -55,20 +56,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
                     created only if it is missing, and existing data is never deleted, cleared or reseeded unless
                     --seed is given. With --aws the real table is used and must exist; --seed and --dump are refused."""},
         footer = {"example:", "  ./dev replay events/new-message.json"})
-public final class ReplayCommand extends CliCommand {
-
-    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
-    public static final String NAME = "replay";
-    public static final String SUMMARY = "replay stream event files through the handler and show what it did";
+public final class ReplayCommand extends HandlerCommand {
 
     /** Conversation lists shown per invocation; a big batch lists the rest by count. */
     private static final int MAX_USERS_SHOWN = 10;
-
-    @Mixin
-    private TargetOptions where;
-
-    @Mixin
-    private HandlerOptions handler;
 
     @Option(names = "--seed", paramLabel = "FILE",
             description = "load these items first (a JSON array of items in DynamoDB JSON)")
@@ -81,15 +72,11 @@ public final class ReplayCommand extends CliCommand {
     @Option(names = "--stats", description = "DynamoDB requests by operation and the handler's time, per invocation")
     private boolean stats;
 
-    @Option(names = "--verbose", description = "the handler's own JSON log lines, on standard error")
-    private boolean verbose;
-
     @Parameters(paramLabel = "EVENT.json", arity = "0..*", description = "stream event files, one invocation each")
     private List<Path> eventFiles;
 
     @Override
-    protected ExitCode run(Io io) {
-        Target.Spec spec = where.spec();
+    protected ExitCode run(Io io, Target.Spec spec) {
         if (eventFiles == null || eventFiles.isEmpty()) {
             throw usageError("no event file given");
         }
@@ -110,32 +97,33 @@ public final class ReplayCommand extends CliCommand {
         // With --dump, standard output carries the items only.
         PrintStream report = dump ? io.err() : io.out();
         Style style = io.style();
-        try (Target target = Target.open(spec)) {
+        try (Target target = io.targets().open(spec)) {
             DynamoDbClient admin = target.client();
-            boolean created = target.ensureTable(admin);
+            boolean created = EmbeddedTargets.ensureTable(target, admin);
             List<String> header = new ArrayList<>();
             header.add(target.description());
             header.add("table " + target.table() + (created && !target.embedded() ? " (created)" : ""));
             if (seed != null) {
                 seed.load(admin, target.table(), io.err());
-                header.add("seeded " + Views.plural(seed.items().size(), "item") + " from " + seed.source());
+                header.add("seeded " + Plural.of(seed.items().size(), "item") + " from " + seed.source());
             }
             report.println(style.join(header));
 
-            Invoker invoker = new Invoker(target, handler.config(target), verbose, io.err());
+            RequestCounter requests = new RequestCounter();
+            Invoker invoker = invoker(target, io, requests);
             Conversations conversations = new Conversations(admin, target.table());
             int failedInvocations = 0;
             int number = 0;
             for (EventFile file : files) {
                 number++;
-                InvocationReport result = replay(file, number, files.size(), invoker, conversations, stats,
+                InvocationReport result = replay(file, number, files.size(), invoker, requests, conversations, stats,
                         report, style);
                 if (!result.failedSequenceNumbers().isEmpty()) {
                     failedInvocations++;
                 }
             }
             if (files.size() > 1) {
-                report.println("replayed " + Views.plural(files.size(), "file") + ": "
+                report.println("replayed " + Plural.of(files.size(), "file") + ": "
                         + (failedInvocations == 0 ? "no batch item failures"
                         : failedInvocations + " with batch item failures"));
             }
@@ -149,19 +137,21 @@ public final class ReplayCommand extends CliCommand {
         }
     }
 
-    private static InvocationReport replay(EventFile file, int number, int total, Invoker invoker,
+    private static InvocationReport replay(EventFile file, int number, int total, Invoker invoker, RequestCounter requests,
                                            Conversations conversations, boolean stats, PrintStream out, Style style) {
         String progress = total > 1 ? "[" + number + "/" + total + "] " : "";
-        out.println(style.bullet() + " " + progress + file.path() + ": " + Views.plural(file.size(), "record"));
+        out.println(style.bullet() + " " + progress + file.path() + ": " + Plural.of(file.size(), "record"));
         long undelivered = file.records().stream().filter(r -> !EventFilter.DEPLOYED.matches(r)).count();
         if (undelivered > 0) {
             out.println("  note: the deployed event filter would not deliver " + undelivered + " of these records"
                     + " (only INSERT/MODIFY of MSG# items reach the function); replayed as given");
         }
+        // Read as the handler's decoder reads them (StreamArn), so the note names the records it rejects
+        // as another table's (an ARN that is no stream's at all it reports as malformed itself).
         long otherTable = file.event().getRecords().stream()
                 .filter(r -> r != null && r.getEventSourceARN() != null)
-                .map(r -> tableOf(r.getEventSourceARN()))
-                .filter(t -> t != null && !t.equals(conversations.table()))
+                .filter(r -> StreamArn.parse(r.getEventSourceARN()).map(StreamArn::table)
+                        .filter(table -> !table.equals(conversations.table())).isPresent())
                 .count();
         if (otherTable > 0) {
             out.println("  note: " + otherTable + " of these records name another table's stream in eventSourceARN;"
@@ -190,15 +180,13 @@ public final class ReplayCommand extends CliCommand {
             before.put(user, conversations.listOf(user));
         }
 
+        requests.reset();
         InvocationReport result = invoker.invoke(file.event());
 
-        out.println("  " + Views.handlerLine(result, style));
-        for (String problem : Views.problemLines(result, style)) {
-            out.println("  " + problem);
-        }
+        HandlerReport.print(out, "  ", result, style);
         if (stats) {
             out.println("  stats: handler " + millis(result) + " " + style.dot() + " DynamoDB requests: "
-                    + Views.requests(invoker.lastRequests()));
+                    + Views.requests(requests.snapshot()));
         }
         for (String user : shown) {
             ConversationLists.beforeAfter(out, "  ", people.label(user, style), before.get(user), conversations.listOf(user),
@@ -208,7 +196,7 @@ public final class ReplayCommand extends CliCommand {
             out.println("  ... and " + (people.owners().size() - shown.size()) + " more users' conversation lists");
         }
         if (people.owners().isEmpty() && !groups.isEmpty()) {
-            out.println("  (no conversation-list rows for " + Views.plural(groups.size(), "conversation")
+            out.println("  (no conversation-list rows for " + Plural.of(groups.size(), "conversation")
                     + " of this batch in " + "the table: nothing to move)");
         }
         return result;
@@ -249,13 +237,6 @@ public final class ReplayCommand extends CliCommand {
             }
         }
         return senders;
-    }
-
-    /** The table of a stream ARN ({@code arn:aws:dynamodb:REGION:ACCOUNT:table/NAME/stream/LABEL}), or null. */
-    private static String tableOf(String streamArn) {
-        int start = streamArn.indexOf(":table/");
-        int end = streamArn.indexOf("/stream/");
-        return start < 0 || end < start + 7 ? null : streamArn.substring(start + 7, end);
     }
 
     private static String millis(InvocationReport result) {

@@ -1,8 +1,8 @@
 package com.cruddur.messaging.local.table;
 
-import com.cruddur.messaging.local.Style;
 import com.cruddur.messaging.local.Views;
 import com.cruddur.messaging.local.table.Conversations.Row;
+import com.cruddur.messaging.ops.Style;
 import java.io.PrintStream;
 import java.util.Collection;
 import java.util.List;

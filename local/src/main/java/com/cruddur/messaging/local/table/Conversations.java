@@ -1,6 +1,6 @@
 package com.cruddur.messaging.local.table;
 
-import com.cruddur.messaging.local.Style;
+import com.cruddur.messaging.ops.Style;
 import com.cruddur.messaging.schema.MessagesTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

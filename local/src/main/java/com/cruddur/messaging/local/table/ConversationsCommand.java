@@ -1,41 +1,32 @@
 package com.cruddur.messaging.local.table;
 
-import com.cruddur.messaging.local.CliCommand;
-import com.cruddur.messaging.local.ExitCode;
-import com.cruddur.messaging.local.Style;
-import com.cruddur.messaging.local.TargetOptions;
-import com.cruddur.messaging.local.Targets;
-import com.cruddur.messaging.local.Usage;
 import com.cruddur.messaging.local.Views;
+import com.cruddur.messaging.ops.ExitCode;
+import com.cruddur.messaging.ops.Style;
+import com.cruddur.messaging.ops.Target;
+import com.cruddur.messaging.ops.TargetCommand;
+import com.cruddur.messaging.ops.Targets;
+import com.cruddur.messaging.ops.Usage;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code conversations}: access pattern B, a user's conversation list, newest first. */
-@Command(name = ConversationsCommand.NAME,
-        customSynopsis = {"messaging-local conversations --user UUID [--endpoint URL | --aws] [--table NAME]"},
-        description = {ConversationsCommand.SUMMARY, "",
+@Command(customSynopsis = {"conversations --user UUID [--endpoint URL | --aws] [--table NAME]"},
+        description = {
             """
                     Queries the user's conversation-list rows (pk GRP#<user>, newest sort key first): the other
                     participant, when the last message was sent, the last message, the conversation's UUID."""},
         footer = {"example:", "  ./dev conversations --user 90b2a6d4-2e7e-4d52-9a2a-6d1c9e4f3a11"})
-public final class ConversationsCommand extends CliCommand {
-
-    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
-    public static final String NAME = "conversations";
-    public static final String SUMMARY = "a user's conversation list, newest first (access pattern B)";
+public final class ConversationsCommand extends TargetCommand {
 
     @Option(names = "--user", paramLabel = "UUID", required = true, converter = Usage.UuidText.class,
             description = "the user (user_uuid)")
     private String user;
 
-    @Mixin
-    private TargetOptions where;
-
     @Override
-    protected ExitCode run(Io io) {
-        try (Targets.Opened opened = Targets.open(where.spec(), Targets.Embedded.SAMPLE, io.out(), io)) {
+    protected ExitCode run(Io io, Target.Spec spec) {
+        try (Targets.Opened opened = Targets.open(spec, Target.Embedded.SAMPLE, io.out(), io)) {
             opened.target().requireTable(opened.client());
             Conversations conversations = new Conversations(opened.client(), opened.target().table());
             List<Conversations.Row> rows = conversations.listOf(user);

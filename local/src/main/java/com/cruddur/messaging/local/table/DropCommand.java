@@ -1,43 +1,32 @@
 package com.cruddur.messaging.local.table;
 
 import com.cruddur.messaging.devkit.TableDefinitions;
-import com.cruddur.messaging.local.CliCommand;
-import com.cruddur.messaging.local.ExitCode;
-import com.cruddur.messaging.local.RefusedException;
-import com.cruddur.messaging.local.Target;
-import com.cruddur.messaging.local.TargetOptions;
-import com.cruddur.messaging.local.Targets;
+import com.cruddur.messaging.ops.ExitCode;
+import com.cruddur.messaging.ops.RefusedException;
+import com.cruddur.messaging.ops.Target;
+import com.cruddur.messaging.ops.TargetCommand;
+import com.cruddur.messaging.ops.Targets;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code drop}: deletes the table, only with {@code --yes} and never on AWS. */
-@Command(name = DropCommand.NAME,
-        customSynopsis = {"messaging-local drop --yes [--endpoint URL] [--table NAME]"},
-        description = {DropCommand.SUMMARY, "",
+@Command(customSynopsis = {"drop --yes [--endpoint URL] [--table NAME]"},
+        description = {
             """
                     Deletes the table and everything in it. Refuses (exit 3) without --yes, and always with --aws.
                     A missing table is not an error: there is nothing to drop."""},
         footer = {"example:", "  ./dev drop --endpoint http://localhost:8000 --yes"})
-public final class DropCommand extends CliCommand {
-
-    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
-    public static final String NAME = "drop";
-    public static final String SUMMARY = "delete the table (needs --yes; never on AWS)";
-
-    @Mixin
-    private TargetOptions where;
+public final class DropCommand extends TargetCommand {
 
     @Option(names = "--yes", description = "yes, delete the table and everything in it")
     private boolean yes;
 
     @Override
-    protected ExitCode run(Io io) {
-        Target.Spec spec = where.spec().refuseAws(name(), "the real table is deleted only through the CDK app");
+    protected ExitCode run(Io io, Target.Spec spec) {
         if (!yes) {
             throw new RefusedException("refusing to delete table " + spec.table() + " without --yes");
         }
-        try (Targets.Opened opened = Targets.open(spec, Targets.Embedded.SAMPLE, io.out(), io)) {
+        try (Targets.Opened opened = Targets.open(spec, Target.Embedded.SAMPLE, io.out(), io)) {
             String table = opened.target().table();
             if (!TableDefinitions.tableExists(opened.client(), table)) {
                 io.out().println("no table " + table + "; nothing to drop");

@@ -2,45 +2,34 @@ package com.cruddur.messaging.local.table;
 
 import com.cruddur.messaging.devkit.DynamoJson;
 import com.cruddur.messaging.devkit.Items;
-import com.cruddur.messaging.local.CliCommand;
-import com.cruddur.messaging.local.ExitCode;
-import com.cruddur.messaging.local.Target;
-import com.cruddur.messaging.local.TargetOptions;
-import com.cruddur.messaging.local.Targets;
-import com.cruddur.messaging.local.Views;
+import com.cruddur.messaging.ops.ExitCode;
+import com.cruddur.messaging.ops.Plural;
+import com.cruddur.messaging.ops.Target;
+import com.cruddur.messaging.ops.TargetCommand;
+import com.cruddur.messaging.ops.Targets;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@code scan}: every item of the table as DynamoDB JSON, one per line, sorted by pk then sk. */
-@Command(name = ScanCommand.NAME,
-        customSynopsis = {"messaging-local scan [--endpoint URL] [--table NAME]"},
-        description = {ScanCommand.SUMMARY, "",
+@Command(customSynopsis = {"scan [--endpoint URL] [--table NAME]"},
+        description = {
             """
                     Prints every item of the table on standard output, one line of DynamoDB JSON each, sorted by
                     pk then sk (the format of replay --dump and of seed files' items); the item count goes to
                     standard error. Not with --aws: a full scan of the real table is not a developer's tool."""},
         footer = {"example:", "  ./dev scan --endpoint http://localhost:8000"})
-public final class ScanCommand extends CliCommand {
-
-    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
-    public static final String NAME = "scan";
-    public static final String SUMMARY = "print every item as one line of DynamoDB JSON, sorted by pk then sk";
-
-    @Mixin
-    private TargetOptions where;
+public final class ScanCommand extends TargetCommand {
 
     @Override
-    protected ExitCode run(Io io) {
-        Target.Spec spec = where.spec().refuseAws(name(), "it would read the whole real table");
-        try (Targets.Opened opened = Targets.open(spec, Targets.Embedded.SAMPLE, null, io)) {
+    protected ExitCode run(Io io, Target.Spec spec) {
+        try (Targets.Opened opened = Targets.open(spec, Target.Embedded.SAMPLE, null, io)) {
             opened.target().requireTable(opened.client());
             List<Map<String, AttributeValue>> items = Items.scanAll(opened.client(), opened.target().table());
             items.forEach(item -> io.out().println(DynamoJson.format(item)));
             // Last, so that a failure before it is reported in one line.
-            io.err().println(Views.plural(items.size(), "item") + " " + io.style().dot() + " " + opened.header());
+            io.err().println(Plural.of(items.size(), "item") + " " + io.style().dot() + " " + opened.header());
             return ExitCode.OK;
         }
     }

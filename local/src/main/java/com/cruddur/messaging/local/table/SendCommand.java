@@ -1,28 +1,24 @@
 package com.cruddur.messaging.local.table;
 
-import com.cruddur.messaging.local.CliCommand;
-import com.cruddur.messaging.local.CliException;
-import com.cruddur.messaging.local.ExitCode;
-import com.cruddur.messaging.local.InputException;
-import com.cruddur.messaging.local.Invoker;
-import com.cruddur.messaging.local.Style;
-import com.cruddur.messaging.local.Target;
-import com.cruddur.messaging.local.HandlerOptions;
-import com.cruddur.messaging.local.TargetOptions;
-import com.cruddur.messaging.local.Targets;
-import com.cruddur.messaging.local.Usage;
-import com.cruddur.messaging.local.Views;
-import com.cruddur.messaging.local.mapping.EventFilter;
-import com.cruddur.messaging.local.mapping.LocalEventSourceMapping;
 import com.cruddur.messaging.local.mapping.StreamEvents;
 import com.cruddur.messaging.local.mapping.StreamPoller;
 import com.cruddur.messaging.local.table.Conversations.Row;
+import com.cruddur.messaging.ops.CliException;
+import com.cruddur.messaging.ops.ExitCode;
+import com.cruddur.messaging.ops.HandlerCommand;
+import com.cruddur.messaging.ops.HandlerReport;
+import com.cruddur.messaging.ops.InputException;
+import com.cruddur.messaging.ops.Plural;
+import com.cruddur.messaging.ops.Style;
+import com.cruddur.messaging.ops.Target;
+import com.cruddur.messaging.ops.Targets;
+import com.cruddur.messaging.ops.Usage;
+import com.cruddur.messaging.ops.delivery.DeliverySettings;
+import com.cruddur.messaging.ops.delivery.EventFilter;
+import com.cruddur.messaging.ops.delivery.MappingDelivery;
 import com.cruddur.messaging.schema.MessagesTable;
 import java.io.PrintStream;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +27,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -43,10 +38,9 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
  * the event source mapping for the stream records its put produced, so the whole loop (put,
  * stream, filter, handler, conversation lists) shows in one command.
  */
-@Command(name = SendCommand.NAME,
-        customSynopsis = {"messaging-local send --group UUID --user UUID --text TEXT [--endpoint URL] [--table NAME]",
-            "                            [--write-mode MODE] [--verbose]"},
-        description = {SendCommand.SUMMARY, "",
+@Command(customSynopsis = {"send --group UUID --user UUID --text TEXT [--endpoint URL] [--table NAME]",
+            "            [--write-mode MODE] [--verbose]"},
+        description = {
             """
                     Puts a message item (pk MSG#<group>, sk = now as created_at, a fresh message_uuid, the text and
                     the sender's user_uuid, display name and handle, looked up from the conversation's rows). The
@@ -60,14 +54,9 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
         footer = {"example:",
             "  ./dev send --group 5ae290ed-55d1-47a0-bc6d-fe2bc2700399 --user 2f6a8f0e-5b1c-4c3e-8d7a-1b2c3d4e5f60 \\",
             "      --text \"Running late, save me a seat\""})
-public final class SendCommand extends CliCommand {
-
-    /** The name on the command line; with {@link #SUMMARY}, its line in the command list. */
-    public static final String NAME = "send";
-    public static final String SUMMARY = "put a new message into a conversation (access pattern C)";
+public final class SendCommand extends HandlerCommand {
 
     /** The sort key format of the app: microseconds and an explicit UTC offset. */
-    private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx");
     /** How long to wait for the put's stream record on DynamoDB Local. */
     private static final long STREAM_WAIT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
@@ -82,24 +71,14 @@ public final class SendCommand extends CliCommand {
     @Option(names = "--text", paramLabel = "TEXT", required = true, description = "the message")
     private String text;
 
-    @Option(names = "--verbose", description = "the handler's own JSON log lines, on standard error")
-    private boolean verbose;
-
-    @Mixin
-    private TargetOptions where;
-
-    @Mixin
-    private HandlerOptions handler;
-
     @Override
-    protected ExitCode run(Io io) {
+    protected ExitCode run(Io io, Target.Spec spec) {
         if (text.isBlank()) {
             throw usageError("missing required option --text");
         }
-        Target.Spec spec = where.spec().refuseAws(name(), "it would post a message into a real conversation");
         PrintStream out = io.out();
         Style style = io.style();
-        try (Targets.Opened opened = Targets.open(spec, Targets.Embedded.SAMPLE, out, io)) {
+        try (Targets.Opened opened = Targets.open(spec, Target.Embedded.SAMPLE, out, io)) {
             Target target = opened.target();
             DynamoDbClient client = opened.client();
             target.requireTable(client);
@@ -123,7 +102,7 @@ public final class SendCommand extends CliCommand {
             }
 
             Map<String, AttributeValue> item = new LinkedHashMap<>();
-            String createdAt = ZonedDateTime.now(Clock.systemUTC()).withZoneSameInstant(ZoneOffset.UTC).format(CREATED_AT);
+            String createdAt = MessagesTable.sortKey(Instant.now());
             String messageUuid = UUID.randomUUID().toString();
             item.put(MessagesTable.PK, AttributeValue.fromS(MessagesTable.messagePk(group)));
             item.put(MessagesTable.SK, AttributeValue.fromS(createdAt));
@@ -143,13 +122,13 @@ public final class SendCommand extends CliCommand {
                         + " delivers it to the handler, as the event source mapping does in AWS");
                 return ExitCode.OK;
             }
-            return deliver(opened, item, people, before, verbose, io);
+            return deliver(opened, item, people, before, io);
         }
     }
 
     /** Plays the event source mapping for the put's stream records, then shows the lists. */
     private ExitCode deliver(Targets.Opened opened, Map<String, AttributeValue> item, Conversations.People people,
-                            Map<String, List<Row>> before, boolean verbose, Io io) {
+                            Map<String, List<Row>> before, Io io) {
         Target target = opened.target();
         PrintStream out = io.out();
         Style style = io.style();
@@ -158,21 +137,18 @@ public final class SendCommand extends CliCommand {
                 item.get(MessagesTable.PK).s(), item.get(MessagesTable.SK).s());
         List<Record> produced = found.records();
         if (produced.isEmpty()) {
-            throw new CliException(ExitCode.DYNAMODB_ERROR, "the put's stream record did not appear within 10 s");
+            throw new CliException(ExitCode.STREAM_ERROR, "the put's stream record did not appear within 10 s");
         }
-        out.println(style.bullet() + " stream: " + Views.plural(produced.size(), "record") + " ("
+        out.println(style.bullet() + " stream: " + Plural.of(produced.size(), "record") + " ("
                 + produced.getFirst().eventNameAsString() + " " + item.get(MessagesTable.PK).s()
                 + ") through the deployed filter to the handler, as the event source mapping delivers it");
         // As deployed, but without a failure destination: what it gives up on, it says here.
-        LocalEventSourceMapping mapping = new LocalEventSourceMapping(new Invoker(target, handler.config(target), verbose, io.err())::invoke,
-                EventFilter.DEPLOYED, streamArn, LocalEventSourceMapping.Settings.DEPLOYED,
-                LocalEventSourceMapping.OnFailure.NONE);
-        LocalEventSourceMapping.Delivery delivery = mapping.deliver(found.shardId(),
+        MappingDelivery mapping = new MappingDelivery(invoker(target, io)::invoke,
+                EventFilter.DEPLOYED, streamArn, DeliverySettings.DEPLOYED,
+                MappingDelivery.OnFailure.NONE);
+        MappingDelivery.Result delivery = mapping.deliver(found.shardId(),
                 StreamEvents.recordNodes(produced, streamArn), (retry, records, report) -> {
-            out.println("  " + (retry > 0 ? "retry " + retry + ": " : "") + Views.handlerLine(report, style));
-            for (String problem : Views.problemLines(report, style)) {
-                out.println("  " + problem);
-            }
+            HandlerReport.print(out, "  " + (retry > 0 ? "retry " + retry + ": " : ""), report, style);
         });
         if (!delivery.invoked()) {
             out.println("  the filter dropped it: the handler was not invoked");

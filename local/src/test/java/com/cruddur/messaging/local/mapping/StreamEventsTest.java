@@ -3,7 +3,8 @@ package com.cruddur.messaging.local.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.cruddur.messaging.local.LambdaEvents;
+import com.cruddur.messaging.ops.LambdaEvents;
+import com.cruddur.messaging.ops.delivery.EventFilter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

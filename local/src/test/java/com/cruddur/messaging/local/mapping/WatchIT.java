@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cruddur.messaging.local.BackgroundCli;
 import com.cruddur.messaging.local.CliRun;
-import com.cruddur.messaging.local.ExitCode;
 import com.cruddur.messaging.local.LocalDynamoDbTestBase;
+import com.cruddur.messaging.ops.ExitCode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;

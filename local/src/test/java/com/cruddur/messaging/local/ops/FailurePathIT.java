@@ -8,14 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cruddur.messaging.devkit.DynamoJson;
 import com.cruddur.messaging.devkit.Items;
+import com.cruddur.messaging.devkit.LocalS3;
 import com.cruddur.messaging.local.BackgroundCli;
 import com.cruddur.messaging.local.CliRun;
-import com.cruddur.messaging.local.ExitCode;
 import com.cruddur.messaging.local.LocalDynamoDbTestBase;
-import com.cruddur.messaging.local.LocalS3;
 import com.cruddur.messaging.local.ServiceRequests;
-import com.cruddur.messaging.local.Target;
-import com.cruddur.messaging.local.mapping.FailureObject;
+import com.cruddur.messaging.ops.ExitCode;
+import com.cruddur.messaging.ops.LocalEndpoints;
+import com.cruddur.messaging.ops.failures.FailureObject;
 import com.cruddur.messaging.schema.FailureObjects;
 import com.cruddur.messaging.schema.MessagesTable;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,7 +54,7 @@ class FailurePathIT extends LocalDynamoDbTestBase {
     @BeforeAll
     static void startS3proxy() {
         s3proxy = LocalS3.start();
-        s3 = Target.localS3(s3proxy.endpoint());
+        s3 = LocalEndpoints.s3(s3proxy.endpoint());
     }
 
     @AfterAll

@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cruddur.messaging.devkit.DynamoJson;
 import com.cruddur.messaging.devkit.Items;
-import com.cruddur.messaging.devkit.LocalContext;
 import com.cruddur.messaging.devkit.TableDefinitions;
 import com.cruddur.messaging.local.CliRun;
 import com.cruddur.messaging.local.LocalDynamoDbTestBase;
+import com.cruddur.messaging.schema.MessagesTable;
 import com.cruddur.messaging.schema.StreamRecords;
 import com.cruddur.messaging.stream.Config;
 import com.cruddur.messaging.stream.InvocationReport;
+import com.cruddur.messaging.stream.LocalContext;
 import com.cruddur.messaging.stream.MessageGroupStreamHandler;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,8 +45,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class ReconcileIT extends LocalDynamoDbTestBase {
 
-    private static final DateTimeFormatter APP_FORMAT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
     private static final Instant BASE = Instant.parse("2026-11-20T00:00:00Z");
     /** One line of the diff: the problems, the conversation, the details. */
     private static final Pattern FINDING = Pattern.compile("^(\\S+)\\s+([0-9a-f-]{36}) · ");
@@ -73,7 +70,7 @@ class ReconcileIT extends LocalDynamoDbTestBase {
 
     /** Message {@code m} of conversation {@code i}: distinct times, so no two conversations share a key. */
     private static String at(int i, int m) {
-        return APP_FORMAT.format(BASE.plus(m, ChronoUnit.HOURS).plus(i, ChronoUnit.SECONDS));
+        return MessagesTable.sortKey(BASE.plus(m, ChronoUnit.HOURS).plus(i, ChronoUnit.SECONDS));
     }
 
     private static AttributeValue s(String value) {
@@ -312,7 +309,7 @@ class ReconcileIT extends LocalDynamoDbTestBase {
                 while (!stop.get()) {
                     int i = random.nextInt(kinds.size());
                     long micros = clock.addAndGet(1000 + random.nextInt(1000));
-                    String sk = APP_FORMAT.format(Instant.EPOCH.plus(micros, ChronoUnit.MICROS));
+                    String sk = MessagesTable.sortKey(Instant.EPOCH.plus(micros, ChronoUnit.MICROS));
                     String text = "live " + micros;
                     client.putItem(b -> b.tableName(table).item(message(group(i), sk, text, user(participants(i)[0]))));
                     InvocationReport report;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.cruddur.messaging.local.CliRun;
-import com.cruddur.messaging.local.InputException;
+import com.cruddur.messaging.ops.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

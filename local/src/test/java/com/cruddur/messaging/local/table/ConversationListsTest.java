@@ -2,8 +2,8 @@ package com.cruddur.messaging.local.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cruddur.messaging.local.Style;
 import com.cruddur.messaging.local.table.Conversations.Row;
+import com.cruddur.messaging.ops.Style;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -3,12 +3,12 @@ package com.cruddur.messaging.local.ops.doctor;
 import static com.cruddur.messaging.local.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cruddur.messaging.devkit.LocalS3;
 import com.cruddur.messaging.devkit.TableDefinitions;
 import com.cruddur.messaging.local.CliRun;
-import com.cruddur.messaging.local.ExitCode;
 import com.cruddur.messaging.local.LocalDynamoDbTestBase;
-import com.cruddur.messaging.local.LocalS3;
-import com.cruddur.messaging.local.Target;
+import com.cruddur.messaging.ops.ExitCode;
+import com.cruddur.messaging.ops.LocalEndpoints;
 import com.cruddur.messaging.schema.FailureObjects;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code doctor} end to end, through the command line: the table checks against DynamoDB Local,
@@ -305,7 +305,7 @@ class DoctorIT extends LocalDynamoDbTestBase {
     void failureObjectsNobodyRedroveWarnWithTheirCountAndTheOldestsAge() {
         String table = newTable();
         TableDefinitions.createTable(admin, table);
-        try (LocalS3 s3proxy = LocalS3.start(); S3Client s3 = Target.localS3(s3proxy.endpoint())) {
+        try (LocalS3 s3proxy = LocalS3.start(); S3Client s3 = LocalEndpoints.s3(s3proxy.endpoint())) {
             s3.createBucket(b -> b.bucket("failures"));
             String[] bucket = {"--s3-endpoint", s3proxy.endpoint().toString(), "--bucket", "failures"};
             CliRun empty = doctor("--endpoint", endpoint, "--table", table, "--existing-table", "--node", node22,
