@@ -22,17 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * removes the older, as for any duplicate. Every write still carries its condition; one that fails
  * leaves the rest going and makes the caller re-read.
  */
-final class PutFirstWriter implements RowWriter {
-
-    private final DynamoDbClient client;
-    private final String tableName;
-    private final KeyHolders holders;
-
-    PutFirstWriter(DynamoDbClient client, String tableName, KeyHolders holders) {
-        this.client = client;
-        this.tableName = tableName;
-        this.holders = holders;
-    }
+record PutFirstWriter(DynamoDbClient client, String tableName, KeyHolders holders) implements RowWriter {
 
     /** What one write came to: done, or refused by its condition. */
     private enum Outcome { DONE, REFUSED }

@@ -2,7 +2,10 @@ package com.cruddur.messaging.stream;
 
 import java.util.List;
 
-/** Applies one conversation's planned actions to the table, the way its {@link WriteMode} says. */
+/**
+ * Applies one conversation's planned actions to the table, the way its {@link WriteMode} says. An
+ * interface, not a base class: the handler's class verification then loads only the writer it uses.
+ */
 interface RowWriter {
 
     /**

@@ -14,23 +14,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * missing and never doubled, whatever fails. Transactions run in order and the first one cancelled
  * by a failed condition stops the rest: the caller re-reads and re-plans.
  */
-final class TransactionalWriter implements RowWriter {
+record TransactionalWriter(DynamoDbClient client, String tableName, KeyHolders holders) implements RowWriter {
 
     /** DynamoDB's limits for one TransactWriteItems: 100 actions and 4 MB. */
     static final int MAX_TRANSACTION_ACTIONS = 100;
     static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
     /** Headroom under the byte limit for the request's expressions and attribute names. */
     static final long TRANSACTION_BYTE_BUDGET = MAX_TRANSACTION_BYTES * 3 / 4;
-
-    private final DynamoDbClient client;
-    private final String tableName;
-    private final KeyHolders holders;
-
-    TransactionalWriter(DynamoDbClient client, String tableName, KeyHolders holders) {
-        this.client = client;
-        this.tableName = tableName;
-        this.holders = holders;
-    }
 
     /**
      * @throws TransactionCanceledException if a transaction was cancelled for a reason other than a
