@@ -75,19 +75,8 @@ final class HandlerProcess implements AutoCloseable {
     static HandlerProcess start(Setup setup, Map<String, String> environment, List<String> jvmArguments) {
         RuntimeApiEmulator api = new RuntimeApiEmulator(FUNCTION_ARN);
         try {
-            Map<String, String> env = new java.util.LinkedHashMap<>();
-            env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
-            env.put("AWS_LAMBDA_RUNTIME_API", api.address());
-            env.put("LAMBDA_TASK_ROOT", setup.taskRoot().toString());
-            env.put("LAMBDA_RUNTIME_DIR", setup.taskRoot().getParent().toString());
-            env.put("AWS_LAMBDA_FUNCTION_NAME", "bench");
-            env.put("AWS_LAMBDA_FUNCTION_VERSION", "1");
-            env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/bench");
-            env.put("AWS_LAMBDA_LOG_STREAM_NAME", "bench");
-            env.put("AWS_LAMBDA_LOG_FORMAT", "JSON");
-            env.put("TZ", ":UTC");
-            env.put("LANG", "en_US.UTF-8");
-            env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+            Map<String, String> env = LambdaJavaRuntime.managedEnvironment(api.address(), setup.taskRoot(),
+                    setup.taskRoot().getParent(), "bench", "1", "bench", "JSON");
             env.putAll(environment);
             LambdaJavaRuntime runtime = LambdaJavaRuntime.start(setup.runtimeClassPath(), setup.taskRoot(), setup.jni(),
                     env, jvmArguments);

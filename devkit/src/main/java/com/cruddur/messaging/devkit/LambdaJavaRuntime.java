@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -90,6 +91,30 @@ public final class LambdaJavaRuntime implements AutoCloseable {
         builder.environment().clear();
         builder.environment().putAll(environment);
         return new LambdaJavaRuntime(builder.start());
+    }
+
+    /**
+     * The variables the managed Java runtime has for a function (Lambda developer guide, "Defined
+     * runtime environment variables"), with the Runtime API at {@code runtimeApi} and the code in
+     * {@code taskRoot}; the caller adds the function's own variables on top.
+     */
+    public static Map<String, String> managedEnvironment(String runtimeApi, Path taskRoot, Path runtimeDir,
+                                                         String functionName, String version, String logStream,
+                                                         String logFormat) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
+        env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+        env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+        env.put("LAMBDA_RUNTIME_DIR", runtimeDir.toString());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", functionName);
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", version);
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + functionName);
+        env.put("AWS_LAMBDA_LOG_STREAM_NAME", logStream);
+        env.put("AWS_LAMBDA_LOG_FORMAT", logFormat);
+        env.put("TZ", ":UTC");
+        env.put("LANG", "en_US.UTF-8");
+        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        return env;
     }
 
     /** Extracts a .jar or .zip into {@code dir}, as Lambda extracts a function's package into its task root. */

@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.json.JSONObject;
@@ -66,21 +65,13 @@ class LambdaRuntimeIT extends DynamoDbLocalTestBase {
     /** The managed runtime's environment for this function (Lambda's "Defined runtime environment variables"). */
     private Map<String, String> environment(String runtimeApi, String logFormat, String logLevel,
                                                    String initializationType, String version) {
-        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> env = LambdaJavaRuntime.managedEnvironment(runtimeApi, taskRoot, work, FUNCTION, version,
+                "2026/11/21/[" + version + "]0123456789abcdef0123456789abcdef", logFormat);
         env.put("_HANDLER", DeploymentContract.HANDLER);
         // As the stack sets it: the write path under test.
         env.put(DeploymentContract.Env.WRITE_MODE, writeMode.value());
-        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
-        env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
-        env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-        env.put("LAMBDA_RUNTIME_DIR", work.toString());
-        env.put("AWS_LAMBDA_FUNCTION_NAME", FUNCTION);
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", version);
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(DeploymentContract.FUNCTION_MEMORY_MB));
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", initializationType);
-        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + FUNCTION);
-        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/11/21/[" + version + "]0123456789abcdef0123456789abcdef");
-        env.put("AWS_LAMBDA_LOG_FORMAT", logFormat);
         if (logLevel != null) {
             env.put("AWS_LAMBDA_LOG_LEVEL", logLevel);
         }
@@ -90,9 +81,6 @@ class LambdaRuntimeIT extends DynamoDbLocalTestBase {
         env.put("AWS_ACCESS_KEY_ID", "local");
         env.put("AWS_SECRET_ACCESS_KEY", "local");
         env.put("AWS_SESSION_TOKEN", "local-session");
-        env.put("TZ", ":UTC");
-        env.put("LANG", "en_US.UTF-8");
-        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
         // The stack's variables for the function, then the test's: the table is DynamoDB Local.
         env.put(DeploymentContract.Env.TABLE_NAME, TABLE);
         env.put(DeploymentContract.Env.INDEX_NAME, MessagesTable.GROUP_INDEX_NAME);
