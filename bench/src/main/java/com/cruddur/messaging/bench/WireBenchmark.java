@@ -164,12 +164,7 @@ final class WireBenchmark {
         // The original design has no priming hook: its environments start on demand.
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", settings.snapStart() && strategy != Strategy.ORIGINAL
                 ? "snap-start" : "on-demand");
-        env.put("AWS_REGION", LocalDynamoDb.REGION.id());
-        env.put("AWS_DEFAULT_REGION", LocalDynamoDb.REGION.id());
-        // DynamoDB Local keeps a database per access key and region: the benchmark's own clients use "local".
-        env.put("AWS_ACCESS_KEY_ID", "local");
-        env.put("AWS_SECRET_ACCESS_KEY", "local");
-        env.put("AWS_SESSION_TOKEN", "local-session");
+        env.putAll(LocalDynamoDb.clientEnvironment());
         env.put(DeploymentContract.Env.TABLE_NAME, table);
         env.put(DeploymentContract.Env.INDEX_NAME, MessagesTable.GROUP_INDEX_NAME);
         if (strategy != Strategy.ORIGINAL) {

@@ -75,12 +75,7 @@ class LambdaRuntimeIT extends DynamoDbLocalTestBase {
         if (logLevel != null) {
             env.put("AWS_LAMBDA_LOG_LEVEL", logLevel);
         }
-        env.put("AWS_REGION", LocalDynamoDb.REGION.id());
-        env.put("AWS_DEFAULT_REGION", LocalDynamoDb.REGION.id());
-        // DynamoDB Local keeps a database per access key and region: the test's own clients use "local".
-        env.put("AWS_ACCESS_KEY_ID", "local");
-        env.put("AWS_SECRET_ACCESS_KEY", "local");
-        env.put("AWS_SESSION_TOKEN", "local-session");
+        env.putAll(LocalDynamoDb.clientEnvironment());
         // The stack's variables for the function, then the test's: the table is DynamoDB Local.
         env.put(DeploymentContract.Env.TABLE_NAME, TABLE);
         env.put(DeploymentContract.Env.INDEX_NAME, MessagesTable.GROUP_INDEX_NAME);
