@@ -70,17 +70,7 @@ final class StreamFunction extends Construct {
         logGroup = LogGroups.create(this, "Logs");
         role = role(table, writeMode, network, failureDestination, logGroup, activeTracing);
 
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put(DeploymentContract.Env.TABLE_NAME, table.tableName());
-        environment.put(DeploymentContract.Env.INDEX_NAME, MessagesTable.GROUP_INDEX_NAME);
-        environment.put(DeploymentContract.Env.WRITE_MODE, writeMode);
-        // Where the handler's EMF metrics go: the namespace the alarms and the dashboard read.
-        environment.put(DeploymentContract.Env.METRICS_NAMESPACE, StreamMetrics.NAMESPACE);
-        // The HTTP client's idle-connection pool, read once at the JVM's start: a batch's waves of
-        // requests reuse their TLS connections instead of opening new ones (DeploymentContract.Connections).
-        // Lambda's runtime puts its own flags on the java command line, not in this variable, so nothing
-        // of the runtime's is replaced ("Customize Java runtime startup behavior for Lambda functions").
-        environment.put(DeploymentContract.Env.JAVA_TOOL_OPTIONS, DeploymentContract.Connections.JAVA_TOOL_OPTIONS);
+        Map<String, String> environment = FunctionEnvironment.of(table.tableName(), writeMode);
         function = Function.Builder.create(this, "Function")
                 .description("Re-creates Cruddur conversation-list rows from the cruddur-messages stream")
                 .runtime(Runtime.JAVA_25)

@@ -272,12 +272,9 @@ public final class DeploymentContract {
      */
     public static final String STARTING_POSITION_EXISTING_TABLE = "LATEST";
     /**
-     * Batches of one shard in flight at once: one. Above one, Lambda keeps the stream's order only
-     * per item, partition and sort key (Lambda developer guide, "Using AWS Lambda with Amazon
-     * DynamoDB", concurrent batches per shard): a conversation's messages are items of their own, so
-     * two of them could be applied at once from two batches. One shard at 1 sustains the rate
-     * BENCHMARKS.md models ("Throughput per shard"); the local mapping delivers a shard's batches one
-     * by one too.
+     * Batches of a shard in flight at once: one. Above one Lambda keeps order only per item, not per
+     * conversation (Lambda developer guide, "Using AWS Lambda with Amazon DynamoDB"); the rate one
+     * shard sustains at 1: BENCHMARKS.md, "Throughput per shard". The local mapping delivers one too.
      */
     public static final int PARALLELIZATION_FACTOR = 1;
     /**
