@@ -3,6 +3,9 @@ package com.cruddur.messaging.stream;
 import com.cruddur.messaging.schema.DeploymentContract.LogEvents;
 import com.cruddur.messaging.schema.MessagesTable;
 import com.cruddur.messaging.schema.StreamRecords;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +14,10 @@ import java.util.UUID;
 import org.crac.Context;
 import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * SnapStart priming: before Lambda snapshots the initialised function, run the per-record code
@@ -26,6 +33,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * TLS handshake and the request code run often enough for the JIT (one pass only loads their
  * classes). On a restore the connections it opened are gone and the first batch opens its own;
  * what stays warm is the code (BENCHMARKS.md, "Priming").
+ *
+ * <p>Then it runs whole batches through the batch path an invocation takes ({@link StreamProcessor}:
+ * decoding with the stream ARN check, grouping, the concurrent updates, the report, its log line
+ * and metrics document, the response), {@link #BATCH_ROUNDS} times: the records are messages of
+ * conversations that cannot exist, so each update reads nothing and plans nothing to write. The
+ * log lines and metrics documents are formatted and dropped: priming's counts are no traffic.
  */
 final class Priming implements Resource {
 
@@ -36,14 +49,25 @@ final class Priming implements Resource {
     static final int CONVERSATIONS_AT_ONCE = 20;
     /** Times each of them is primed: enough for the JIT to compile the request path. */
     static final int ROUNDS = 10;
+    /** Records of each primed batch: a typical batch (BENCHMARKS.md's typical mix: up to 10). */
+    static final int BATCH_RECORDS = 10;
+    /** Primed batches: as many as the rounds of writes, for the JIT. */
+    static final int BATCH_ROUNDS = ROUNDS;
+
+    private final StreamProcessor processor;
+    private final String tableName;
 
     private final RecordDecoder decoder;
     private final GroupRowStore store;
     private final StructuredLog log;
     private final Jitter jitter;
     private volatile boolean restored;
+    private boolean runtimeSerializationWarm;
 
-    Priming(RecordDecoder decoder, GroupRowStore store, StructuredLog log, Jitter jitter) {
+    Priming(StreamProcessor processor, String tableName, RecordDecoder decoder, GroupRowStore store,
+            StructuredLog log, Jitter jitter) {
+        this.processor = processor;
+        this.tableName = tableName;
         this.decoder = decoder;
         this.store = store;
         this.log = log;
@@ -85,8 +109,15 @@ final class Priming implements Resource {
                     refused &= group != null;
                 }
             }
+            loadWriteResponses();
+            boolean batchesWroteNothing = true;
+            for (int round = 0; round < BATCH_ROUNDS; round++) {
+                batchesWroteNothing &= primeOneBatch();
+            }
             log.info(LogEvents.PRIMED, Map.of("group", String.valueOf(group), "writeMode", store.writeMode().value(),
-                    "writesRefused", refused, "conversations", CONVERSATIONS_AT_ONCE * ROUNDS));
+                    "writesRefused", refused, "conversations", CONVERSATIONS_AT_ONCE * ROUNDS,
+                    "batches", BATCH_ROUNDS, "batchesWroteNothing", batchesWroteNothing,
+                    "runtimeSerialization", runtimeSerializationWarm));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.warn(LogEvents.PRIMING_FAILED, Map.of("cause", "interrupted"));
@@ -119,6 +150,38 @@ final class Priming implements Resource {
                 .map(RowAction.Recreate.class::cast).allMatch(r -> store.putRefused(r.replacement()));
         WriteResult deleted = store.apply(group, List.of(new RowAction.RemoveDuplicate(absent)), new MovesInFlight());
         return putRefused && deleted.conflict() ? group : null;
+    }
+
+    /**
+     * One batch of {@link #BATCH_RECORDS} messages of conversations that cannot exist, through the
+     * batch path; whether it wrote nothing and failed nothing (its report).
+     */
+    private boolean primeOneBatch() {
+        List<DynamodbStreamRecord> records = new ArrayList<>();
+        for (int i = 0; i < BATCH_RECORDS; i++) {
+            records.add(StreamRecords.message("priming-" + UUID.randomUUID(), "2026-01-01T00:00:00.000000+00:00")
+                    .text("priming").sequenceNumber(Integer.toString(i + 1))
+                    .sourceArn(StreamRecords.streamArn(tableName)).build());
+        }
+        // Formatted as an invocation's lines are, then dropped.
+        StructuredLog dropped = StructuredLog.to((level, line) -> { }, () -> "priming");
+        DynamodbEvent batch = StreamRecords.batch(records);
+        InvocationReport report = processor.process(batch,
+                Deadline.in(Duration.ofMinutes(1), System::nanoTime), dropped, new FunctionInstance("priming", "priming", false));
+        runtimeSerializationWarm = RuntimeSerialization.roundTrip(batch, report.response());
+        return report.response().getBatchItemFailures().isEmpty() && report.messages() == BATCH_RECORDS
+                && report.rowsRecreated() + report.rowsEdited() + report.duplicatesRemoved() == 0;
+    }
+
+    /**
+     * Loads the responses of writes that go through, which priming never receives (its writes are
+     * refused): their classes build their field tables when first loaded, in the first batch.
+     */
+    private static void loadWriteResponses() {
+        PutItemResponse.builder().build();
+        DeleteItemResponse.builder().build();
+        UpdateItemResponse.builder().build();
+        TransactWriteItemsResponse.builder().build();
     }
 
     /** A row that is not in the table: its re-creation must be cancelled by its own condition. */

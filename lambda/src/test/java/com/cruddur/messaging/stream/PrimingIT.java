@@ -16,14 +16,17 @@ class PrimingIT extends DynamoDbLocalTestBase {
 
         assertThat(allItems().stream().map(DynamoJson::format).toList()).isEqualTo(before);
         // Per primed conversation: a query, then a cancelled transaction, or (put-first) a put and a
-        // delete each refused by its condition.
+        // delete each refused by its condition. Per record of a primed batch: a query, finding nothing
+        // to update, so no write.
         int conversations = Priming.CONVERSATIONS_AT_ONCE * Priming.ROUNDS;
+        int batchRecords = Priming.BATCH_RECORDS * Priming.BATCH_ROUNDS;
         assertThat(conversations).isGreaterThan(1);
+        assertThat(batchRecords).isGreaterThan(1);
         if (writeMode == WriteMode.TRANSACTIONAL) {
-            assertThat(requests.snapshot()).containsOnly(java.util.Map.entry("Query", conversations),
+            assertThat(requests.snapshot()).containsOnly(java.util.Map.entry("Query", conversations + batchRecords),
                     java.util.Map.entry("TransactWriteItems", conversations));
         } else {
-            assertThat(requests.snapshot()).containsOnly(java.util.Map.entry("Query", conversations),
+            assertThat(requests.snapshot()).containsOnly(java.util.Map.entry("Query", conversations + batchRecords),
                     java.util.Map.entry("PutItem", conversations), java.util.Map.entry("DeleteItem", conversations));
         }
     }
