@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
 /** {@code bench}: what a message costs, per strategy and traffic shape, on DynamoDB Local. */
 @Command(customSynopsis = {"bench [--shapes LIST] [--participants LIST] [--conversations N] [--messages N]",
             "             [--skew SHARE --hot N] [--memory MB] [--concurrency N] [--rounds N]",
-            "             [--memory-sizes LIST] [--endpoint URL]"},
+            "             [--memory-sizes LIST] [--endpoint URL]",
+            "             [--wire loopback|tls,Nms[,connect=Mms]] [--priming] [--strategies LIST]",
+            "             [--java-tool-options TEXT] [--jar PATH]"},
         description = {
             """
                     Delivers a synthetic stream of new messages, cut into Lambda batches of each traffic shape,
@@ -39,6 +41,20 @@ import picocli.CommandLine.Option;
                     (70%% of batches 1-3 records, 25%% 4-10, 5%% 11-50, a fifth of a batch's later messages
                     replying in a conversation already in it), burst (full batches of 100, as under load).
 
+                    --wire tls,Nms runs the deployment jar instead under Lambda's runtime interface client in a
+                    child JVM (SnapStart's priming included), through a TLS relay in front of DynamoDB Local
+                    that adds N ms per request and 2 x N ms per new connection (connect=Mms: M instead), and
+                    prints per batch:
+                      measured  requests (at the relay), round trips on the critical path (the relay's
+                                timeline), TLS handshakes (connections the relay accepted; first batch and
+                                the most in a later one), the function's process CPU, the invocation's
+                                wall time on this machine and DynamoDB Local's time per request (its own
+                                CPU and queueing, which AWS does not have)
+                      computed  capacity units (CapacityModel), the modelled AWS duration = round trips x
+                                N ms + new connections on the critical path x M ms + CPU / the vCPU share of
+                                the memory (1,769 MB = 1 vCPU), GB-seconds and dollars from it
+                    --priming prints the first invocation after priming against the steady ones instead.
+
                     --memory-sizes LIST instead measures the handler's duration at each memory size, in a
                     child JVM limited as Lambda limits a function of that size (RAM, processors, CPU share).
 
@@ -49,7 +65,9 @@ import picocli.CommandLine.Option;
         footer = {"examples:",
             "  ./dev bench",
             "  ./dev bench --shapes burst --participants 2 --messages 100 --skew 0.8 --hot 2",
-            "  ./dev bench --memory-sizes 512,1024,1769,3008"})
+            "  ./dev bench --memory-sizes 512,1024,1769,3008",
+            "  ./dev bench --wire tls,5ms --shapes burst --participants 2 --conversations 50 --messages 300",
+            "  ./dev bench --wire tls,5ms --priming"})
 public final class BenchCommand extends LocalBenchCommand {
 
     @Option(names = "--shapes", paramLabel = "LIST", split = ",", defaultValue = "sparse,typical,burst",
@@ -92,6 +110,25 @@ public final class BenchCommand extends LocalBenchCommand {
             description = "measure the handler at these memory sizes (MB) instead, e.g. 512,1024,1769,3008")
     private List<Integer> memorySizes;
 
+    @Option(names = "--wire", paramLabel = "SPEC", defaultValue = "loopback",
+            description = "the wire: " + WireOption.GRAMMAR + " (default ${DEFAULT-VALUE}: in-process, no relay)")
+    private String wire;
+
+    @Option(names = "--priming", description = "--wire: the first invocation after priming vs steady ones, instead")
+    private boolean priming;
+
+    @Option(names = "--strategies", paramLabel = "LIST", split = ",", defaultValue = "original,transactional,put-first",
+            description = "strategies to run (default ${DEFAULT-VALUE})")
+    private List<String> strategies;
+
+    @Option(names = "--java-tool-options", paramLabel = "TEXT", description = "--wire: the function JVM's JAVA_TOOL_OPTIONS"
+            + " (default: the stack's, '" + DeploymentContract.Connections.JAVA_TOOL_OPTIONS + "'; 'none' for none)")
+    private String javaToolOptions;
+
+    @Option(names = "--jar", paramLabel = "PATH", description = "--wire: the deployment jar (default "
+            + DeploymentContract.FUNCTION_JAR + ")")
+    private java.nio.file.Path jar;
+
     @Override
     protected void check() {
         within("--conversations", conversations, 3, 100_000);
@@ -108,15 +145,27 @@ public final class BenchCommand extends LocalBenchCommand {
         if (memorySizes != null) {
             memorySizes.forEach(m -> within("--memory-sizes", m, 128, 10_240));
         }
+        strategies.forEach(this::strategy);
+        parseWire();
     }
 
     @Override
     protected ExitCode run(Io io, Target target) {
         List<TrafficShape> chosen = shapes.stream().map(this::shape).toList();
+        List<Strategy> chosenStrategies = strategies.stream().map(this::strategy).toList();
+        int memoryMb = memory == null ? DeploymentContract.FUNCTION_MEMORY_MB : memory;
+        var modelledWire = parseWire();
+        if (modelledWire.isPresent()) {
+            var settings = new WireBenchmark.HandlerSettings(concurrency, javaToolOptions == null
+                    ? DeploymentContract.Connections.JAVA_TOOL_OPTIONS
+                    : javaToolOptions.equals("none") ? "" : javaToolOptions, true);
+            return WireBenchCommand.run(io, target.endpoint(), modelledWire.get(), settings, memoryMb,
+                    jar == null ? java.nio.file.Path.of(DeploymentContract.FUNCTION_JAR) : jar, priming, chosen,
+                    chosenStrategies, shape -> participants.stream().map(p -> workload(shape, p)).toList());
+        }
         if (memorySizes != null) {
             return memorySweep(io, target, chosen.getFirst(), participants.getFirst());
         }
-        int memoryMb = memory == null ? DeploymentContract.FUNCTION_MEMORY_MB : memory;
         Benchmark bench = new Benchmark(target.endpoint(), concurrency);
         io.out().println("DynamoDB Local at " + target.endpoint() + " · handler concurrency " + concurrency
                 + " · memory " + memoryMb + " MB · prices " + Pricing.REGION + " as of " + Pricing.CHECKED
@@ -130,7 +179,7 @@ public final class BenchCommand extends LocalBenchCommand {
             header(io.out(), true);
             for (int p : participants) {
                 Workload workload = workload(shape, p);
-                for (Strategy strategy : Strategy.values()) {
+                for (Strategy strategy : chosenStrategies) {
                     io.err().println("… " + shape.label() + ", " + p + " participants: " + strategy.label());
                     List<Benchmark.Result> runs = new ArrayList<>();
                     for (int r = 0; r < rounds; r++) {
@@ -197,6 +246,20 @@ public final class BenchCommand extends LocalBenchCommand {
             }
         }
         return ExitCode.OK;
+    }
+
+    private java.util.Optional<com.cruddur.messaging.bench.wire.WireSettings> parseWire() {
+        try {
+            return WireOption.parse(wire);
+        } catch (IllegalArgumentException e) {
+            throw usageError(e.getMessage());
+        }
+    }
+
+    private Strategy strategy(String name) {
+        return Arrays.stream(Strategy.values()).filter(s -> s.label().equals(name.trim().toLowerCase(Locale.ROOT)))
+                .findFirst().orElseThrow(() -> usageError("option --strategies: unknown strategy '" + name
+                        + "' (original, transactional, put-first)"));
     }
 
     private TrafficShape shape(String name) {

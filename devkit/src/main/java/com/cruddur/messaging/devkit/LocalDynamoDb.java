@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -98,6 +100,21 @@ public final class LocalDynamoDb implements AutoCloseable {
                 .credentialsProvider(CREDENTIALS)
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
+    }
+
+    /**
+     * The environment a child process that runs the handler needs to reach DynamoDB Local as this
+     * process's clients do (DynamoDB Local keeps a database per access key and region): the region,
+     * and the credentials as Lambda gives a function its role's, a session token included.
+     */
+    public static Map<String, String> clientEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_REGION", REGION.id());
+        env.put("AWS_DEFAULT_REGION", REGION.id());
+        env.put("AWS_ACCESS_KEY_ID", LocalServices.ACCESS_KEY_ID);
+        env.put("AWS_SECRET_ACCESS_KEY", LocalServices.SECRET_ACCESS_KEY);
+        env.put("AWS_SESSION_TOKEN", "local-session");
+        return env;
     }
 
     @Override

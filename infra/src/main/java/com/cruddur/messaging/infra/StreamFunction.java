@@ -70,12 +70,7 @@ final class StreamFunction extends Construct {
         logGroup = LogGroups.create(this, "Logs");
         role = role(table, writeMode, network, failureDestination, logGroup, activeTracing);
 
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put(DeploymentContract.Env.TABLE_NAME, table.tableName());
-        environment.put(DeploymentContract.Env.INDEX_NAME, MessagesTable.GROUP_INDEX_NAME);
-        environment.put(DeploymentContract.Env.WRITE_MODE, writeMode);
-        // Where the handler's EMF metrics go: the namespace the alarms and the dashboard read.
-        environment.put(DeploymentContract.Env.METRICS_NAMESPACE, StreamMetrics.NAMESPACE);
+        Map<String, String> environment = FunctionEnvironment.of(table.tableName(), writeMode);
         function = Function.Builder.create(this, "Function")
                 .description("Re-creates Cruddur conversation-list rows from the cruddur-messages stream")
                 .runtime(Runtime.JAVA_25)
@@ -88,8 +83,8 @@ final class StreamFunction extends Construct {
                 // per conversation and held in memory only while it is processed.
                 .memorySize(DeploymentContract.FUNCTION_MEMORY_MB)
                 // A warm full batch costs one query and one write round per conversation (put-first: the
-                // puts, then the deletes; transactional: one transaction), MAX_CONCURRENCY conversations at
-                // a time: well under the timeout, which leaves room for the SDK's and the handler's retries
+                // puts, then the deletes; transactional: one transaction), every conversation of it at
+                // once (MAX_CONCURRENCY = BATCH_SIZE): well under the timeout, which leaves room for the SDK's and the handler's retries
                 // with back-off, and stays far below the mapping's maximum record age.
                 .timeout(Duration.seconds(DeploymentContract.FUNCTION_TIMEOUT.toSeconds()))
                 .role(role.withoutPolicyUpdates())

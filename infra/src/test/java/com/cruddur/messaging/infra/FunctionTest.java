@@ -42,13 +42,36 @@ class FunctionTest {
                 "TABLE_NAME", Map.of("Ref", table),
                 "INDEX_NAME", "message-group-sk-index",
                 "METRICS_NAMESPACE", "Cruddur/Messaging",
-                "WRITE_MODE", DeploymentContract.WriteModes.DEFAULT));
+                "WRITE_MODE", DeploymentContract.WriteModes.DEFAULT,
+                "JAVA_TOOL_OPTIONS", DeploymentContract.Connections.JAVA_TOOL_OPTIONS));
         for (String writeMode : DeploymentContract.WriteModes.ALL) {
             Map<String, Object> deployed = Synth.onlyProperties(Synth.writeModeTemplate(writeMode, false),
                     "AWS::Lambda::Function", "Runtime", "java25");
             Map<String, Object> variables = get(deployed, "Environment", "Variables");
             assertThat(variables).containsEntry("WRITE_MODE", writeMode);
         }
+    }
+
+    @Test
+    void startsTheJvmWithAnIdleConnectionPoolAsWideAsABurstBatchsWidestWaveKeptAMinute() {
+        String options = get(function, "Environment", "Variables", "JAVA_TOOL_OPTIONS");
+
+        // The JDK reads these two system properties once (sun.net.www.http.KeepAliveCache): parsed
+        // back from the template as the JVM parses its options, one -Dname=value per word.
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (String option : options.trim().split("\\s+")) {
+            assertThat(option).as("only system properties, no JVM flag of the runtime's").startsWith("-D");
+            String[] nameValue = option.substring(2).split("=", 2);
+            properties.put(nameValue[0], nameValue[1]);
+        }
+        assertThat(properties).containsOnlyKeys("http.maxConnections", "http.keepAlive.time.server");
+        // Wide enough for every put of a full batch of two-person conversations, all updated at once.
+        assertThat(Integer.parseInt(properties.get("http.maxConnections")))
+                .isGreaterThanOrEqualTo(2 * DeploymentContract.BATCH_SIZE)
+                .isGreaterThan(5);
+        assertThat(DeploymentContract.Defaults.MAX_CONCURRENCY).isEqualTo(DeploymentContract.BATCH_SIZE);
+        // Longer than the JDK's 5 s, at most the SDK's own idle time for its pools (60 s).
+        assertThat(Integer.parseInt(properties.get("http.keepAlive.time.server"))).isBetween(6, 60);
     }
 
     @Test

@@ -41,6 +41,20 @@ final class GroupRowStore {
     }
 
     /**
+     * Priming only: the put of {@code row} as the put-first path sends it, with the condition that
+     * the row already exists as it is, which an absent row fails: refused, nothing written.
+     * Returns whether it was refused.
+     */
+    boolean putRefused(GroupRow row) {
+        try {
+            client.putItem(RowWrite.refusedPut(row).toPutItem(tableName));
+            return false;
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            return true;
+        }
+    }
+
+    /**
      * Every conversation-list row of a conversation, following the index's pagination to the end.
      * The index is eventually consistent: what it returns may lag the table, which the writes'
      * conditions detect.

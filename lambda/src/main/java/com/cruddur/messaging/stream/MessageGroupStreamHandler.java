@@ -57,7 +57,7 @@ public final class MessageGroupStreamHandler implements RequestHandler<DynamodbE
         this.processor = new StreamProcessor(decoder, new GroupUpdater(store, config, sleeper, jitter),
                 config.maxConcurrency(), new EmbeddedMetrics(config.metricsNamespace()));
         // At snapshot time there is no invocation: the runtime's own logger, installed before the handler is loaded.
-        this.priming = new Priming(decoder, store, StructuredLog.runtime(), jitter);
+        this.priming = new Priming(processor, config.tableName(), decoder, store, StructuredLog.runtime(), jitter);
     }
 
     /** Warms the code and request paths without writing, as SnapStart's checkpoint hook does. */

@@ -48,9 +48,12 @@ record PutFirstWriter(DynamoDbClient client, String tableName, KeyHolders holder
         });
         boolean conflict = putOutcomes.contains(Outcome.REFUSED);
         // 2. Then the old rows' deletes (of the rows whose new copy is in), the edits, the duplicates.
+        // A put's outcome by its position among the puts (the actions' order): not by indexOf, which
+        // compares the rows deeply (and bootstraps the record's equals on first use).
         List<RowAction> secondStep = new ArrayList<>();
+        int put = 0;
         for (RowAction action : actions) {
-            if (!(action instanceof Recreate move) || putOutcomes.get(puts.indexOf(move)) == Outcome.DONE) {
+            if (!(action instanceof Recreate) || putOutcomes.get(put++) == Outcome.DONE) {
                 secondStep.add(action);
             }
         }

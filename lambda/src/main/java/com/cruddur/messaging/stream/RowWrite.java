@@ -45,6 +45,11 @@ record RowWrite(Kind kind, Map<String, AttributeValue> key, Map<String, Attribut
                 Conditions.freeOrSameGroup(messageGroupUuid));
     }
 
+    /** Priming's put: {@code row} on condition that it is already there as it is (so never, for a row that is not). */
+    static RowWrite refusedPut(GroupRow row) {
+        return new RowWrite(Kind.PUT, row.key(), row.item(), null, Conditions.unchangedSinceRead(row.item()));
+    }
+
     /** The delete of a row that was moved or is a duplicate. */
     static RowWrite deleteAsRead(GroupRow row) {
         return new RowWrite(Kind.DELETE, row.key(), null, null, Conditions.unchangedSinceRead(row.item()));

@@ -29,8 +29,8 @@ class JitterTest {
         assertThat(draws(first)).isEqualTo(draws(second));
 
         // The hook as the runtime calls it, once in each restored environment; it reads nothing else.
-        new Priming(null, null, null, first).afterRestore(null);
-        new Priming(null, null, null, second).afterRestore(null);
+        new Priming(null, null, null, null, null, first).afterRestore(null);
+        new Priming(null, null, null, null, null, second).afterRestore(null);
 
         assertThat(draws(first)).isNotEqualTo(draws(second));
     }

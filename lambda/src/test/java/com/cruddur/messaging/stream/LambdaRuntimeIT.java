@@ -8,7 +8,9 @@ import static com.cruddur.messaging.stream.Fixtures.G3;
 import static com.cruddur.messaging.stream.Fixtures.LONDO;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cruddur.messaging.devkit.LambdaJavaRuntime;
 import com.cruddur.messaging.devkit.LocalDynamoDb;
+import com.cruddur.messaging.devkit.RuntimeApiEmulator;
 import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.schema.MessagesTable;
 import java.io.IOException;
@@ -16,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.json.JSONObject;
@@ -41,6 +42,10 @@ class LambdaRuntimeIT extends DynamoDbLocalTestBase {
 
     private static final String FUNCTION = "CruddurMessaging-StreamHandler";
     private static final Duration INVOKE_TIMEOUT = Duration.ofSeconds(60);
+    /** The deployment jar (the file the CDK app deploys) and the runtime's class path, from the build (lambda/pom.xml). */
+    private static final Path DEPLOYMENT_JAR = Path.of(System.getProperty("lambda.jar", "target/messaging-stream-lambda.jar"));
+    private static final Path RUNTIME_CLASSPATH =
+            Path.of(System.getProperty("lambda.runtime.classpath", "target/lambda-runtime.classpath"));
 
     @TempDir
     static Path work;
@@ -50,8 +55,8 @@ class LambdaRuntimeIT extends DynamoDbLocalTestBase {
 
     @BeforeAll
     static void extractTheDeploymentJarAsLambdaDoes() throws IOException {
-        taskRoot = LambdaJavaRuntime.extract(LambdaJavaRuntime.DEPLOYMENT_JAR, Files.createDirectories(work.resolve("task")));
-        jni = LambdaJavaRuntime.jniLibrary(work);
+        taskRoot = LambdaJavaRuntime.extract(DEPLOYMENT_JAR, Files.createDirectories(work.resolve("task")));
+        jni = LambdaJavaRuntime.jniLibrary(RUNTIME_CLASSPATH, work);
         // The SDK's profile file, isolated from this machine's (~/.aws), with one malformed section
         // whose warning (the SDK's ProfileFileReader, at WARN) shows where SDK logs go.
         awsConfig = Files.writeString(work.resolve("aws-config"), "[not-a-profile-section]\nregion = us-east-1\n");
@@ -60,38 +65,24 @@ class LambdaRuntimeIT extends DynamoDbLocalTestBase {
     /** The managed runtime's environment for this function (Lambda's "Defined runtime environment variables"). */
     private Map<String, String> environment(String runtimeApi, String logFormat, String logLevel,
                                                    String initializationType, String version) {
-        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> env = LambdaJavaRuntime.managedEnvironment(runtimeApi, taskRoot, work, FUNCTION, version,
+                "2026/11/21/[" + version + "]0123456789abcdef0123456789abcdef", logFormat);
         env.put("_HANDLER", DeploymentContract.HANDLER);
         // As the stack sets it: the write path under test.
         env.put(DeploymentContract.Env.WRITE_MODE, writeMode.value());
-        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
-        env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
-        env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-        env.put("LAMBDA_RUNTIME_DIR", work.toString());
-        env.put("AWS_LAMBDA_FUNCTION_NAME", FUNCTION);
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", version);
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(DeploymentContract.FUNCTION_MEMORY_MB));
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", initializationType);
-        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + FUNCTION);
-        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/11/21/[" + version + "]0123456789abcdef0123456789abcdef");
-        env.put("AWS_LAMBDA_LOG_FORMAT", logFormat);
         if (logLevel != null) {
             env.put("AWS_LAMBDA_LOG_LEVEL", logLevel);
         }
-        env.put("AWS_REGION", LocalDynamoDb.REGION.id());
-        env.put("AWS_DEFAULT_REGION", LocalDynamoDb.REGION.id());
-        // DynamoDB Local keeps a database per access key and region: the test's own clients use "local".
-        env.put("AWS_ACCESS_KEY_ID", "local");
-        env.put("AWS_SECRET_ACCESS_KEY", "local");
-        env.put("AWS_SESSION_TOKEN", "local-session");
-        env.put("TZ", ":UTC");
-        env.put("LANG", "en_US.UTF-8");
-        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.putAll(LocalDynamoDb.clientEnvironment());
         // The stack's variables for the function, then the test's: the table is DynamoDB Local.
         env.put(DeploymentContract.Env.TABLE_NAME, TABLE);
         env.put(DeploymentContract.Env.INDEX_NAME, MessagesTable.GROUP_INDEX_NAME);
         env.put(DeploymentContract.Env.METRICS_NAMESPACE, "Cruddur/Messaging-IT");
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
+        // As the stack sets it: the HTTP client's idle-connection pool.
+        env.put(DeploymentContract.Env.JAVA_TOOL_OPTIONS, DeploymentContract.Connections.JAVA_TOOL_OPTIONS);
         env.put("AWS_CONFIG_FILE", awsConfig.toString());
         env.put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-credentials-file").toString());
         return env;
@@ -120,7 +111,7 @@ class LambdaRuntimeIT extends DynamoDbLocalTestBase {
         List<RuntimeApiEmulator.Result> results = new ArrayList<>();
         try (RuntimeApiEmulator api = new RuntimeApiEmulator(
                 "arn:aws:lambda:us-east-1:000000000000:function:" + FUNCTION + ":" + version)) {
-            LambdaJavaRuntime runtime = LambdaJavaRuntime.start(taskRoot, jni,
+            LambdaJavaRuntime runtime = LambdaJavaRuntime.start(RUNTIME_CLASSPATH, taskRoot, jni,
                     environment(api.address(), logFormat, logLevel, initializationType, version));
             try {
                 for (String name : events) {
@@ -165,7 +156,10 @@ class LambdaRuntimeIT extends DynamoDbLocalTestBase {
 
     private static void assertNoSlf4jNoiseAndNoMessageText(Run run) {
         assertThat(run.stdout()).noneMatch(l -> l.startsWith("SLF4J:"));
-        assertThat(run.stderr()).as("standard error").isEmpty();
+        // The JVM's one line about the options the stack gives it (once per JVM start: with SnapStart,
+        // once per published version, never on a restore); nothing else.
+        assertThat(run.stderr()).as("standard error")
+                .containsExactly("Picked up JAVA_TOOL_OPTIONS: " + DeploymentContract.Connections.JAVA_TOOL_OPTIONS);
         String all = String.join("\n", run.stdout());
         assertThat(all).doesNotContain("Running late", "Found a seat", "On my way", "Meet at the usual place",
                 "Bad timestamp", "Andrew Brown", "andrewbrown");

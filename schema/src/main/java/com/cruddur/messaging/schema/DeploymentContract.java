@@ -87,6 +87,12 @@ public final class DeploymentContract {
         public static final String WRITE_MODE = "WRITE_MODE";
         /** CloudWatch namespace of the function's custom metrics; default {@link Metrics#DEFAULT_NAMESPACE}. */
         public static final String METRICS_NAMESPACE = "METRICS_NAMESPACE";
+        /**
+         * The JVM's extra options, read by the JVM itself at start ("Customize Java runtime startup
+         * behavior for Lambda functions", Lambda developer guide); the stack sets
+         * {@link Connections#JAVA_TOOL_OPTIONS}.
+         */
+        public static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
 
         private Env() {
         }
@@ -140,12 +146,47 @@ public final class DeploymentContract {
         public static final int BACKOFF_BASE_MS = 50;
         /** {@link Env#BACKOFF_MAX_MS}: the cap of any one back-off. */
         public static final int BACKOFF_MAX_MS = 2_000;
-        /** {@link Env#MAX_CONCURRENCY}: conversations of one batch updated at once. */
-        public static final int MAX_CONCURRENCY = 8;
+        /**
+         * {@link Env#MAX_CONCURRENCY}: conversations of one batch updated at once. As many as a batch can
+         * hold: conversations are independent, so a full burst batch is one wave (a query each, then
+         * the writes), its duration the round trips of one conversation, not of
+         * {@code conversations / MAX_CONCURRENCY} waves (BENCHMARKS.md, "On AWS's wire").
+         */
+        public static final int MAX_CONCURRENCY = BATCH_SIZE;
         /** {@link Env#WRITE_MODE}. */
         public static final String WRITE_MODE = WriteModes.DEFAULT;
 
         private Defaults() {
+        }
+    }
+
+    /**
+     * The handler's connections to DynamoDB: the JDK's URL-connection client keeps idle connections
+     * per host in {@code sun.net.www.http.KeepAliveCache}, at most {@code http.maxConnections} (default
+     * 5) for {@code http.keepAlive.time.server} seconds (default 5 when the server sends no
+     * {@code Keep-Alive} header, as DynamoDB does not). Both are read once, when the class is first
+     * used, so they are JVM options, set where Lambda starts the JVM: {@link Env#JAVA_TOOL_OPTIONS}
+     * (java.net's "Networking Properties"; property {@code http.keepAlive.time.server} since JDK 20).
+     * With the defaults every wave wider than 5 requests opens new TLS connections in every batch.
+     */
+    public static final class Connections {
+        /**
+         * Idle connections kept: a full burst batch's widest wave, the puts of
+         * {@link Defaults#MAX_CONCURRENCY} two-person conversations at once, so that a steady batch
+         * opens none. A wider wave (larger groups) opens the rest and keeps this many.
+         */
+        public static final int MAX_IDLE_PER_HOST = 2 * BATCH_SIZE;
+        /**
+         * Seconds an idle connection is kept: the AWS SDK's own default for its pooled HTTP clients
+         * (60 s, {@code SdkHttpConfigurationOption.CONNECTION_MAX_IDLE_TIMEOUT}), instead of the JDK's 5 s,
+         * so that batches a few seconds apart (a steady stream) find their connections open.
+         */
+        public static final int KEEP_ALIVE_SECONDS = 60;
+        /** The function's {@link Env#JAVA_TOOL_OPTIONS}: the two properties above, nothing else. */
+        public static final String JAVA_TOOL_OPTIONS = "-Dhttp.maxConnections=" + MAX_IDLE_PER_HOST
+                + " -Dhttp.keepAlive.time.server=" + KEEP_ALIVE_SECONDS;
+
+        private Connections() {
         }
     }
 
@@ -231,8 +272,9 @@ public final class DeploymentContract {
      */
     public static final String STARTING_POSITION_EXISTING_TABLE = "LATEST";
     /**
-     * Batches of one shard in flight at once: one, so that a conversation's messages are processed
-     * in the order the stream holds them (the local mapping delivers a shard's batches one by one too).
+     * Batches of a shard in flight at once: one. Above one Lambda keeps order only per item, not per
+     * conversation (Lambda developer guide, "Using AWS Lambda with Amazon DynamoDB"); the rate one
+     * shard sustains at 1: BENCHMARKS.md, "Throughput per shard". The local mapping delivers one too.
      */
     public static final int PARALLELIZATION_FACTOR = 1;
     /**

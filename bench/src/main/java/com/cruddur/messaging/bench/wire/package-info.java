@@ -16,7 +16,5 @@
  *     batch.connectionsAccepted();         // TLS handshakes
  * }
  * }</pre>
- *
- * <p>Lives in the devkit module until the {@code bench} module exists; the package stays.
  */
 package com.cruddur.messaging.bench.wire;

@@ -1,4 +1,4 @@
-package com.cruddur.messaging.stream;
+package com.cruddur.messaging.devkit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -32,12 +32,12 @@ import java.util.function.BooleanSupplier;
  * {@code -Invoked-Function-Arn}, {@code -Trace-Id}); responses and errors are answered 202, as
  * Lambda does.
  */
-final class RuntimeApiEmulator implements AutoCloseable {
+public final class RuntimeApiEmulator implements AutoCloseable {
 
     private static final String BASE = "/2018-06-01/runtime";
 
     /** What the runtime posted for one invocation. */
-    record Result(String requestId, boolean success, String body, String errorType) {
+    public record Result(String requestId, boolean success, String body, String errorType) {
     }
 
     private record Pending(String requestId, byte[] payload) {
@@ -52,7 +52,7 @@ final class RuntimeApiEmulator implements AutoCloseable {
     private final String functionArn;
     private volatile boolean closed;
 
-    RuntimeApiEmulator(String functionArn) {
+    public RuntimeApiEmulator(String functionArn) {
         this.functionArn = functionArn;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -65,12 +65,12 @@ final class RuntimeApiEmulator implements AutoCloseable {
     }
 
     /** {@code host:port}, the value of {@code AWS_LAMBDA_RUNTIME_API}. */
-    String address() {
+    public String address() {
         return server.getAddress().getHostString() + ":" + server.getAddress().getPort();
     }
 
     /** Every call received, as {@code METHOD path}, in order. */
-    List<String> calls() {
+    public List<String> calls() {
         return List.copyOf(calls);
     }
 
@@ -78,7 +78,7 @@ final class RuntimeApiEmulator implements AutoCloseable {
      * Queues one invocation and waits for the runtime's response or error; fails at once if the
      * runtime reports an init error or stops ({@code alive} turns false).
      */
-    Result invoke(byte[] payload, Duration timeout, BooleanSupplier alive) {
+    public Result invoke(byte[] payload, Duration timeout, BooleanSupplier alive) {
         String requestId = UUID.randomUUID().toString();
         CompletableFuture<Result> result = new CompletableFuture<>();
         results.put(requestId, result);

@@ -12,14 +12,23 @@ package com.cruddur.messaging.bench.wire;
  * @param upstreamNanos how long the upstream (DynamoDB Local) took, from the request's first byte
  *                      sent to the response's last byte read: its own time and queueing, which the
  *                      modelled wire replaces
+ * @param flow          what the relay's flow classifier named the request's body (for the benchmark's
+ *                      workloads, its conversation): requests of different flows never wait for
+ *                      each other; empty when unclassified
  */
-public record RequestSpan(long connection, String target, long startNanos, long endNanos, long upstreamNanos) {
+public record RequestSpan(long connection, String target, long startNanos, long endNanos, long upstreamNanos, String flow) {
+
+    /** An unclassified request. */
+    public RequestSpan(long connection, String target, long startNanos, long endNanos, long upstreamNanos) {
+        this(connection, target, startNanos, endNanos, upstreamNanos, "");
+    }
 
     public RequestSpan {
         if (endNanos < startNanos) {
             throw new IllegalArgumentException("a request cannot end (" + endNanos + ") before it starts (" + startNanos + ")");
         }
         target = target == null ? "" : target;
+        flow = flow == null ? "" : flow;
     }
 
     /** The operation's name: the part of the target after its last dot ({@code Query}), or the whole target. */

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -54,11 +55,14 @@ public final class WireRelay implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final TimelineRecorder recorder = new TimelineRecorder();
     private final AtomicLong connectionIds = new AtomicLong();
+    private final Function<byte[], String> flowOf;
     private volatile WireSettings settings;
     private volatile boolean closed;
 
-    private WireRelay(URI upstream, WireSettings settings, RelayCertificate certificate, SSLServerSocket server) {
+    private WireRelay(URI upstream, WireSettings settings, RelayCertificate certificate, SSLServerSocket server,
+                      Function<byte[], String> flowOf) {
         this.upstream = upstream;
+        this.flowOf = flowOf;
         this.settings = settings;
         this.certificate = certificate;
         this.server = server;
@@ -69,6 +73,15 @@ public final class WireRelay implements AutoCloseable {
      * {@link LocalDynamoDb#endpoint()}), with a new certificate (removed by {@link #close()}).
      */
     public static WireRelay start(URI upstream, WireSettings settings) {
+        return start(upstream, settings, body -> "");
+    }
+
+    /**
+     * As {@link #start(URI, WireSettings)}, each request's {@link RequestSpan#flow()} named by
+     * {@code flowOf} from its body: requests of different flows are independent, so
+     * {@link WireTimeline#criticalChainPerFlow(WireSettings)} never chains them.
+     */
+    public static WireRelay start(URI upstream, WireSettings settings, Function<byte[], String> flowOf) {
         if (!"http".equals(upstream.getScheme()) || upstream.getPort() < 0) {
             throw new IllegalArgumentException("the upstream must be plain http://host:port, not " + upstream);
         }
@@ -76,7 +89,7 @@ public final class WireRelay implements AutoCloseable {
         try {
             SSLServerSocket server = (SSLServerSocket) certificate.serverContext().getServerSocketFactory()
                     .createServerSocket(0, BACKLOG, InetAddress.getByName("127.0.0.1"));
-            WireRelay relay = new WireRelay(upstream, settings, certificate, server);
+            WireRelay relay = new WireRelay(upstream, settings, certificate, server, flowOf);
             Thread.ofVirtual().name("wire-relay-accept").start(relay::acceptLoop);
             return relay;
         } catch (IOException e) {
@@ -149,6 +162,15 @@ public final class WireRelay implements AutoCloseable {
     /** Requests that got no response from the upstream (their client connection was closed instead). */
     public long failedExchanges() {
         return recorder.failedExchanges();
+    }
+
+    /**
+     * Closes every client connection now (their upstream connections with them): what a snapshot
+     * restore does to the connections a function opened before its checkpoint. The client finds
+     * out at its next request on one and opens a new connection.
+     */
+    public void closeClientConnections() {
+        open.forEach(WireRelay::closeQuietly);
     }
 
     /** Nanoseconds since the relay started: the clock of its timelines. */
@@ -234,7 +256,8 @@ public final class WireRelay implements AutoCloseable {
             sleep(upstreamEnd + latency.toNanos() - clock());
             out.write(exchange.response());
             out.flush();
-            span = new RequestSpan(id, request.header("x-amz-target"), start, clock(), upstreamEnd - upstreamStart);
+            span = new RequestSpan(id, request.header("x-amz-target"), start, clock(), upstreamEnd - upstreamStart,
+                    flowOf.apply(body));
             return !exchange.closesConnection() && !request.closesConnection();
         } finally {
             recorder.requestEnded(span);

@@ -1,4 +1,4 @@
-package com.cruddur.messaging.stream;
+package com.cruddur.messaging.devkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,12 +29,12 @@ import java.util.zip.ZipFile;
  * {@code org.crac} compatibility property that routes {@code org.crac} registrations to the
  * client's own {@code com.amazonaws.services.lambda.crac}, the JNI client library given by path),
  * plus what JDK 25 asks of a program that loads a native library.
+ *
+ * <p>The runtime's class path comes from a file the build writes ({@code maven-dependency-plugin}'s
+ * {@code build-classpath} of the runtime interface client: lambda's and bench's pom.xml). Used by
+ * the lambda module's {@code LambdaRuntimeIT} and the benchmark's wire mode ({@code bench --wire}).
  */
-final class LambdaJavaRuntime implements AutoCloseable {
-
-    /** The deployment jar (the file the CDK app deploys) and the runtime's class path, from the build (lambda/pom.xml). */
-    static final Path DEPLOYMENT_JAR = Path.of(System.getProperty("lambda.jar", "target/messaging-stream-lambda.jar"));
-    static final Path RUNTIME_CLASSPATH = Path.of(System.getProperty("lambda.runtime.classpath", "target/lambda-runtime.classpath"));
+public final class LambdaJavaRuntime implements AutoCloseable {
 
     private final Process process;
     private final List<String> stdout = new CopyOnWriteArrayList<>();
@@ -53,8 +54,20 @@ final class LambdaJavaRuntime implements AutoCloseable {
      * Starts the runtime in {@code taskRoot} with exactly {@code environment} (nothing inherited
      * from this process).
      */
-    static LambdaJavaRuntime start(Path taskRoot, Path jniLibrary, Map<String, String> environment) throws IOException {
-        String classPath = Files.readString(RUNTIME_CLASSPATH).strip();
+    public static LambdaJavaRuntime start(Path runtimeClassPath, Path taskRoot, Path jniLibrary,
+                                          Map<String, String> environment) throws IOException {
+        return start(runtimeClassPath, taskRoot, jniLibrary, environment, List.of());
+    }
+
+    /**
+     * As {@link #start(Path, Path, Path, Map)}, with {@code jvmArguments} added to the managed
+     * runtime's flags: for a JVM of this machine only (the benchmark's trust in its TLS relay),
+     * never a setting the deployed function has (that goes in {@code environment}, as
+     * {@code JAVA_TOOL_OPTIONS}, where the stack sets it).
+     */
+    public static LambdaJavaRuntime start(Path runtimeClassPath, Path taskRoot, Path jniLibrary,
+                                          Map<String, String> environment, List<String> jvmArguments) throws IOException {
+        String classPath = Files.readString(runtimeClassPath).strip();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC",
@@ -69,8 +82,9 @@ final class LambdaJavaRuntime implements AutoCloseable {
                 // JDK 24+: loading the JNI client and the client's use of sun.misc.Unsafe are allowed
                 // explicitly, instead of printing warnings on standard error.
                 "--enable-native-access=ALL-UNNAMED",
-                "--sun-misc-unsafe-memory-access=allow",
-                "-classpath", classPath,
+                "--sun-misc-unsafe-memory-access=allow"));
+        command.addAll(jvmArguments);
+        command.addAll(List.of("-classpath", classPath,
                 "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
                 environment.get("_HANDLER")));
         ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile());
@@ -79,8 +93,32 @@ final class LambdaJavaRuntime implements AutoCloseable {
         return new LambdaJavaRuntime(builder.start());
     }
 
+    /**
+     * The variables the managed Java runtime has for a function (Lambda developer guide, "Defined
+     * runtime environment variables"), with the Runtime API at {@code runtimeApi} and the code in
+     * {@code taskRoot}; the caller adds the function's own variables on top.
+     */
+    public static Map<String, String> managedEnvironment(String runtimeApi, Path taskRoot, Path runtimeDir,
+                                                         String functionName, String version, String logStream,
+                                                         String logFormat) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java25");
+        env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+        env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+        env.put("LAMBDA_RUNTIME_DIR", runtimeDir.toString());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", functionName);
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", version);
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + functionName);
+        env.put("AWS_LAMBDA_LOG_STREAM_NAME", logStream);
+        env.put("AWS_LAMBDA_LOG_FORMAT", logFormat);
+        env.put("TZ", ":UTC");
+        env.put("LANG", "en_US.UTF-8");
+        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        return env;
+    }
+
     /** Extracts a .jar or .zip into {@code dir}, as Lambda extracts a function's package into its task root. */
-    static Path extract(Path archive, Path dir) throws IOException {
+    public static Path extract(Path archive, Path dir) throws IOException {
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
                 Path target = dir.resolve(entry.getName()).normalize();
@@ -105,8 +143,8 @@ final class LambdaJavaRuntime implements AutoCloseable {
      * runtime passes it by path too, and a private copy avoids the client's default, a fixed file
      * in /tmp that other processes on this machine may be rewriting.
      */
-    static Path jniLibrary(Path dir) throws IOException {
-        for (String entry : Files.readString(RUNTIME_CLASSPATH).strip().split(java.io.File.pathSeparator)) {
+    public static Path jniLibrary(Path runtimeClassPath, Path dir) throws IOException {
+        for (String entry : Files.readString(runtimeClassPath).strip().split(java.io.File.pathSeparator)) {
             if (Path.of(entry).getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client")) {
                 try (ZipFile jar = new ZipFile(entry)) {
                     ZipEntry lib = jar.getEntry("jni/libaws-lambda-jni.linux-x86_64.so");
@@ -118,10 +156,15 @@ final class LambdaJavaRuntime implements AutoCloseable {
                 }
             }
         }
-        throw new IllegalStateException("no runtime interface client on " + RUNTIME_CLASSPATH);
+        throw new IllegalStateException("no runtime interface client on " + runtimeClassPath);
     }
 
-    boolean isAlive() {
+    /** The runtime's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
         return process.isAlive();
     }
 
@@ -145,12 +188,12 @@ final class LambdaJavaRuntime implements AutoCloseable {
     }
 
     /** Every line the runtime wrote to standard output (where its log sink writes outside Lambda), so far. */
-    List<String> stdout() {
+    public List<String> stdout() {
         return List.copyOf(stdout);
     }
 
     /** Every line the runtime wrote to standard error, so far. */
-    List<String> stderr() {
+    public List<String> stderr() {
         return List.copyOf(stderr);
     }
 
