@@ -58,7 +58,7 @@ class StreamEventFuzzTest {
                     assertThat(m.message().messageGroupUuid()).isNotBlank();
                     messages.add(m.message());
                 }
-                case DecodedRecord.Malformed m -> {
+                case InvocationReport.Malformed m -> {
                     // Named by its position (and its eventID and sequence number when it has them), with a reason.
                     assertThat(m.position()).isEqualTo(i);
                     assertThat(m.problem()).isNotBlank().doesNotContain("\n");
