@@ -36,140 +36,55 @@ final class LambdaSlf4jLogger extends MarkerIgnoringBase {
         this.log = log;
     }
 
-    @Override
-    public boolean isTraceEnabled() {
-        return false;
-    }
+    // One block per call form: TRACE, DEBUG and INFO do nothing, WARN and ERROR write.
 
-    @Override
-    public void trace(String msg) {
-    }
+    @Override public boolean isTraceEnabled() { return false; }
+    @Override public boolean isDebugEnabled() { return false; }
+    @Override public boolean isInfoEnabled() { return false; }
+    @Override public boolean isWarnEnabled() { return true; }
+    @Override public boolean isErrorEnabled() { return true; }
 
-    @Override
-    public void trace(String format, Object arg) {
-    }
+    @Override public void trace(String msg) { }
+    @Override public void debug(String msg) { }
+    @Override public void info(String msg) { }
+    @Override public void warn(String msg) { write(LogLevel.WARN, msg, null); }
+    @Override public void error(String msg) { write(LogLevel.ERROR, msg, null); }
 
-    @Override
-    public void trace(String format, Object arg1, Object arg2) {
-    }
+    @Override public void trace(String format, Object arg) { }
+    @Override public void debug(String format, Object arg) { }
+    @Override public void info(String format, Object arg) { }
+    @Override public void warn(String format, Object arg) { write(LogLevel.WARN, MessageFormatter.format(format, arg)); }
+    @Override public void error(String format, Object arg) { write(LogLevel.ERROR, MessageFormatter.format(format, arg)); }
 
-    @Override
-    public void trace(String format, Object... arguments) {
-    }
-
-    @Override
-    public void trace(String msg, Throwable t) {
-    }
-
-    @Override
-    public boolean isDebugEnabled() {
-        return false;
-    }
-
-    @Override
-    public void debug(String msg) {
-    }
-
-    @Override
-    public void debug(String format, Object arg) {
-    }
-
-    @Override
-    public void debug(String format, Object arg1, Object arg2) {
-    }
-
-    @Override
-    public void debug(String format, Object... arguments) {
-    }
-
-    @Override
-    public void debug(String msg, Throwable t) {
-    }
-
-    @Override
-    public boolean isInfoEnabled() {
-        return false;
-    }
-
-    @Override
-    public void info(String msg) {
-    }
-
-    @Override
-    public void info(String format, Object arg) {
-    }
-
-    @Override
-    public void info(String format, Object arg1, Object arg2) {
-    }
-
-    @Override
-    public void info(String format, Object... arguments) {
-    }
-
-    @Override
-    public void info(String msg, Throwable t) {
-    }
-
-    @Override
-    public boolean isWarnEnabled() {
-        return true;
-    }
-
-    @Override
-    public void warn(String msg) {
-        write(LogLevel.WARN, msg, null);
-    }
-
-    @Override
-    public void warn(String format, Object arg) {
-        write(LogLevel.WARN, MessageFormatter.format(format, arg));
-    }
-
+    @Override public void trace(String format, Object arg1, Object arg2) { }
+    @Override public void debug(String format, Object arg1, Object arg2) { }
+    @Override public void info(String format, Object arg1, Object arg2) { }
     @Override
     public void warn(String format, Object arg1, Object arg2) {
         write(LogLevel.WARN, MessageFormatter.format(format, arg1, arg2));
     }
-
-    @Override
-    public void warn(String format, Object... arguments) {
-        write(LogLevel.WARN, MessageFormatter.arrayFormat(format, arguments));
-    }
-
-    @Override
-    public void warn(String msg, Throwable t) {
-        write(LogLevel.WARN, msg, t);
-    }
-
-    @Override
-    public boolean isErrorEnabled() {
-        return true;
-    }
-
-    @Override
-    public void error(String msg) {
-        write(LogLevel.ERROR, msg, null);
-    }
-
-    @Override
-    public void error(String format, Object arg) {
-        write(LogLevel.ERROR, MessageFormatter.format(format, arg));
-    }
-
     @Override
     public void error(String format, Object arg1, Object arg2) {
         write(LogLevel.ERROR, MessageFormatter.format(format, arg1, arg2));
     }
 
+    @Override public void trace(String format, Object... arguments) { }
+    @Override public void debug(String format, Object... arguments) { }
+    @Override public void info(String format, Object... arguments) { }
+    @Override
+    public void warn(String format, Object... arguments) {
+        write(LogLevel.WARN, MessageFormatter.arrayFormat(format, arguments));
+    }
     @Override
     public void error(String format, Object... arguments) {
         write(LogLevel.ERROR, MessageFormatter.arrayFormat(format, arguments));
     }
 
-    @Override
-    public void error(String msg, Throwable t) {
-        write(LogLevel.ERROR, msg, t);
-    }
+    @Override public void trace(String msg, Throwable t) { }
+    @Override public void debug(String msg, Throwable t) { }
+    @Override public void info(String msg, Throwable t) { }
+    @Override public void warn(String msg, Throwable t) { write(LogLevel.WARN, msg, t); }
+    @Override public void error(String msg, Throwable t) { write(LogLevel.ERROR, msg, t); }
 
     private void write(LogLevel level, FormattingTuple tuple) {
         write(level, tuple.getMessage(), tuple.getThrowable());

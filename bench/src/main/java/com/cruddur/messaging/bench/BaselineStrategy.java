@@ -14,15 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * delete and a put. It keeps that design's request pattern and none of its bugs that would change
  * the request count (every record is handled, not only the first).
  */
-final class BaselineStrategy {
-
-    private final DynamoDbClient client;
-    private final String table;
-
-    BaselineStrategy(DynamoDbClient client, String table) {
-        this.client = client;
-        this.table = table;
-    }
+record BaselineStrategy(DynamoDbClient client, String table) {
 
     void process(DynamodbEvent batch) {
         for (DynamodbStreamRecord record : batch.getRecords()) {

@@ -4,7 +4,6 @@ import com.cruddur.messaging.devkit.LocalDynamoDb;
 import com.cruddur.messaging.devkit.TableDefinitions;
 import com.cruddur.messaging.local.SeedData;
 import com.cruddur.messaging.local.replay.EventFile;
-import com.cruddur.messaging.ops.CliCommand;
 import com.cruddur.messaging.ops.CliException;
 import com.cruddur.messaging.ops.ExitCode;
 import com.cruddur.messaging.ops.InputException;
@@ -24,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -48,7 +46,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
                     SnapStart itself (restoring a snapshot) cannot be measured off AWS."""},
         footer = {"example:", "  ./dev build && ./dev coldstart --runs 7"})
-public final class ColdStartCommand extends CliCommand {
+public final class ColdStartCommand extends LocalBenchCommand {
 
     /** The Lambda Java runtime's default JIT setting (C1 only), for start-up. */
     private static final List<String> LAMBDA_JVM = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
@@ -74,43 +72,42 @@ public final class ColdStartCommand extends CliCommand {
             description = "the first event (default ${DEFAULT-VALUE})")
     private Path event;
 
-    @Mixin
-    private LocalEndpointOption where;
-
     @Override
-    protected ExitCode run(Io io) {
+    protected void check() {
         within("--runs", runs, 1, 100);
         if (!Files.isRegularFile(jar)) {
             throw new InputException(jar + ": no such jar (build it first: ./dev build)");
         }
         EventFile.load(event); // a clear one-line error now rather than in every child
+    }
+
+    @Override
+    protected ExitCode run(Io io, Target target) {
         Path self = ProbeJar.cut();
         List<Variant> variants = List.of(
                 new Variant("lambda", LAMBDA_JVM, false),
                 new Variant("lambda+priming", LAMBDA_JVM, true),
                 new Variant("full-jit", List.of(), false));
-        try (Target target = io.targets().open(where.spec())) {
-            DynamoDbClient client = target.client();
-            io.out().printf("deployment jar %s: %,d bytes · %d run(s) per variant · JVM %s%n",
-                    jar, size(jar), runs, Runtime.version());
-            List<Figures> all = new ArrayList<>();
-            for (Variant variant : variants) {
-                List<long[]> samples = new ArrayList<>();
-                for (int run = 1; run <= runs; run++) {
-                    io.err().println("… " + variant.name() + " " + run + "/" + runs);
-                    freshTable(client, target.table());
-                    samples.add(measure(variant, self, target));
-                }
-                all.add(new Figures(variant.name(), median(samples, 0), median(samples, 1), median(samples, 2),
-                        median(samples, 3)));
+        DynamoDbClient client = target.client();
+        io.out().printf("deployment jar %s: %,d bytes · %d run(s) per variant · JVM %s%n",
+                jar, size(jar), runs, Runtime.version());
+        List<Figures> all = new ArrayList<>();
+        for (Variant variant : variants) {
+            List<long[]> samples = new ArrayList<>();
+            for (int run = 1; run <= runs; run++) {
+                io.err().println("… " + variant.name() + " " + run + "/" + runs);
+                freshTable(client, target.table());
+                samples.add(measure(variant, self, target));
             }
-            io.out().printf("  %-15s %12s %13s %14s %9s%n", "variant", "to response", "construct", "first invoke", "classes");
-            for (Figures f : all) {
-                io.out().printf("  %-15s %9d ms %10d ms %11d ms %9d%n", f.variant(), f.totalMs(), f.constructMs(),
-                        f.invokeMs(), f.classes());
-            }
-            return ExitCode.OK;
+            all.add(new Figures(variant.name(), median(samples, 0), median(samples, 1), median(samples, 2),
+                    median(samples, 3)));
         }
+        io.out().printf("  %-15s %12s %13s %14s %9s%n", "variant", "to response", "construct", "first invoke", "classes");
+        for (Figures f : all) {
+            io.out().printf("  %-15s %9d ms %10d ms %11d ms %9d%n", f.variant(), f.totalMs(), f.constructMs(),
+                    f.invokeMs(), f.classes());
+        }
+        return ExitCode.OK;
     }
 
     private static void freshTable(DynamoDbClient client, String table) {

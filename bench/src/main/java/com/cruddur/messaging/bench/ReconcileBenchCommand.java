@@ -2,7 +2,6 @@ package com.cruddur.messaging.bench;
 
 import com.cruddur.messaging.devkit.Items;
 import com.cruddur.messaging.devkit.TableDefinitions;
-import com.cruddur.messaging.ops.CliCommand;
 import com.cruddur.messaging.ops.ExitCode;
 import com.cruddur.messaging.ops.Target;
 import com.cruddur.messaging.ops.reconcile.TableCheck;
@@ -22,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -41,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
                     compare segment counts, not AWS's speed. In AWS a parallel scan spreads over the table's
                     partitions and the read units are what it costs."""},
         footer = {"example:", "  ./dev reconcile-bench --items 100000 --segments 1,4"})
-public final class ReconcileBenchCommand extends CliCommand {
+public final class ReconcileBenchCommand extends LocalBenchCommand {
 
     private static final Instant BASE = Instant.parse("2026-11-01T00:00:00Z");
     /** Items per conversation: three messages, two rows. */
@@ -59,18 +57,19 @@ public final class ReconcileBenchCommand extends CliCommand {
             description = "rounds per segment count; the median is printed (default ${DEFAULT-VALUE})")
     private int rounds;
 
-    @Mixin
-    private LocalEndpointOption where;
-
     @Override
-    protected ExitCode run(Io io) {
+    protected void check() {
         within("--items", items, ITEMS_PER_CONVERSATION, 10_000_000);
         within("--rounds", rounds, 1, 100);
         for (int n : segments) {
             within("--segments", n, 1, 64);
         }
+    }
+
+    @Override
+    protected ExitCode run(Io io, Target target) {
         PrintStream out = io.out();
-        try (Target target = io.targets().open(where.spec())) {
+        try {
             DynamoDbClient client = target.client();
             String table = "reconcile-bench-" + System.nanoTime();
             TableDefinitions.createTable(client, table);

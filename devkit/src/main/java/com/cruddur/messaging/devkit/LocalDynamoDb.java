@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -79,22 +78,16 @@ public final class LocalDynamoDb implements AutoCloseable {
         return streamsClient(endpoint);
     }
 
-    /** A client builder for any DynamoDB Local endpoint, with local credentials and short timeouts. */
+    /**
+     * A client builder for any DynamoDB Local endpoint, with the local credentials, the SDK's HTTP
+     * timeouts (2 s to connect, 30 s per read) and the standard retry mode (3 attempts), as the
+     * deployed client: predictable under injected faults.
+     */
     public static DynamoDbClientBuilder clientBuilder(URI endpoint, ExecutionInterceptor... interceptors) {
-        return DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(REGION)
-                .credentialsProvider(CREDENTIALS)
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(30))
-                        .build())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(Duration.ofSeconds(60))
-                        // Standard mode (3 attempts), as the deployed client: predictable under injected faults.
-                        .retryStrategy(RetryMode.STANDARD)
-                        .executionInterceptors(List.of(interceptors))
-                        .build());
+        return DynamoDbClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(60)).retryStrategy(RetryMode.STANDARD)
+                        .executionInterceptors(List.of(interceptors)));
     }
 
     /** A Streams client for any DynamoDB Local endpoint. */

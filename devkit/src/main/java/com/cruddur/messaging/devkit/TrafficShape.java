@@ -6,6 +6,7 @@ import com.cruddur.messaging.schema.StreamRecords;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 
@@ -17,28 +18,27 @@ import java.util.Set;
 public enum TrafficShape {
 
     /** Each batch 1–3 records, each conversation at most once in a batch: people typing slowly. */
-    SPARSE("sparse", "batches of 1-3 records, each conversation at most once per batch"),
+    SPARSE("batches of 1-3 records, each conversation at most once per batch"),
 
     /**
      * A mix: 70% of the batches hold 1–3 records, 25% hold 4–10 and 5% hold 11–50; in a batch, each
      * message after the first is a reply in a conversation already in the batch with probability
      * 0.2 (a quick back-and-forth), otherwise goes to a conversation drawn at random.
      */
-    TYPICAL("typical", "70% of batches 1-3 records, 25% 4-10, 5% 11-50; 20% of a batch's later messages reply in a conversation already in it"),
+    TYPICAL("70% of batches 1-3 records, 25% 4-10, 5% 11-50; 20% of a batch's later messages reply in a conversation already in it"),
 
     /** The workload's own fixed batches (e.g. 100 records), with its skew: a backlog or a busy moment. */
-    BURST("burst", "full batches of the workload's batch size, with its skew");
+    BURST("full batches of the workload's batch size, with its skew");
 
-    private final String label;
     private final String description;
 
-    TrafficShape(String label, String description) {
-        this.label = label;
+    TrafficShape(String description) {
         this.description = description;
     }
 
+    /** The shape's name on the command line and in the output: {@code sparse}, {@code typical}, {@code burst}. */
     public String label() {
-        return label;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public String description() {

@@ -2,6 +2,7 @@ package com.cruddur.messaging.devkit;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.cruddur.messaging.schema.Batches;
 import com.cruddur.messaging.schema.MessagesTable;
 import com.cruddur.messaging.schema.StreamRecords;
 import java.time.Instant;
@@ -86,13 +87,7 @@ public record Workload(int conversations, int participants, int messages, int ba
             String sk = timestamp(START.plusMillis(1000L * i + random.nextInt(1000)));
             records.add(record(i, conversation, random.nextInt(participants), sk, streamArn));
         }
-        List<DynamodbEvent> batches = new ArrayList<>();
-        for (int from = 0; from < records.size(); from += batchSize) {
-            DynamodbEvent event = new DynamodbEvent();
-            event.setRecords(new ArrayList<>(records.subList(from, Math.min(records.size(), from + batchSize))));
-            batches.add(event);
-        }
-        return batches;
+        return Batches.of(records, batchSize).stream().map(StreamRecords::batch).toList();
     }
 
     /** How many distinct conversations each batch touches. */

@@ -1,7 +1,9 @@
 package com.cruddur.messaging.infra;
 
-import com.cruddur.messaging.infra.StreamMetrics.MappingMetrics;
+import com.cruddur.messaging.infra.StreamMetrics.MappingMetric;
 import com.cruddur.messaging.schema.DeploymentContract.Metrics;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
@@ -49,74 +51,74 @@ final class OpsDashboard extends Construct {
                 .height(3)
                 .build());
         dashboard.addWidgets(new Row(
-                graph("Records and messages processed (per minute)", List.of(
-                        metrics.custom(Metrics.RECORDS, "Sum", MINUTE),
-                        metrics.custom(Metrics.MESSAGES, "Sum", MINUTE),
-                        metrics.custom(Metrics.GROUPS, "Sum", MINUTE),
-                        metrics.custom(Metrics.GROUPS_UPDATED, "Sum", MINUTE)), null),
-                graph("Conversations failed, records skipped as malformed", List.of(
-                        metrics.custom(Metrics.GROUPS_FAILED, "Sum", MINUTE),
-                        metrics.custom(Metrics.MALFORMED_RECORDS, "Sum", MINUTE)), null),
-                graph("Iterator age (ms, maximum)", List.of(
-                        metrics.lambda("IteratorAge", "Maximum", MINUTE)),
-                        HorizontalAnnotation.builder()
+                perMinute("Records and messages processed (per minute)", metrics::custom,
+                        Metrics.RECORDS, Metrics.MESSAGES, Metrics.GROUPS, Metrics.GROUPS_UPDATED),
+                perMinute("Conversations failed, records skipped as malformed", metrics::custom,
+                        Metrics.GROUPS_FAILED, Metrics.MALFORMED_RECORDS),
+                graph("Iterator age (ms, maximum)", List.of(metrics.lambda("IteratorAge", "Maximum", MINUTE)))
+                        .leftAnnotations(List.of(HorizontalAnnotation.builder()
                                 .value(StreamAlarms.ITERATOR_AGE_ALARM_MS)
                                 .label("IteratorAge alarm")
-                                .build())));
+                                .build()))
+                        .build()));
         dashboard.addWidgets(new Row(
                 graph("Batch duration (ms): handler p50/p99, Lambda p99", List.of(
                         metrics.custom(Metrics.DURATION_MS, "p50", MINUTE),
                         metrics.custom(Metrics.DURATION_MS, "p99", MINUTE),
-                        metrics.lambda("Duration", "p99", MINUTE)), null),
-                graph("Retries (conversation attempts after the first) and rows written", List.of(
-                        metrics.custom(Metrics.ATTEMPTS, "Sum", MINUTE),
-                        metrics.custom(Metrics.ROWS_RECREATED, "Sum", MINUTE),
-                        metrics.custom(Metrics.STALE_ROWS, "Sum", MINUTE)), null),
-                graph("Invocations, errors, throttles, destination delivery failures", List.of(
-                        metrics.lambda("Invocations", "Sum", MINUTE),
-                        metrics.lambda("Errors", "Sum", MINUTE),
-                        metrics.lambda("Throttles", "Sum", MINUTE),
-                        metrics.lambda("DestinationDeliveryFailures", "Sum", MINUTE)), null)));
+                        metrics.lambda("Duration", "p99", MINUTE))).build(),
+                perMinute("Retries (conversation attempts after the first) and rows written", metrics::custom,
+                        Metrics.ATTEMPTS, Metrics.ROWS_RECREATED, Metrics.STALE_ROWS),
+                perMinute("Invocations, errors, throttles, destination delivery failures", metrics::lambda,
+                        "Invocations", "Errors", "Throttles", "DestinationDeliveryFailures")));
         dashboard.addWidgets(new Row(
-                graph("Event source mapping: records polled, filtered out, invoked, in failed invocations", List.of(
-                        metrics.mapping(MappingMetrics.POLLED, "Sum", MINUTE),
-                        metrics.mapping(MappingMetrics.FILTERED_OUT, "Sum", MINUTE),
-                        metrics.mapping(MappingMetrics.INVOKED, "Sum", MINUTE),
-                        metrics.mapping(MappingMetrics.FAILED_INVOKE, "Sum", MINUTE)), null),
-                graph("Records given up on: in the failure bucket, dropped", List.of(
-                        metrics.mapping(MappingMetrics.DELIVERED_TO_FAILURE_DESTINATION, "Sum", MINUTE),
-                        metrics.mapping(MappingMetrics.DROPPED, "Sum", MINUTE)), null),
-                graph("Invocations without EMF metrics (5 min)", List.of(
-                        metrics.emfMetricsMissing(FIVE_MINUTES)), null)));
+                perMinute("Event source mapping: records polled, filtered out, invoked, in failed invocations",
+                        metrics::mapping, MappingMetric.POLLED, MappingMetric.FILTERED_OUT, MappingMetric.INVOKED,
+                        MappingMetric.FAILED_INVOKE),
+                perMinute("Records given up on: in the failure bucket, dropped", metrics::mapping,
+                        MappingMetric.DELIVERED_TO_FAILURE_DESTINATION, MappingMetric.DROPPED),
+                graph("Invocations without EMF metrics (5 min)", List.of(metrics.emfMetricsMissing(FIVE_MINUTES)))
+                        .build()));
         dashboard.addWidgets(new Row(
-                graph("DynamoDB consumed capacity units (per minute)", List.of(
-                        metrics.table("ConsumedReadCapacityUnits", "Sum", MINUTE),
-                        metrics.table("ConsumedWriteCapacityUnits", "Sum", MINUTE),
-                        metrics.index("ConsumedReadCapacityUnits", "Sum", MINUTE),
-                        metrics.index("ConsumedWriteCapacityUnits", "Sum", MINUTE)), null),
-                graph("DynamoDB throttle events", List.of(
-                        metrics.table("ReadThrottleEvents", "Sum", MINUTE),
-                        metrics.table("WriteThrottleEvents", "Sum", MINUTE),
-                        metrics.index("ReadThrottleEvents", "Sum", MINUTE),
-                        metrics.index("WriteThrottleEvents", "Sum", MINUTE)), null),
+                tableAndIndex("DynamoDB consumed capacity units (per minute)", metrics,
+                        "ConsumedReadCapacityUnits", "ConsumedWriteCapacityUnits"),
+                tableAndIndex("DynamoDB throttle events", metrics, "ReadThrottleEvents", "WriteThrottleEvents"),
                 graph("Mapping polls (SampleCount; none: not polling)", List.of(
-                        metrics.mapping(MappingMetrics.POLLED, "SampleCount", MINUTE)), null)));
+                        metrics.mapping(MappingMetric.POLLED, "SampleCount", MINUTE))).build()));
     }
 
     Dashboard dashboard() {
         return dashboard;
     }
 
-    private static IWidget graph(String title, List<IMetric> left, HorizontalAnnotation annotation) {
-        GraphWidget.Builder graph = GraphWidget.Builder.create()
+    /** A metric of one source by name: {@code (name, statistic, period) -> metric}. */
+    private interface Source<T> {
+        IMetric metric(T name, String statistic, Duration period);
+    }
+
+    /** A graph of each metric's sum per minute. */
+    @SafeVarargs
+    private static <T> IWidget perMinute(String title, Source<T> source, T... names) {
+        return graph(title, sums(source, names)).build();
+    }
+
+    @SafeVarargs
+    private static <T> List<IMetric> sums(Source<T> source, T... names) {
+        return Arrays.stream(names).map(name -> source.metric(name, "Sum", MINUTE)).toList();
+    }
+
+    /** The table's and then the index's sum per minute of each DynamoDB metric named. */
+    private static IWidget tableAndIndex(String title, StreamMetrics metrics, String... names) {
+        List<IMetric> all = new ArrayList<>(sums(metrics::table, names));
+        all.addAll(sums(metrics::index, names));
+        return graph(title, all).build();
+    }
+
+    private static GraphWidget.Builder graph(String title, List<IMetric> left) {
+        return GraphWidget.Builder.create()
                 .title(title)
                 .left(left)
                 .leftYAxis(YAxisProps.builder().min(0).showUnits(false).build())
                 .width(8)
                 .height(6);
-        if (annotation != null) {
-            graph.leftAnnotations(List.of(annotation));
-        }
-        return graph.build();
     }
 }

@@ -99,7 +99,7 @@ final class StreamAlarms extends Construct {
         add("FailureDestinationDeliveries", "Lambda gave up on stream records (5 retries exhausted, or older than an "
                         + "hour) and put the batch, whole, in the failure bucket. Their conversation lists stay behind "
                         + "until the batch is redriven from the bucket (within the bucket's retention).",
-                metrics.mapping(StreamMetrics.MappingMetrics.DELIVERED_TO_FAILURE_DESTINATION, "Sum", FIVE_MINUTES),
+                metrics.mapping(StreamMetrics.MappingMetric.DELIVERED_TO_FAILURE_DESTINATION, "Sum", FIVE_MINUTES),
                 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1, 1);
         // DroppedEventCount: records given up on that are NOT in the failure bucket (it "excludes events that you
         // send to an on-failure destination"; a failed delivery adds its records here). Nothing to redrive them
@@ -107,7 +107,7 @@ final class StreamAlarms extends Construct {
         add("DroppedEvents", "Lambda gave up on stream records and they did not reach the failure bucket: no failure "
                         + "object holds them. Their conversation lists stay behind until reconcile repairs them from the "
                         + "table's messages.",
-                metrics.mapping(StreamMetrics.MappingMetrics.DROPPED, "Sum", FIVE_MINUTES),
+                metrics.mapping(StreamMetrics.MappingMetric.DROPPED, "Sum", FIVE_MINUTES),
                 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1, 1);
 
         // Silence, 1: the mapping emits PolledEventCount for every poll, "0 for an empty poll", and nothing while
@@ -116,7 +116,7 @@ final class StreamAlarms extends Construct {
         add("MappingNotPolling", "The event source mapping reported no poll of the stream for 15 minutes (it reports "
                         + "every poll, an empty one as 0): it is disabled, deleted or failing to read the stream, and no "
                         + "message reaches any conversation list.",
-                metrics.mapping(StreamMetrics.MappingMetrics.POLLED, "SampleCount", FIVE_MINUTES),
+                metrics.mapping(StreamMetrics.MappingMetric.POLLED, "SampleCount", FIVE_MINUTES),
                 1, ComparisonOperator.LESS_THAN_THRESHOLD, 3, 3, TreatMissingData.BREACHING);
         // Silence, 2: GroupsFailed and MalformedRecords read EMF metrics that CloudWatch Logs extracts from the
         // function's log lines; if extraction stops, they see nothing and never fire. Every invocation that

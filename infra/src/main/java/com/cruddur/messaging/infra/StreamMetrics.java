@@ -21,8 +21,10 @@ import software.amazon.awscdk.services.lambda.IFunction;
  * the CloudWatch console"). The mapping invokes only the alias, and the function-wide series is the
  * one Lambda publishes for every metric, so no deploy (a new version behind the alias) starts a new
  * series under an alarm.
+ *
+ * @param mappingUuid the event source mapping's UUID (a token: its {@code Ref})
  */
-final class StreamMetrics {
+record StreamMetrics(IFunction function, String mappingUuid, MessagesTableRef table) {
 
     /** The namespace of the function's EMF metrics; the stack sets it in the function's environment. */
     static final String NAMESPACE = DeploymentContract.Metrics.DEFAULT_NAMESPACE;
@@ -35,45 +37,32 @@ final class StreamMetrics {
      * The event source mapping's metrics of its {@code EventCount} group (Lambda developer guide, "Event
      * source mapping metrics"), in {@value #LAMBDA} with the dimension {@value #MAPPING_DIMENSION}.
      */
-    static final class MappingMetrics {
+    enum MappingMetric {
         /** Records read from the stream; 0 for an empty poll, none at all while the mapping does not poll. */
-        static final String POLLED = "PolledEventCount";
+        POLLED("PolledEventCount"),
         /** Records the filter left out. */
-        static final String FILTERED_OUT = "FilteredOutEventCount";
+        FILTERED_OUT("FilteredOutEventCount"),
         /** Records the function was invoked with (retries counted again). */
-        static final String INVOKED = "InvokedEventCount";
+        INVOKED("InvokedEventCount"),
         /** Records of invocations that failed, or whose response reported batch item failures. */
-        static final String FAILED_INVOKE = "FailedInvokeEventCount";
+        FAILED_INVOKE("FailedInvokeEventCount"),
         /** Records given up on (retries exhausted or too old) that were not delivered to the failure destination. */
-        static final String DROPPED = "DroppedEventCount";
+        DROPPED("DroppedEventCount"),
         /** Records given up on and delivered to the failure destination. */
-        static final String DELIVERED_TO_FAILURE_DESTINATION = "OnFailureDestinationDeliveredEventCount";
+        DELIVERED_TO_FAILURE_DESTINATION("OnFailureDestinationDeliveredEventCount");
 
-        private MappingMetrics() {
+        /** The metric's name in CloudWatch. */
+        final String metricName;
+
+        MappingMetric(String metricName) {
+            this.metricName = metricName;
         }
-    }
-
-    private final IFunction function;
-    private final String mappingUuid;
-    private final MessagesTableRef table;
-
-    /** @param mappingUuid the event source mapping's UUID (a token: its {@code Ref}) */
-    StreamMetrics(IFunction function, String mappingUuid, MessagesTableRef table) {
-        this.function = function;
-        this.mappingUuid = mappingUuid;
-        this.table = table;
     }
 
     /** One of the function's EMF metrics ({@link DeploymentContract.Metrics}), dimension FunctionName. */
     Metric custom(String name, String statistic, Duration period) {
-        return Metric.Builder.create()
-                .namespace(NAMESPACE)
-                .metricName(name)
-                .dimensionsMap(linkedMap(DeploymentContract.Metrics.DIMENSION, function.getFunctionName()))
-                .statistic(statistic)
-                .period(period)
-                .label(name + " (" + statistic + ")")
-                .build();
+        return metric(NAMESPACE, name, linkedMap(DeploymentContract.Metrics.DIMENSION, function.getFunctionName()),
+                statistic, period, name + " (" + statistic + ")");
     }
 
     /** One of Lambda's metrics of the function (all versions and aliases). */
@@ -81,16 +70,10 @@ final class StreamMetrics {
         return function.metric(name, options(name, statistic, period));
     }
 
-    /** One of the event source mapping's metrics ({@link MappingMetrics}), dimension EventSourceMappingUUID. */
-    Metric mapping(String name, String statistic, Duration period) {
-        return Metric.Builder.create()
-                .namespace(LAMBDA)
-                .metricName(name)
-                .dimensionsMap(linkedMap(MAPPING_DIMENSION, mappingUuid))
-                .statistic(statistic)
-                .period(period)
-                .label(name + " (" + statistic + ")")
-                .build();
+    /** One of the event source mapping's metrics, dimension EventSourceMappingUUID. */
+    Metric mapping(MappingMetric which, String statistic, Duration period) {
+        return metric(LAMBDA, which.metricName, linkedMap(MAPPING_DIMENSION, mappingUuid), statistic, period,
+                which.metricName + " (" + statistic + ")");
     }
 
     /**
@@ -106,12 +89,8 @@ final class StreamMetrics {
         using.put("invocations", lambda("Invocations", "Sum", period));
         using.put("errors", lambda("Errors", "Sum", period));
         using.put("emfRecords", custom(DeploymentContract.Metrics.RECORDS, "SampleCount", period));
-        return MathExpression.Builder.create()
-                .expression("IF(FILL(emfRecords, 0) == 0, FILL(invocations, 0) - FILL(errors, 0), 0)")
-                .usingMetrics(using)
-                .label("Invocations without EMF metrics")
-                .period(period)
-                .build();
+        return expression("IF(FILL(emfRecords, 0) == 0, FILL(invocations, 0) - FILL(errors, 0), 0)", using,
+                "Invocations without EMF metrics", period);
     }
 
     /** One of DynamoDB's metrics of the base table (dimension TableName: the table without its indexes). */
@@ -154,8 +133,13 @@ final class StreamMetrics {
         Map<String, IMetric> using = new LinkedHashMap<>();
         using.put("reads", reads);
         using.put("writes", writes);
+        return expression("FILL(reads, 0) + FILL(writes, 0)", using, label, period);
+    }
+
+    private static MathExpression expression(String expression, Map<String, IMetric> using, String label,
+                                             Duration period) {
         return MathExpression.Builder.create()
-                .expression("FILL(reads, 0) + FILL(writes, 0)")
+                .expression(expression)
                 .usingMetrics(using)
                 .label(label)
                 .period(period)
@@ -164,13 +148,18 @@ final class StreamMetrics {
 
     private static Metric dynamoDb(String name, String statistic, Duration period, Map<String, String> dimensions,
                                    String of) {
+        return metric(DYNAMODB, name, dimensions, statistic, period, name + " (" + of + ")");
+    }
+
+    private static Metric metric(String namespace, String name, Map<String, String> dimensions, String statistic,
+                                 Duration period, String label) {
         return Metric.Builder.create()
-                .namespace(DYNAMODB)
+                .namespace(namespace)
                 .metricName(name)
                 .dimensionsMap(dimensions)
                 .statistic(statistic)
                 .period(period)
-                .label(name + " (" + of + ")")
+                .label(label)
                 .build();
     }
 

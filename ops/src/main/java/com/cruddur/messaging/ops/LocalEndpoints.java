@@ -10,7 +10,6 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -30,6 +29,8 @@ public final class LocalEndpoints {
             AwsBasicCredentials.create(LocalServices.ACCESS_KEY_ID, LocalServices.SECRET_ACCESS_KEY));
     /** The local services' region. */
     public static final Region REGION = Region.of(LocalServices.REGION);
+
+    private static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(60);
 
     private LocalEndpoints() {
     }
@@ -72,15 +73,10 @@ public final class LocalEndpoints {
 
     private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
             B builder, ExecutionInterceptor... interceptors) {
-        builder.httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(30))
-                        .build())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(Duration.ofSeconds(60))
+        // The SDK's HTTP defaults (2 s to connect, 30 s per read); a whole call, retries included, at most a minute.
+        return builder.httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.apiCallTimeout(API_CALL_TIMEOUT)
                         .retryStrategy(RetryMode.STANDARD)
-                        .executionInterceptors(List.of(interceptors))
-                        .build());
-        return builder;
+                        .executionInterceptors(List.of(interceptors)));
     }
 }

@@ -4,7 +4,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -15,11 +14,7 @@ import picocli.CommandLine.Help;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExecutionStrategy;
-import picocli.CommandLine.IHelpSectionRenderer;
 import picocli.CommandLine.IParameterExceptionHandler;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.RunLast;
@@ -157,7 +152,7 @@ public final class Program implements Callable<Integer>, IParameterExceptionHand
         if (System.getProperty(CONVERTERS_EXCLUDES) == null) {
             System.setProperty(CONVERTERS_EXCLUDES, "java\\.(sql|time)\\..*");
         }
-        CommandLine cli = new CommandLine(topCommand());
+        CommandLine cli = new CommandLine(ProgramHelp.topCommand(this, definition));
         for (Subcommand command : definition.commands()) {
             if (build == null || build.contains(command.name())) {
                 cli.addSubcommand(command.name(), command.type());
@@ -178,93 +173,8 @@ public final class Program implements Callable<Integer>, IParameterExceptionHand
                 .setExecutionExceptionHandler(this)
                 .setExecutionStrategy(this);
         Usage.registerConverters(cli);
-        List<CommandLine> all = new ArrayList<>(List.of(cli));
-        all.addAll(cli.getSubcommands().values());
-        for (CommandLine command : all) {
-            CommandSpec spec = command.getCommandSpec();
-            spec.exitCodeOnInvalidInput(ExitCode.BAD_INPUT.code());
-            spec.exitCodeOnExecutionException(ExitCode.BUG.code());
-            spec.usageMessage()
-                    .exitCodeListHeading("%nexit status:%n")
-                    .exitCodeList(ExitCode.helpList())
-                    .parameterListHeading("%narguments:%n")
-                    .optionListHeading("%noptions:%n")
-                    .footerHeading("%n");
-            if (command != cli) {
-                spec.usageMessage().synopsisHeading("usage: ").descriptionHeading("%n")
-                        .customSynopsis(withProgramName(spec.usageMessage().customSynopsis()))
-                        .description(withSummary(spec.name(), spec.usageMessage().description()));
-            }
-            HelpText.install(command);
-        }
-        cli.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING, new CommandList(true));
-        cli.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandList(false));
+        ProgramHelp.install(cli, definition);
         return cli;
-    }
-
-    /** A command's synopsis is written from its own name on: the program's name goes before it, its other lines under it. */
-    private String[] withProgramName(String[] synopsis) {
-        String[] lines = synopsis.clone();
-        for (int i = 0; i < lines.length; i++) {
-            lines[i] = (i == 0 ? definition.name() + " " : " ".repeat(definition.name().length() + 1)) + lines[i];
-        }
-        return lines;
-    }
-
-    /** A command's description begins with its summary from the program's list, its one definition. */
-    private String[] withSummary(String name, String[] description) {
-        Subcommand command = definition.command(name);
-        if (command == null) {
-            return description;
-        }
-        List<String> lines = new ArrayList<>(List.of(command.summary()));
-        if (description.length > 0) {
-            lines.add("");
-            lines.addAll(List.of(description));
-        }
-        return lines.toArray(String[]::new);
-    }
-
-    /** The top command, from its model rather than annotations (see the class comment). */
-    private CommandSpec topCommand() {
-        CommandSpec top = CommandSpec.wrapWithoutInspection(this).name(definition.name())
-                .versionProvider(new BuildInfo(definition.name()));
-        top.usageMessage()
-                .header(definition.name() + ": " + definition.header())
-                .synopsisHeading("%nusage: ")
-                .customSynopsis(definition.name() + " COMMAND [OPTIONS]")
-                .footer(definition.targets().help(awsCommands()), "", definition.name() + " COMMAND --help describes a command.");
-        top.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
-                .description("show this help and exit").build());
-        top.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
-                .description("show the version, the handler and the libraries it was built with, and exit").build());
-        return top;
-    }
-
-    private List<String> awsCommands() {
-        return definition.commands().stream().filter(Subcommand::acceptsAws).map(Subcommand::name).toList();
-    }
-
-    /** The command list of the top command's help: each subcommand's name and summary. */
-    private final class CommandList implements IHelpSectionRenderer {
-
-        private final boolean heading;
-
-        CommandList(boolean heading) {
-            this.heading = heading;
-        }
-
-        @Override
-        public String render(Help help) {
-            if (heading) {
-                return String.format("%ncommands:%n");
-            }
-            StringBuilder list = new StringBuilder();
-            for (Subcommand command : definition.commands()) {
-                list.append(String.format("  %-15s %s%n", command.name(), command.summary()));
-            }
-            return list.toString();
-        }
     }
 
     /** A bad command line: one line naming the problem, then the usage line (or the commands). */

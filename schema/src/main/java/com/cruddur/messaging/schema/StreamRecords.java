@@ -93,28 +93,16 @@ public final class StreamRecords {
         }
 
         /** The record's sequence number (decimal digits); default {@code "0"}. */
-        public Builder sequenceNumber(String value) {
-            sequenceNumber = value;
-            return this;
-        }
+        public Builder sequenceNumber(String value) { sequenceNumber = value; return this; }
 
         /** The record's eventID; default: derived from the sequence number. */
-        public Builder eventId(String value) {
-            eventId = value;
-            return this;
-        }
+        public Builder eventId(String value) { eventId = value; return this; }
 
         /** The stream the record comes from; default none (Lambda always sets it; tests may omit it). */
-        public Builder sourceArn(String value) {
-            sourceArn = value;
-            return this;
-        }
+        public Builder sourceArn(String value) { sourceArn = value; return this; }
 
         /** The record's size as the stream reports it. */
-        public Builder sizeBytes(long value) {
-            sizeBytes = value;
-            return this;
-        }
+        public Builder sizeBytes(long value) { sizeBytes = value; return this; }
 
         public DynamodbStreamRecord build() {
             StreamRecord stream = new StreamRecord();

@@ -12,22 +12,11 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 /**
  * The local mapping's S3 on-failure destination: each batch it gives up on becomes one object, under
  * the key and in the JSON Lambda uses ({@link FailureObjects}, {@link FailureObject#toJson}).
+ *
+ * @param mappingUuid the mapping's UUID, the key's {@code <ESM-UUID>}: a real mapping keeps one for
+ *                    its life, {@code watch} draws one per run
  */
-public final class BucketDestination implements MappingDelivery.OnFailure {
-
-    private final S3Client s3;
-    private final String bucket;
-    private final String mappingUuid;
-
-    /**
-     * @param mappingUuid the mapping's UUID, the key's {@code <ESM-UUID>}: a real mapping keeps one
-     *                    for its life, {@code watch} draws one per run
-     */
-    public BucketDestination(S3Client s3, String bucket, String mappingUuid) {
-        this.s3 = s3;
-        this.bucket = bucket;
-        this.mappingUuid = mappingUuid;
-    }
+public record BucketDestination(S3Client s3, String bucket, String mappingUuid) implements MappingDelivery.OnFailure {
 
     /** @return the object's key */
     @Override
@@ -36,14 +25,6 @@ public final class BucketDestination implements MappingDelivery.OnFailure {
         s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json"),
                 RequestBody.fromString(failure.toJson(), StandardCharsets.UTF_8));
         return key;
-    }
-
-    public String bucket() {
-        return bucket;
-    }
-
-    public String mappingUuid() {
-        return mappingUuid;
     }
 
     /** Creates the bucket if it is missing; whether it did. */

@@ -71,8 +71,8 @@ final class DoctorClients implements AutoCloseable {
         }
     }
 
-    private final boolean aws;
     private final Region region;
+    /** The DynamoDB Local of a local run; null against AWS. */
     private final URI localEndpoint;
     private final List<AutoCloseable> open = new ArrayList<>();
     private DynamoDbClient dynamoDb;
@@ -81,24 +81,23 @@ final class DoctorClients implements AutoCloseable {
     private KmsClient kms;
     private S3Client s3;
 
-    private DoctorClients(boolean aws, Region region, URI localEndpoint) {
-        this.aws = aws;
+    private DoctorClients(Region region, URI localEndpoint) {
         this.region = region;
         this.localEndpoint = localEndpoint;
     }
 
     /** Against AWS: the Region from the default chain (null when none is configured: no AWS client then). */
     static DoctorClients forAws() {
-        return new DoctorClients(true, configuredRegion(), null);
+        return new DoctorClients(configuredRegion(), null);
     }
 
     /** Against a DynamoDB Local at {@code endpoint}, and whatever endpoints are configured for the others. */
     static DoctorClients forLocal(URI endpoint) {
-        return new DoctorClients(false, configuredRegion(), endpoint);
+        return new DoctorClients(configuredRegion(), endpoint);
     }
 
     boolean aws() {
-        return aws;
+        return localEndpoint == null;
     }
 
     /** The Region configured for the SDK (AWS_REGION, aws.region, a profile's), null when none. */
@@ -108,7 +107,7 @@ final class DoctorClients implements AutoCloseable {
 
     /** Why a client cannot be had, or empty when it can. */
     Optional<String> unavailable(Service service) {
-        if (aws) {
+        if (aws()) {
             return region == null ? Optional.of("needs a Region (see region)") : Optional.empty();
         }
         return service.configuredEndpoint().isPresent() ? Optional.empty() : Optional.of(service.notConfigured());
@@ -116,13 +115,13 @@ final class DoctorClients implements AutoCloseable {
 
     /** Why DynamoDB (or, against AWS, S3) cannot be asked, or empty when it can: against AWS, a Region is needed. */
     Optional<String> dynamoDbUnavailable() {
-        return aws && region == null ? Optional.of("needs a Region (see region)") : Optional.empty();
+        return aws() && region == null ? Optional.of("needs a Region (see region)") : Optional.empty();
     }
 
     /** The DynamoDB client (one, made on first use). */
     DynamoDbClient dynamoDb() {
         if (dynamoDb == null) {
-            dynamoDb = add(aws ? configure(DynamoDbClient.builder()).build()
+            dynamoDb = add(aws() ? configure(DynamoDbClient.builder()).build()
                     : LocalEndpoints.local(DynamoDbClient.builder(), localEndpoint, new ReadOnlyGuard()).build());
         }
         return dynamoDb;
@@ -138,11 +137,11 @@ final class DoctorClients implements AutoCloseable {
     /** Lambda's event source mappings (the one Lambda read doctor makes; see {@link EventSourceMappings}). */
     EventSourceMappings lambda() {
         if (lambda == null) {
-            Region signingRegion = aws || region != null ? region : LocalEndpoints.REGION;
+            Region signingRegion = aws() || region != null ? region : LocalEndpoints.REGION;
             URI endpoint = Service.LAMBDA.configuredEndpoint().map(URI::create)
                     .orElseGet(() -> EventSourceMappings.regionalEndpoint(signingRegion));
             lambda = new EventSourceMappings(add(UrlConnectionHttpClient.create()), endpoint, signingRegion,
-                    aws ? DefaultCredentialsProvider.builder().build() : LocalEndpoints.CREDENTIALS);
+                    aws() ? DefaultCredentialsProvider.builder().build() : LocalEndpoints.CREDENTIALS);
         }
         return lambda;
     }
@@ -160,14 +159,14 @@ final class DoctorClients implements AutoCloseable {
      */
     S3Client s3(URI localEndpoint) {
         if (s3 == null) {
-            s3 = add(aws ? configure(S3Client.builder()).build() : LocalEndpoints.s3(localEndpoint, new ReadOnlyGuard()));
+            s3 = add(aws() ? configure(S3Client.builder()).build() : LocalEndpoints.s3(localEndpoint, new ReadOnlyGuard()));
         }
         return s3;
     }
 
     /** For people: where the checks look. */
     String description(Style style) {
-        if (aws) {
+        if (aws()) {
             return "AWS (" + (region == null ? "no region" : region.id()) + ", default credentials)";
         }
         List<String> parts = new ArrayList<>(List.of("DynamoDB Local at " + localEndpoint));
@@ -179,7 +178,7 @@ final class DoctorClients implements AutoCloseable {
 
     /** Region, credentials, HTTP client, timeouts and the guard; the endpoint is the SDK's to find. */
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
-        return aws ? LocalEndpoints.aws(builder, region, new ReadOnlyGuard())
+        return aws() ? LocalEndpoints.aws(builder, region, new ReadOnlyGuard())
                 : LocalEndpoints.signedLocally(builder, region == null ? LocalEndpoints.REGION : region, new ReadOnlyGuard());
     }
 

@@ -3,14 +3,13 @@ package com.cruddur.messaging.ops.doctor;
 import com.cruddur.messaging.ops.ExitCode;
 import com.cruddur.messaging.ops.Target;
 import com.cruddur.messaging.ops.TargetCommand;
-import com.cruddur.messaging.ops.Usage;
+import com.cruddur.messaging.ops.failures.FailureBucketOptions;
 import java.io.PrintStream;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -57,13 +56,8 @@ public final class DoctorCommand extends TargetCommand {
             + " stack's -c existingTableKmsKeyArn (with --existing-table)")
     private String kmsKeyArn;
 
-    @Option(names = "--bucket", paramLabel = "NAME", converter = Usage.BucketName.class,
-            description = "the failure bucket (default with --aws: the stack CruddurMessaging's, as redrive finds it)")
-    private String bucket;
-
-    @Option(names = "--s3-endpoint", paramLabel = "URL", converter = Usage.EndpointUrl.class,
-            description = "with --endpoint: the S3-compatible server that holds --bucket (watch prints both)")
-    private URI s3Endpoint;
+    @Mixin
+    private FailureBucketOptions failureBucket;
 
     @Option(names = "--node", paramLabel = "COMMAND", defaultValue = "node",
             description = "the Node.js to check (default: ${DEFAULT-VALUE} on the PATH, as ./dev cdk runs it)")
@@ -74,12 +68,12 @@ public final class DoctorCommand extends TargetCommand {
         if (spec.kind() == Target.Kind.AWS) {
             return () -> clients.dynamoDbUnavailable()
                     .<Lookup<List<FailureObjectsCheck.FailureObject>>>map(Lookup::notChecked)
-                    .orElseGet(() -> Gather.failureObjects(clients.s3(null), Optional.ofNullable(bucket)));
+                    .orElseGet(() -> Gather.failureObjects(clients.s3(null), failureBucket.bucket()));
         }
-        if (s3Endpoint == null || bucket == null) {
+        if (!failureBucket.local()) {
             return () -> Lookup.notChecked("a local run lists the failure bucket given by --s3-endpoint and --bucket");
         }
-        return () -> Gather.failureObjects(clients.s3(s3Endpoint), Optional.of(bucket));
+        return () -> Gather.failureObjects(clients.s3(failureBucket.s3Endpoint()), failureBucket.bucket());
     }
 
     @Override
@@ -97,17 +91,13 @@ public final class DoctorCommand extends TargetCommand {
         if (node.isBlank()) {
             throw usageError("option --node needs a command");
         }
-        if (spec.kind() == Target.Kind.AWS && s3Endpoint != null) {
-            throw usageError("--s3-endpoint is for a local S3-compatible server; with --aws the bucket is in S3");
-        }
+        failureBucket.check(spec.kind());
         PrintStream out = io.out();
         try (DoctorClients clients = spec.kind() == Target.Kind.AWS ? DoctorClients.forAws()
                 : DoctorClients.forLocal(spec.endpoint())) {
             List<String> header = new ArrayList<>(List.of(clients.description(io.style()), "table " + spec.table(),
                     existing ? "existing-table mode" : "new-table mode"));
-            if (bucket != null) {
-                header.add("failure bucket " + bucket + (s3Endpoint == null ? "" : " at " + s3Endpoint));
-            }
+            failureBucket.bucket().ifPresent(b -> header.add("failure bucket " + b + failureBucket.at()));
             out.println(io.style().join(header));
             List<Verdict> verdicts = Doctor.run(new Doctor.Options(spec.table(), existing, kmsKeyArn, node), clients,
                     failureObjects(spec, clients), Instant.now());

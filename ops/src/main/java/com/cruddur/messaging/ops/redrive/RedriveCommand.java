@@ -5,17 +5,17 @@ import com.cruddur.messaging.ops.HandlerCommand;
 import com.cruddur.messaging.ops.Invoker;
 import com.cruddur.messaging.ops.Plural;
 import com.cruddur.messaging.ops.Target;
-import com.cruddur.messaging.ops.Usage;
 import com.cruddur.messaging.ops.failures.FailureBucket;
+import com.cruddur.messaging.ops.failures.FailureBucketOptions;
 import com.cruddur.messaging.ops.failures.FailureObject;
 import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.stream.ConversationCheck;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -64,13 +64,8 @@ public final class RedriveCommand extends HandlerCommand {
     /** Retries of a batch with failures (fewer than the mapping's own: the handler already tried each conversation). */
     private static final int DEFAULT_MAX_RETRIES = 2;
 
-    @Option(names = "--bucket", paramLabel = "NAME", converter = Usage.BucketName.class,
-            description = "the failure bucket (default with --aws: the stack CruddurMessaging's)")
-    private String bucket;
-
-    @Option(names = "--s3-endpoint", paramLabel = "URL", converter = Usage.EndpointUrl.class,
-            description = "with --endpoint: the S3-compatible server that holds --bucket (watch prints it)")
-    private URI s3Endpoint;
+    @Mixin
+    private FailureBucketOptions failureBucket;
 
     @Option(names = "--dry-run", description = "read and show what it would apply; change nothing")
     private boolean dryRun;
@@ -95,16 +90,14 @@ public final class RedriveCommand extends HandlerCommand {
         if (spec.kind() == Target.Kind.EMBEDDED) {
             throw usageError("redrive needs --aws, or --endpoint URL of the DynamoDB Local that holds the table");
         }
-        if (file != null && (bucket != null || s3Endpoint != null)) {
+        if (file != null && failureBucket.given()) {
             throw usageError("give --bucket (and --s3-endpoint) or FILE, not both");
         }
         if (file != null && (since != null || max != null)) {
             throw usageError("--since and --max choose among the bucket's objects; FILE is one object");
         }
-        if (spec.kind() == Target.Kind.AWS && s3Endpoint != null) {
-            throw usageError("--s3-endpoint is for a local S3-compatible server; with --aws the bucket is in S3");
-        }
-        if (spec.kind() == Target.Kind.ENDPOINT && file == null && (s3Endpoint == null || bucket == null)) {
+        failureBucket.check(spec.kind());
+        if (spec.kind() == Target.Kind.ENDPOINT && file == null && !failureBucket.local()) {
             throw usageError("with --endpoint, give --s3-endpoint URL and --bucket NAME (watch prints them), or FILE");
         }
         int limit = max == null ? Integer.MAX_VALUE : within("--max", max, 1, Integer.MAX_VALUE);
@@ -135,11 +128,12 @@ public final class RedriveCommand extends HandlerCommand {
                 });
                 return report.summary(null, dryRun, "");
             }
-            String name = bucket != null ? bucket : FailureObjectReader.stackBucket(target);
-            FailureObjectReader reader = new FailureObjectReader(new FailureBucket(target.s3(s3Endpoint), name));
+            String name = failureBucket.bucket().orElseGet(() -> FailureObjectReader.stackBucket(target));
+            FailureObjectReader reader = new FailureObjectReader(new FailureBucket(target.s3(failureBucket.s3Endpoint()),
+                    name));
             Optional<Instant> from = Optional.ofNullable(since).map(s -> s.from(Instant.now()));
             List<FailureBucket.Entry> entries = reader.list(from);
-            header.add("bucket " + name + (s3Endpoint == null ? "" : " at " + s3Endpoint) + " ("
+            header.add("bucket " + name + failureBucket.at() + " ("
                     + Plural.of(entries.size(), "failure object") + from.map(t -> " stored since " + t).orElse("") + ")");
             if (dryRun) {
                 header.add("dry run: nothing is written or removed");
