@@ -38,8 +38,17 @@ public record SeedData(String source, List<Map<String, AttributeValue>> items) {
      * @throws InputException naming the file and the problem
      */
     public static SeedData fromFile(Path file) {
-        String text = new String(InputException.read(file), StandardCharsets.UTF_8);
-        return new SeedData(file.toString(), parse(file.toString(), text));
+        return read(file.toString(), InputException.read(file));
+    }
+
+    /**
+     * Checks a seed file's content, as {@link #fromFile} does after reading it.
+     *
+     * @param source the file's name, to name it in a problem
+     * @throws InputException naming the source and the problem
+     */
+    static SeedData read(String source, byte[] content) {
+        return new SeedData(source, parse(source, new String(content, StandardCharsets.UTF_8)));
     }
 
     /**

@@ -28,7 +28,16 @@ public record EventFile(Path path, DynamodbEvent event, List<JsonNode> records) 
      *         DynamoDB stream event
      */
     public static EventFile load(Path path) {
-        byte[] bytes = InputException.read(path);
+        return read(path, InputException.read(path));
+    }
+
+    /**
+     * Checks an event file's content, as {@link #load} does after reading it.
+     *
+     * @param path  the file, to name it in a problem
+     * @throws InputException naming the file and the problem: not JSON, not a DynamoDB stream event
+     */
+    public static EventFile read(Path path, byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.isBlank()) {
             throw new InputException(path, "invalid JSON (empty file)");
