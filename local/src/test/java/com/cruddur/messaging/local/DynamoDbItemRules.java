@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * and naming rules in Amazon DynamoDB" (HowItWorks.NamingRulesDataTypes: attribute names at least one
  * character; numbers of at most 38 significant digits between 1E-130 and 9.9999999999999999999999999999999999999E+125
  * in magnitude; sets non-empty, of unique values; NULL true) and "Service, account, and table quotas"
- * (ServiceQuotas: a partition key value of 1 to 2048 bytes, a sort key value of 1 to 1024 bytes).
+ * (ServiceQuotas: a partition key value of 1 to 2048 bytes, a sort key value of 1 to 1024 bytes; the
+ * index's key, {@code message_group_uuid}, is a string key too). DynamoDB Local refuses each of them.
  */
 final class DynamoDbItemRules {
 
@@ -28,7 +29,9 @@ final class DynamoDbItemRules {
 
     /** Why DynamoDB would refuse the item as a row of this table, or empty. */
     static Optional<String> problem(Map<String, AttributeValue> item) {
-        Optional<String> keys = key(item, MessagesTable.PK, 2048).or(() -> key(item, MessagesTable.SK, 1024));
+        Optional<String> keys = key(item, MessagesTable.PK, 2048).or(() -> key(item, MessagesTable.SK, 1024))
+                .or(() -> item.containsKey(MessagesTable.GROUP_INDEX_PK)
+                        ? key(item, MessagesTable.GROUP_INDEX_PK, 2048) : Optional.empty());
         return keys.isPresent() ? keys : attributes(item);
     }
 
