@@ -15,7 +15,7 @@ import software.amazon.awscdk.assertions.Template;
  * The failure destination: an S3 bucket that holds whole batches, message text included, so it is
  * encrypted under KMS, TLS-only, private, owner-enforced, expiring, and kept by every stack operation
  * but the rollback of the deploy that created it. Its permissions are evaluated in
- * {@link IamPolicyEvaluationTest}.
+ * {@link IamPolicyEvaluationIT}.
  */
 class FailureBucketTest {
 

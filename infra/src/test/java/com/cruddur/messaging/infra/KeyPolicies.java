@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Key policies the stack does not own, written from AWS's documentation so the IAM evaluator can
- * evaluate requests on those keys ({@link IamPolicyEvaluationTest}).
+ * evaluate requests on those keys ({@link IamPolicyEvaluationIT}).
  */
 final class KeyPolicies {
 

@@ -1,6 +1,5 @@
 package com.cruddur.messaging.stream;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
@@ -36,28 +35,84 @@ public final class ItemSize {
         return size;
     }
 
-    /** One value's size in bytes, without an attribute name. */
+    /**
+     * One value's size in bytes, without an attribute name. Loops and null checks rather than
+     * streams and a switch on the value's type: this runs for every row the handler moves, and in
+     * a cold start each stream stage or switch map is classes to load.
+     */
     static long of(AttributeValue value) {
-        return switch (value.type()) {
-            case S -> utf8(value.s());
-            case N -> number(value.n());
-            case B -> bytes(value.b());
-            case BOOL, NUL -> 1;
-            case SS -> value.ss().stream().mapToLong(ItemSize::utf8).sum();
-            case NS -> value.ns().stream().mapToLong(ItemSize::number).sum();
-            case BS -> value.bs().stream().mapToLong(ItemSize::bytes).sum();
-            case L -> 3 + value.l().stream().mapToLong(element -> 1 + of(element)).sum();
-            case M -> 3 + value.m().entrySet().stream()
-                    .mapToLong(entry -> 1 + utf8(entry.getKey()) + of(entry.getValue())).sum();
-            case UNKNOWN_TO_SDK_VERSION -> throw new IllegalArgumentException("a value of a type this SDK does not know");
-        };
+        if (value.s() != null) {
+            return utf8(value.s());
+        }
+        if (value.n() != null) {
+            return number(value.n());
+        }
+        if (value.b() != null) {
+            return bytes(value.b());
+        }
+        if (value.bool() != null || value.nul() != null) {
+            return 1;
+        }
+        long size = 0;
+        if (value.hasSs()) {
+            for (String s : value.ss()) {
+                size += utf8(s);
+            }
+        } else if (value.hasNs()) {
+            for (String n : value.ns()) {
+                size += number(n);
+            }
+        } else if (value.hasBs()) {
+            for (SdkBytes b : value.bs()) {
+                size += bytes(b);
+            }
+        } else if (value.hasL()) {
+            size = 3;
+            for (AttributeValue element : value.l()) {
+                size += 1 + of(element);
+            }
+        } else if (value.hasM()) {
+            size = 3;
+            for (Map.Entry<String, AttributeValue> entry : value.m().entrySet()) {
+                size += 1 + utf8(entry.getKey()) + of(entry.getValue());
+            }
+        } else {
+            throw new IllegalArgumentException("a value of a type this SDK does not know");
+        }
+        return size;
     }
 
-    /** 1 byte per two significant digits, rounded up, plus 1. */
-    private static long number(String number) {
-        BigDecimal value = new BigDecimal(number);
-        int digits = value.signum() == 0 ? 1 : value.stripTrailingZeros().unscaledValue().abs().toString().length();
-        return (digits + 1) / 2 + 1;
+    /**
+     * 1 byte per two significant digits, rounded up, plus 1: the mantissa's digits (sign, decimal
+     * point and exponent aside) from its first non-zero digit to its last; zero has one.
+     */
+    static long number(String number) {
+        int end = number.length();
+        for (int i = 0; i < number.length(); i++) {
+            if (number.charAt(i) == 'e' || number.charAt(i) == 'E') {
+                end = i;
+                break;
+            }
+        }
+        int digits = 0;
+        int significant = 0;
+        boolean started = false;
+        for (int i = 0; i < end; i++) {
+            char c = number.charAt(i);
+            if (c < '0' || c > '9') {
+                continue;
+            }
+            if (c != '0') {
+                started = true;
+            }
+            if (started) {
+                digits++;
+                if (c != '0') {
+                    significant = digits;
+                }
+            }
+        }
+        return (Math.max(1, significant) + 1) / 2 + 1;
     }
 
     private static long utf8(String s) {

@@ -22,17 +22,13 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * removes the older, as for any duplicate. Every write still carries its condition; one that fails
  * leaves the rest going and makes the caller re-read.
  */
-final class PutFirstWriter extends RowWriter {
-
-    PutFirstWriter(DynamoDbClient client, String tableName, KeyHolders holders) {
-        super(client, tableName, holders);
-    }
+record PutFirstWriter(DynamoDbClient client, String tableName, KeyHolders holders) implements RowWriter {
 
     /** What one write came to: done, or refused by its condition. */
     private enum Outcome { DONE, REFUSED }
 
     @Override
-    WriteResult apply(String messageGroupUuid, List<RowAction> actions, MovesInFlight moves) {
+    public WriteResult apply(String messageGroupUuid, List<RowAction> actions, MovesInFlight moves) {
         KeyHolders.Taken taken = new KeyHolders.Taken();
         // 1. Every new row first.
         List<Recreate> puts = actions.stream().filter(Recreate.class::isInstance).map(Recreate.class::cast).toList();

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * missing and never doubled, whatever fails. Transactions run in order and the first one cancelled
  * by a failed condition stops the rest: the caller re-reads and re-plans.
  */
-final class TransactionalWriter extends RowWriter {
+record TransactionalWriter(DynamoDbClient client, String tableName, KeyHolders holders) implements RowWriter {
 
     /** DynamoDB's limits for one TransactWriteItems: 100 actions and 4 MB. */
     static final int MAX_TRANSACTION_ACTIONS = 100;
@@ -22,16 +22,12 @@ final class TransactionalWriter extends RowWriter {
     /** Headroom under the byte limit for the request's expressions and attribute names. */
     static final long TRANSACTION_BYTE_BUDGET = MAX_TRANSACTION_BYTES * 3 / 4;
 
-    TransactionalWriter(DynamoDbClient client, String tableName, KeyHolders holders) {
-        super(client, tableName, holders);
-    }
-
     /**
      * @throws TransactionCanceledException if a transaction was cancelled for a reason other than a
      *         failed condition (a conflict with another transaction, throttling, validation)
      */
     @Override
-    WriteResult apply(String messageGroupUuid, List<RowAction> actions, MovesInFlight moves) {
+    public WriteResult apply(String messageGroupUuid, List<RowAction> actions, MovesInFlight moves) {
         WriteResult result = WriteResult.NOTHING;
         for (List<RowAction> chunk : chunks(actions)) {
             List<RowWrite> writes = chunk.stream().flatMap(a -> RowWrite.of(messageGroupUuid, a).stream()).toList();

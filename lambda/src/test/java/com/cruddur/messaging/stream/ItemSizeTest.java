@@ -33,6 +33,13 @@ class ItemSizeTest {
         assertThat(ItemSize.of(item("n", AttributeValue.fromN("0.00100")))).isEqualTo(3);
         // -12.345: five significant digits: 3 + 1 = 4; with "n": 5
         assertThat(ItemSize.of(item("n", AttributeValue.fromN("-12.345")))).isEqualTo(5);
+        // Zero has one digit; an exponent and the zeroes around the significant digits count nothing.
+        assertThat(ItemSize.number("0")).isEqualTo(2);
+        assertThat(ItemSize.number("-0.000")).isEqualTo(2);
+        assertThat(ItemSize.number("1E+5")).isEqualTo(2);
+        assertThat(ItemSize.number("-1.23e-7")).isEqualTo(3);
+        assertThat(ItemSize.number("00123.4500")).isEqualTo(4);
+        assertThat(ItemSize.number("100.001")).isEqualTo(4);
     }
 
     @Test

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.TestFactory;
  * <p>All requests go to one node process. The templates' intrinsic functions are resolved in one
  * fixed account, region and partition ({@link ResolvedTemplate}).
  */
-class IamPolicyEvaluationTest {
+class IamPolicyEvaluationIT {
 
     /** Copied into this module's target/ by the build from the lambda module's artifact (infra/pom.xml). */
     static final Path RECORDED = Path.of(System.getProperty("recorded.requests.file", "target/recorded-dynamodb-requests.jsonl"));
