@@ -16,6 +16,8 @@ import static com.cruddur.messaging.schema.FailureObjects.START_SEQUENCE_NUMBER;
 import static com.cruddur.messaging.schema.FailureObjects.STREAM_ARN;
 import static com.cruddur.messaging.schema.FailureObjects.TIMESTAMP;
 
+import com.cruddur.messaging.ops.LambdaEvents;
+import com.cruddur.messaging.ops.Style;
 import com.cruddur.messaging.schema.FailureObjects;
 import com.cruddur.messaging.schema.StreamArn;
 import com.cruddur.messaging.stream.LocalContext;
@@ -34,6 +36,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * A failure object: what Lambda writes to a stream event source mapping's S3 on-failure destination
@@ -84,8 +87,9 @@ public record FailureObject(
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
+    private static final Pattern SHARD_ID_CHARS = Pattern.compile("[A-Za-z0-9_.-]+");
 
-    /** A failure object that cannot be used; the message names its source, then the problem, in one line. */
+    /** An unusable failure object: its source, then the problem, on one printable line ({@link Style#printable}). */
     public static final class Malformed extends IllegalArgumentException {
 
         private static final long serialVersionUID = 1L;
@@ -93,8 +97,8 @@ public record FailureObject(
         private final String reason;
 
         Malformed(String source, String reason) {
-            super(source + ": " + reason);
-            this.reason = reason;
+            super(Style.printable(source + ": " + reason));
+            this.reason = Style.printable(reason);
         }
 
         /** The problem, without the source. */
@@ -191,7 +195,7 @@ public record FailureObject(
                 request.path(INVOKE_COUNT).asInt(0),
                 text(response, FUNCTION_ERROR),
                 instant(root.get(TIMESTAMP)),
-                required(info, SHARD_ID),
+                shardId(info),
                 start,
                 end,
                 instant(info.get(FIRST_ARRIVAL)),
@@ -226,6 +230,12 @@ public record FailureObject(
             }
             list.add(record);
         }
+        try {
+            // Redrive hands them to the handler as Lambda's serializer reads them: refuse here what it cannot read.
+            LambdaEvents.of(list);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(PAYLOAD + " holds records Lambda's serializer cannot read (" + e.getMessage() + ")");
+        }
         return list;
     }
 
@@ -237,6 +247,20 @@ public record FailureObject(
         return value.textValue();
     }
 
+    /**
+     * The Streams API's shard IDs are 28 to 65 characters (API reference, "Shard"); those Lambda and
+     * DynamoDB Local write are "shardId-", digits, "-" and hex digits. Held to that, so the shard is one
+     * folder of the object's key (no "/") and prints on the report's line.
+     */
+    private static String shardId(JsonNode info) {
+        String value = required(info, SHARD_ID);
+        if (value.length() < 28 || value.length() > 65 || !SHARD_ID_CHARS.matcher(value).matches()) {
+            throw new IllegalArgumentException(BATCH_INFO + "." + SHARD_ID
+                    + " is not a stream's shard ID (28 to 65 letters, digits, '-', '_' or '.')");
+        }
+        return value;
+    }
+
     private static String sequenceNumber(JsonNode info, String field) {
         String value = required(info, field);
         // The Streams API's sequence numbers: 21 to 40 digits (GetShardIterator, SequenceNumber).
@@ -246,9 +270,10 @@ public record FailureObject(
         return value;
     }
 
+    /** A member shown to people only (condition, functionError), so made printable as it is read. */
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || !value.isTextual() ? null : value.textValue();
+        return value == null || !value.isTextual() ? null : Style.printable(value.textValue());
     }
 
     private static Instant instant(JsonNode value) {
