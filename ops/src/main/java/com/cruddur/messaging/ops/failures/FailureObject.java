@@ -162,9 +162,9 @@ public record FailureObject(
         try {
             root = MAPPER.readTree(content);
         } catch (JacksonException e) {
-            throw new Malformed(source, "not JSON (" + firstLine(e.getOriginalMessage()) + ")");
+            throw new Malformed(source, "not JSON (" + Style.firstLine(e.getOriginalMessage()) + ")");
         } catch (java.io.IOException e) {
-            throw new Malformed(source, "unreadable (" + firstLine(e.getMessage()) + ")");
+            throw new Malformed(source, "unreadable (" + Style.firstLine(e.getMessage()) + ")");
         }
         try {
             return of(root);
@@ -216,7 +216,7 @@ public record FailureObject(
             try {
                 event = MAPPER.readTree(payload.textValue());
             } catch (JacksonException e) {
-                throw new IllegalArgumentException(PAYLOAD + " is not JSON (" + firstLine(e.getOriginalMessage()) + ")");
+                throw new IllegalArgumentException(PAYLOAD + " is not JSON (" + Style.firstLine(e.getOriginalMessage()) + ")");
             }
         }
         JsonNode records = event == null ? null : event.get("Records");
@@ -230,11 +230,16 @@ public record FailureObject(
             }
             list.add(record);
         }
+        // Redrive hands them to the handler as Lambda's serializer reads them: refuse what it cannot read, or
+        // reads as other records (a member of the wrong type can make it read one record as two).
+        int read;
         try {
-            // Redrive hands them to the handler as Lambda's serializer reads them: refuse here what it cannot read.
-            LambdaEvents.of(list);
+            read = LambdaEvents.of(list).getRecords().size();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(PAYLOAD + " holds records Lambda's serializer cannot read (" + e.getMessage() + ")");
+        }
+        if (read != list.size()) {
+            throw new IllegalArgumentException(PAYLOAD + " holds " + list.size() + " records that Lambda's serializer reads as " + read);
         }
         return list;
     }
@@ -272,8 +277,7 @@ public record FailureObject(
 
     /** A member shown to people only (condition, functionError), so made printable as it is read. */
     private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || !value.isTextual() ? null : Style.printable(value.textValue());
+        return node.get(field) instanceof JsonNode value && value.isTextual() ? Style.printable(value.textValue()) : null;
     }
 
     private static Instant instant(JsonNode value) {
@@ -285,13 +289,5 @@ public record FailureObject(
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).strip();
     }
 }
