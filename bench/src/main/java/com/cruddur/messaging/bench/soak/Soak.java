@@ -24,12 +24,14 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
@@ -46,6 +48,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class Soak {
 
     private static final long REPORT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** The app's threads: a DynamoDB Local request takes milliseconds, one thread would cap the rate. */
+    private static final int WRITERS = 4;
     /** Lambda polls each shard about four times a second. */
     private static final long POLL_MILLIS = 250;
 
@@ -100,11 +104,17 @@ public final class Soak {
             Thread delivery = Thread.ofPlatform().name("soak-mapping").start(() -> deliver(poller, mapping, streamArn));
             long start = System.nanoTime();
             long writeEnd = start + settings.duration().toNanos();
-            Thread writer = Thread.ofPlatform().name("soak-app").start(
-                    () -> app.run(settings.rate(), () -> System.nanoTime() < writeEnd));
+            List<Thread> writers = new ArrayList<>();
+            for (int w = 0; w < WRITERS; w++) {
+                int writer = w;
+                writers.add(Thread.ofPlatform().name("soak-app-" + w).start(() -> app.run(writer, WRITERS,
+                        settings.rate() / Math.min(WRITERS, settings.conversations()), () -> System.nanoTime() < writeEnd)));
+            }
             Progress progress = new Progress(start, app, faults);
             progress.until(writeEnd, () -> false);
-            writer.join();
+            for (Thread writer : writers) {
+                writer.join();
+            }
             long drainEnd = System.nanoTime() + settings.drainLimit().toNanos();
             progress.until(drainEnd, () -> ledger.outstanding() == 0);
             stopDelivery.set(true);
@@ -113,7 +123,7 @@ public final class Soak {
             Map<String, String> wrong = wrong(client, table, app);
             long[] latencies = ledger.latenciesFrom(0);
             return new SoakFigures(settings.duration().toNanos() / 1e9, app.messages.get(), app.edits.get(),
-                    app.deletions.get(), app.failedWrites.get(), ledger.appliedCount(),
+                    app.deletions.get(), app.failedWrites.get(), app.missed.get(), ledger.appliedCount(),
                     SoakFigures.percentileMillis(latencies, 0.50), SoakFigures.percentileMillis(latencies, 0.99),
                     ledger.ages().stream().mapToLong(SoakLedger.AgeSample::ageNanos).max().orElse(0) / 1e9,
                     SoakFigures.slope(ledger.ages(), start, writeEnd), heap.highMb(), heap.afterGcHighMb(),
@@ -207,7 +217,7 @@ public final class Soak {
             this.nextLine = start + REPORT_NANOS;
         }
 
-        void until(long end, java.util.function.BooleanSupplier done) throws InterruptedException {
+        void until(long end, BooleanSupplier done) throws InterruptedException {
             while (System.nanoTime() < end && !done.getAsBoolean()) {
                 Thread.sleep(Math.max(1, Math.min(1000, (end - System.nanoTime()) / 1_000_000)));
                 heap.sample();
@@ -226,7 +236,7 @@ public final class Soak {
             double age = ages.subList(Math.min(agesFrom, ages.size()), ages.size()).stream()
                     .mapToLong(SoakLedger.AgeSample::ageNanos).max().orElse(0) / 1e9;
             agesFrom = ages.size();
-            out.println(String.format(java.util.Locale.ROOT,
+            out.println(String.format(Locale.ROOT,
                     "[%4d s] writes %d (%.1f/s) · applied %d · latency p50 %.0f ms p99 %.0f ms · iterator age max %.1f s"
                             + " · heap %.0f MB used, %.0f MB after GC · faults %d · given up %d · waiting for %d",
                     (System.nanoTime() - start) / 1_000_000_000L, writes, (writes - writesBefore) / 10.0,

@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@value #MESSAGE_PERCENT}% new messages (a put that never overwrites, as {@code send}),
  * {@value #EDIT_PERCENT}% edits of the conversation's newest message (an update of its text: the
  * rows must show the new text) and the rest deletions of an earlier message (never the newest, so
- * the newest message still decides where the rows belong). One thread: writes go out in order.
+ * the newest message still decides where the rows belong). Several app threads, each with its own
+ * conversations, so that one conversation's writes go out in order.
  */
 final class SoakApp {
 
@@ -51,18 +52,23 @@ final class SoakApp {
     private final String table;
     private final SoakLedger ledger;
     private final Random random;
+    private final long seed;
     private final List<String> users = new ArrayList<>();
     private final List<Conversation> conversations = new ArrayList<>();
     final AtomicLong messages = new AtomicLong();
     final AtomicLong edits = new AtomicLong();
     final AtomicLong deletions = new AtomicLong();
     final AtomicLong failedWrites = new AtomicLong();
+    /** Writes the app could not send on time (DynamoDB held it back), left out rather than sent in a burst. */
+    final AtomicLong missed = new AtomicLong();
+    private final AtomicLong sequence = new AtomicLong();
 
     SoakApp(DynamoDbClient client, String table, SoakLedger ledger, int conversationCount, long seed) {
         this.client = client;
         this.table = table;
         this.ledger = ledger;
         this.random = new Random(seed);
+        this.seed = seed;
         // Many users, each in a few conversations: half again as many users as conversations.
         int userCount = Math.max(4, conversationCount * 3 / 2);
         for (int u = 0; u < userCount; u++) {
@@ -111,11 +117,23 @@ final class SoakApp {
         Items.putAll(client, table, rows, n -> { });
     }
 
-    /** Writes at {@code perSecond} until {@code running} says stop; a write that fails is counted and skipped. */
-    void run(double perSecond, BooleanSupplier running) {
+    /**
+     * One of {@code writers} app threads: writes at {@code perSecond} to its share of the conversations
+     * (every {@code writers}-th, so one conversation's writes stay in order) until {@code running}
+     * says stop. A write that fails is counted and skipped; when DynamoDB holds the thread back more
+     * than a second, the missed writes are not made up in a burst but counted ({@link #missed}).
+     */
+    void run(int writer, int writers, double perSecond, BooleanSupplier running) {
+        List<Conversation> mine = new ArrayList<>();
+        for (int i = writer; i < conversations.size(); i += writers) {
+            mine.add(conversations.get(i));
+        }
+        if (mine.isEmpty()) {
+            return;
+        }
+        Random draws = new Random(seed * 31 + writer);
         long period = (long) (1e9 / perSecond);
         long next = System.nanoTime();
-        long sequence = 0;
         while (running.getAsBoolean()) {
             long wait = next - System.nanoTime();
             if (wait > 0) {
@@ -125,17 +143,20 @@ final class SoakApp {
                     Thread.currentThread().interrupt();
                     return;
                 }
+            } else if (-wait > 1_000_000_000L) {
+                missed.addAndGet(-wait / period);
+                next = System.nanoTime();
             }
             next += period;
-            Conversation c = conversations.get(random.nextInt(conversations.size()));
-            int kind = random.nextInt(100);
+            Conversation c = mine.get(draws.nextInt(mine.size()));
+            int kind = draws.nextInt(100);
             try {
                 if (kind >= MESSAGE_PERCENT + EDIT_PERCENT && !c.earlier.isEmpty()) {
-                    delete(c);
+                    delete(c, draws);
                 } else if (kind >= MESSAGE_PERCENT && c.newestSk != null) {
-                    edit(c, sequence++);
+                    edit(c, sequence.getAndIncrement());
                 } else {
-                    message(c, sequence++);
+                    message(c, sequence.getAndIncrement(), draws);
                 }
             } catch (RuntimeException e) {
                 failedWrites.incrementAndGet();
@@ -143,14 +164,14 @@ final class SoakApp {
         }
     }
 
-    private void message(Conversation c, long sequence) {
+    private void message(Conversation c, long sequence, Random draws) {
         // Later than the conversation's last message, even within one microsecond.
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (!at.isAfter(c.last)) {
             at = c.last.plus(1, ChronoUnit.MICROS);
         }
         String sk = MessagesTable.sortKey(at);
-        int sender = c.participants[random.nextInt(c.participants.length)];
+        int sender = c.participants[draws.nextInt(c.participants.length)];
         String text = "soak message " + sequence;
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put(MessagesTable.PK, s(MessagesTable.messagePk(c.group)));
@@ -197,9 +218,9 @@ final class SoakApp {
         edits.incrementAndGet();
     }
 
-    private void delete(Conversation c) {
+    private void delete(Conversation c, Random draws) {
         List<String> earlier = new ArrayList<>(c.earlier);
-        String sk = earlier.get(random.nextInt(earlier.size()));
+        String sk = earlier.get(draws.nextInt(earlier.size()));
         c.earlier.remove(sk);
         // A REMOVE: the deployed filter keeps it from the handler; nothing to wait for.
         client.deleteItem(b -> b.tableName(table)

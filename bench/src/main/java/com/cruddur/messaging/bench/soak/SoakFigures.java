@@ -12,6 +12,7 @@ import java.util.Map;
  * @param edits            edits written
  * @param deletions        deletions written
  * @param failedWrites     the app's writes DynamoDB refused (not waited for)
+ * @param missedWrites     writes the app could not send on time (left out, not sent in a burst)
  * @param applied          writes seen applied by the handler in the run (the latency's samples)
  * @param latencyP50Millis end-to-end latency, median
  * @param latencyP99Millis end-to-end latency, 99th percentile
@@ -26,7 +27,8 @@ import java.util.Map;
  * @param checked          conversations checked
  * @param wrong            conversations reconcile's diff found wrong, by id, with what is wrong
  */
-public record SoakFigures(double seconds, long messages, long edits, long deletions, long failedWrites, long applied,
+public record SoakFigures(double seconds, long messages, long edits, long deletions, long failedWrites,
+                          long missedWrites, long applied,
                           double latencyP50Millis, double latencyP99Millis, double maxAgeSeconds, double ageSlope,
                           double heapHighMb, double heapAfterGcHighMb, long faultsInjected, long recordsGivenUp,
                           int objectsRedriven, long notDelivered, int checked, Map<String, String> wrong) {
@@ -38,17 +40,21 @@ public record SoakFigures(double seconds, long messages, long edits, long deleti
         return messages + edits + deletions;
     }
 
-    /** Whether the rate was sustained: the iterator age flat over the last half of the run. */
-    public boolean sustained() {
-        return !Double.isNaN(ageSlope) && ageSlope < FLAT_SLOPE;
+    /** The app wrote at least this share of the rate asked for, or the run says nothing about the rate. */
+    public static final double RATE_KEPT = 0.95;
+
+    /** Whether the rate was sustained: written as asked, and the iterator age flat over the last half of the run. */
+    public boolean sustained(double rate) {
+        return !Double.isNaN(ageSlope) && ageSlope < FLAT_SLOPE && writes() >= RATE_KEPT * rate * seconds;
     }
 
     /** The summary lines: never message text, conversations by id only. */
     public List<String> lines(double rate) {
         String verdict = Double.isNaN(ageSlope)
                 ? "no verdict: too few batches in the last half of the run"
-                : (sustained() ? "sustained " : "NOT sustained ") + fmt("%.1f", rate) + "/s: iterator age "
-                        + (sustained() ? "flat" : "growing") + " over the last half of the run (slope "
+                : (sustained(rate) ? "sustained " : "NOT sustained ") + fmt("%.1f", rate) + "/s: written at "
+                        + fmt("%.1f", writes() / seconds) + "/s (at least " + RATE_KEPT + " of it needed), iterator age "
+                        + (ageSlope < FLAT_SLOPE ? "flat" : "growing") + " over the last half of the run (slope "
                         + fmt("%+.4f", ageSlope) + " s/s; flat: under " + FLAT_SLOPE + ")";
         String conversations = checked + " conversations checked with reconcile's diff, " + wrong.size() + " wrong"
                 + (wrong.isEmpty() ? "" : ": " + wrong.entrySet().stream().limit(5)
@@ -56,7 +62,7 @@ public record SoakFigures(double seconds, long messages, long edits, long deleti
         return List.of(
                 "soak: " + writes() + " writes in " + fmt("%.0f", seconds) + " s (" + fmt("%.1f", writes() / seconds)
                         + "/s: " + messages + " messages, " + edits + " edits, " + deletions + " deletions; "
-                        + failedWrites + " refused)",
+                        + failedWrites + " refused, " + missedWrites + " missed: DynamoDB held the app back)",
                 "  applied in the run: " + applied + " · latency write -> rows p50 " + fmt("%.0f", latencyP50Millis)
                         + " ms, p99 " + fmt("%.0f", latencyP99Millis) + " ms · iterator age max " + fmt("%.1f", maxAgeSeconds)
                         + " s · heap high-water " + fmt("%.0f", heapHighMb) + " MB used, " + fmt("%.0f", heapAfterGcHighMb)

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -38,7 +39,6 @@ final class SoakLedger {
     private final List<Long> latencies = new ArrayList<>();
     private final List<AgeSample> ages = new ArrayList<>();
     private long appliedCount;
-    private long givenUpCount;
 
     /** The identity of a write, as its stream record shows it. */
     static String key(String pk, String sk, String text) {
@@ -100,7 +100,7 @@ final class SoakLedger {
         for (String key : keys) {
             Long at = sent.get(key);
             if (at != null) {
-                settle(group(key), at, w -> givenUpCount++);
+                settle(group(key), at, w -> { });
             }
         }
     }
@@ -110,15 +110,11 @@ final class SoakLedger {
         return sent.size();
     }
 
-    synchronized long givenUpCount() {
-        return givenUpCount;
-    }
-
     synchronized long appliedCount() {
         return appliedCount;
     }
 
-    private void settle(String group, long upTo, java.util.function.Consumer<Write> each) {
+    private void settle(String group, long upTo, Consumer<Write> each) {
         Deque<Write> writes = pending.getOrDefault(group, new ArrayDeque<>());
         while (!writes.isEmpty() && writes.peekFirst().atNanos() <= upTo) {
             Write write = writes.removeFirst();
@@ -138,10 +134,6 @@ final class SoakLedger {
                 .mapToLong(Long::longValue).toArray();
         Arrays.sort(window);
         return window;
-    }
-
-    synchronized int latencyCount() {
-        return latencies.size();
     }
 
     synchronized List<AgeSample> ages() {

@@ -24,9 +24,10 @@ class SoakFiguresTest {
 
         assertThat(SoakFigures.slope(growing, 0, 100 * SECOND)).isCloseTo(0.5, within(1e-9));
         assertThat(SoakFigures.slope(flat, 0, 100 * SECOND)).isCloseTo(0, within(0.001));
-        assertThat(figures(SoakFigures.slope(growing, 0, 100 * SECOND)).sustained()).isFalse();
-        assertThat(figures(SoakFigures.slope(flat, 0, 100 * SECOND)).sustained()).isTrue();
-        assertThat(figures(SoakFigures.slope(flat.subList(0, 2), 0, 100 * SECOND)).sustained()).as("no samples").isFalse();
+        assertThat(figures(SoakFigures.slope(growing, 0, 100 * SECOND)).sustained(1)).isFalse();
+        assertThat(figures(SoakFigures.slope(flat, 0, 100 * SECOND)).sustained(1)).isTrue();
+        assertThat(figures(SoakFigures.slope(flat, 0, 100 * SECOND)).sustained(2)).as("written at half the rate").isFalse();
+        assertThat(figures(SoakFigures.slope(flat.subList(0, 2), 0, 100 * SECOND)).sustained(1)).as("no samples").isFalse();
     }
 
     @Test
@@ -42,7 +43,7 @@ class SoakFiguresTest {
 
     @Test
     void theReportNamesWrongConversationsByIdOnly() {
-        SoakFigures figures = new SoakFigures(60, 50, 5, 3, 0, 55, 100, 300, 0.5, 0.001, 100, 40, 0, 0, 0, 0, 7,
+        SoakFigures figures = new SoakFigures(60, 50, 5, 3, 0, 0, 55, 100, 300, 0.5, 0.001, 100, 40, 0, 0, 0, 0, 7,
                 Map.of("5ae290ed-55d1-47a0-bc6d-fe2bc2700399", "behind"));
 
         assertThat(String.join("\n", figures.lines(1))).contains("7 conversations checked with reconcile's diff, 1 wrong: "
@@ -51,6 +52,6 @@ class SoakFiguresTest {
     }
 
     private static SoakFigures figures(double slope) {
-        return new SoakFigures(60, 1, 0, 0, 0, 1, 1, 1, 1, slope, 1, 1, 0, 0, 0, 0, 1, Map.of());
+        return new SoakFigures(60, 60, 0, 0, 0, 0, 60, 1, 1, 1, slope, 1, 1, 0, 0, 0, 0, 1, Map.of());
     }
 }
