@@ -6,7 +6,7 @@ import com.cruddur.messaging.ops.Subcommand;
 import java.util.List;
 
 /**
- * The measurement rig, {@code messaging-bench} ({@code ./dev bench|coldstart|reconcile-bench}): each
+ * The measurement rig, {@code messaging-bench} ({@code ./dev bench|coldstart|reconcile-bench|soak}): each
  * command on DynamoDB Local, embedded or at {@code --endpoint}; none accepts {@code --aws}.
  */
 public final class BenchCommands {
@@ -20,7 +20,9 @@ public final class BenchCommands {
             Subcommand.of("coldstart", "the Lambda jar's cold start in fresh JVMs: time to the response, classes loaded",
                     ColdStartCommand.class),
             Subcommand.of("reconcile-bench", "benchmark: reconcile's scan rate by segments, on DynamoDB Local",
-                    ReconcileBenchCommand.class));
+                    ReconcileBenchCommand.class),
+            Subcommand.of("soak", "the local pipeline under a steady write rate; every conversation checked at the end",
+                    SoakCommand.class));
 
     /** The program. */
     public static final Program.Definition DEFINITION = new Program.Definition(PROGRAM,

@@ -1,20 +1,32 @@
 package com.cruddur.messaging.devkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * DynamoDB JSON ({@code {"pk":{"S":"..."}, "n":{"N":"1"}, ...}}), the format of the AWS CLI, the
- * console and stream images, to and from the SDK's items.
+ * console and stream images, to and from the SDK's items. What it reads, DynamoDB takes: the rules
+ * of "Supported data types and naming rules in Amazon DynamoDB" (developer guide,
+ * HowItWorks.NamingRulesDataTypes) are checked here, so a file breaking them is refused by name
+ * rather than half loaded (DynamoDB Local, asked, refuses the same values).
  */
 public final class DynamoJson {
+
+    /** The largest magnitude of a DynamoDB number; the smallest non-zero one is {@link #SMALLEST}. */
+    private static final BigDecimal LARGEST = new BigDecimal("9.9999999999999999999999999999999999999E+125");
+    private static final BigDecimal SMALLEST = new BigDecimal("1E-130");
+    /** Digits of precision a DynamoDB number may have. */
+    private static final int PRECISION = 38;
 
     private DynamoJson() {
     }
@@ -69,6 +81,10 @@ public final class DynamoJson {
         }
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> attribute : node.properties()) {
+            if (attribute.getKey().isEmpty()) {
+                // "Attribute names must be at least one character long".
+                throw new IllegalArgumentException("an attribute without a name");
+            }
             item.put(attribute.getKey(), value(attribute.getKey(), attribute.getValue()));
         }
         return item;
@@ -85,11 +101,20 @@ public final class DynamoJson {
             case "S" -> AttributeValue.fromS(string(name, type, v));
             case "N" -> AttributeValue.fromN(number(name, type, v));
             case "B" -> AttributeValue.fromB(bytes(name, type, v));
-            case "BOOL" -> AttributeValue.fromBool(v.isBoolean() ? v.booleanValue() : Boolean.parseBoolean(string(name, type, v)));
-            case "NULL" -> AttributeValue.fromNul(true);
-            case "SS" -> AttributeValue.fromSs(elements(name, type, v).stream().map(e -> string(name, type, e)).toList());
-            case "NS" -> AttributeValue.fromNs(elements(name, type, v).stream().map(e -> number(name, type, e)).toList());
-            case "BS" -> AttributeValue.fromBs(elements(name, type, v).stream().map(e -> bytes(name, type, e)).toList());
+            case "BOOL" -> AttributeValue.fromBool(bool(name, v));
+            case "NULL" -> {
+                // DynamoDB: "Null attribute value types must have the value of true".
+                if (!(v.isBoolean() && v.booleanValue()) && !"true".equals(v.textValue())) {
+                    throw new IllegalArgumentException("attribute '" + name + "' is NULL but not true");
+                }
+                yield AttributeValue.fromNul(true);
+            }
+            case "SS" -> AttributeValue.fromSs(set(name, type, elements(name, type, v).stream().map(e -> string(name, type, e))
+                    .toList(), s -> s));
+            case "NS" -> AttributeValue.fromNs(set(name, type, elements(name, type, v).stream().map(e -> number(name, type, e))
+                    .toList(), n -> new BigDecimal(n).stripTrailingZeros()));
+            case "BS" -> AttributeValue.fromBs(set(name, type, elements(name, type, v).stream().map(e -> bytes(name, type, e))
+                    .toList(), SdkBytes::asByteBuffer));
             case "L" -> AttributeValue.fromL(elements(name, type, v).stream().map(e -> value(name, e)).toList());
             case "M" -> AttributeValue.fromM(item(v));
             default -> throw new IllegalArgumentException("attribute '" + name + "' has unknown type " + type);
@@ -103,9 +128,52 @@ public final class DynamoJson {
         return v.textValue();
     }
 
-    /** A number as written: DynamoDB JSON has them as strings, people sometimes write JSON numbers. */
+    /**
+     * A number as written: DynamoDB JSON has them as strings, people sometimes write JSON numbers.
+     * DynamoDB's numbers: at most 38 digits of precision, magnitudes from 1E-130 to
+     * 9.9999999999999999999999999999999999999E+125, and zero.
+     */
     private static String number(String name, String type, JsonNode v) {
-        return v.isNumber() ? v.asText() : string(name, type, v);
+        String text = v.isNumber() ? v.asText() : string(name, type, v);
+        BigDecimal number;
+        try {
+            number = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("attribute '" + name + "' is not a number for " + type);
+        }
+        BigDecimal magnitude = number.abs();
+        if (magnitude.signum() != 0 && (magnitude.stripTrailingZeros().precision() > PRECISION
+                || magnitude.compareTo(SMALLEST) < 0 || magnitude.compareTo(LARGEST) > 0)) {
+            throw new IllegalArgumentException("attribute '" + name + "' is a number DynamoDB cannot hold (at most "
+                    + PRECISION + " digits, magnitude 1E-130 to 1E+126)");
+        }
+        return text;
+    }
+
+    /** A JSON boolean, or the strings "true" and "false" people sometimes write. */
+    private static boolean bool(String name, JsonNode v) {
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        String text = string(name, "BOOL", v);
+        if (!text.equals("true") && !text.equals("false")) {
+            throw wrongKind(name, "BOOL");
+        }
+        return Boolean.parseBoolean(text);
+    }
+
+    /**
+     * A set's elements, which DynamoDB requires to be at least one and unique ({@code identity}: what
+     * makes two equal; numbers are equal by value, 1 and 1.0 are one).
+     */
+    private static <T> List<T> set(String name, String type, List<T> elements, Function<T, ?> identity) {
+        if (elements.isEmpty()) {
+            throw new IllegalArgumentException("attribute '" + name + "' is an empty " + type + " (DynamoDB has no empty sets)");
+        }
+        if (new HashSet<>(elements.stream().map(identity).toList()).size() < elements.size()) {
+            throw new IllegalArgumentException("attribute '" + name + "' is a " + type + " with a value twice");
+        }
+        return elements;
     }
 
     private static SdkBytes bytes(String name, String type, JsonNode v) {

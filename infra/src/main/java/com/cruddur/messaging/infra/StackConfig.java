@@ -281,8 +281,20 @@ public record StackConfig(String tableName, Optional<ExistingTable> existingTabl
         if (value == null) {
             return Optional.empty();
         }
-        String text = value.toString().trim();
+        String text = onOneLine(key, value.toString()).trim();
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+
+    /**
+     * No context value of this stack holds a control character; one with a line break would also break
+     * the one-line error that quotes it (found by StackConfigFuzzTest), so it is refused without being quoted.
+     */
+    private static String onOneLine(String key, String value) {
+        if (value.chars().anyMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029')) {
+            throw new IllegalArgumentException("context " + key + " holds a line break or another control character:"
+                    + " give the value on one line");
+        }
+        return value;
     }
 
     // "-c subnetIds=a,b" arrives as a string; a cdk.json context entry may be a JSON array.
@@ -292,8 +304,8 @@ public record StackConfig(String tableName, Optional<ExistingTable> existingTabl
             return List.of();
         }
         var items = value instanceof Collection<?> collection
-                ? collection.stream().map(String::valueOf)
-                : Arrays.stream(value.toString().split(","));
+                ? collection.stream().map(item -> onOneLine(key, String.valueOf(item)))
+                : Arrays.stream(onOneLine(key, value.toString()).split(","));
         return items.map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

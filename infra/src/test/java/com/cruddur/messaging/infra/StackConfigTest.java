@@ -292,4 +292,15 @@ class StackConfigTest {
     static final String STREAM_ARN =
             "arn:aws:dynamodb:us-east-1:111111111111:table/cruddur-messages/stream/2026-01-01T00:00:00.000";
     static final String KMS_KEY_ARN = "arn:aws:kms:us-east-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+    @Test
+    void aValueWithALineBreakIsRefusedWithoutBeingQuoted() {
+        // Found by StackConfigFuzzTest: the error quoted the value, so a line break split the one-line error.
+        assertThatThrownBy(() -> StackConfig.fromContext(Map.<String, Object>of("subnetIds", "subnet-0aaaaaaaaaaaaaaa1,su\nbnet-2",
+                "vpcId", "vpc-0123456789abcdef0")::get))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("context subnetIds holds a line break or another control character: give the value on one line");
+        assertThatThrownBy(() -> StackConfig.fromContext(Map.<String, Object>of("tableName", "a\u2028b")::get))
+                .hasMessage("context tableName holds a line break or another control character: give the value on one line");
+    }
 }

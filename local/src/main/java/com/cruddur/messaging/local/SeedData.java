@@ -29,6 +29,12 @@ public record SeedData(String source, List<Map<String, AttributeValue>> items) {
     /** The sample conversation, relative to the repository root. */
     private static final Path SAMPLE = Path.of("events", "seed", "conversations.json");
     private static final String BUNDLED_SAMPLE = "/sample/conversations.json";
+    /**
+     * DynamoDB's limits on a key attribute's string value, of the table or an index ("Service,
+     * account, and table quotas in Amazon DynamoDB": partition key 1 to 2048 bytes, sort key 1 to 1024).
+     */
+    private static final int PARTITION_KEY_BYTES = 2048;
+    private static final int SORT_KEY_BYTES = 1024;
     /** Below this many items a seed finishes before anyone would wish for progress. */
     private static final int PROGRESS_THRESHOLD = 100;
 
@@ -38,8 +44,17 @@ public record SeedData(String source, List<Map<String, AttributeValue>> items) {
      * @throws InputException naming the file and the problem
      */
     public static SeedData fromFile(Path file) {
-        String text = new String(InputException.read(file), StandardCharsets.UTF_8);
-        return new SeedData(file.toString(), parse(file.toString(), text));
+        return read(file.toString(), InputException.read(file));
+    }
+
+    /**
+     * Checks a seed file's content, as {@link #fromFile} does after reading it.
+     *
+     * @param source the file's name, to name it in a problem
+     * @throws InputException naming the source and the problem
+     */
+    static SeedData read(String source, byte[] content) {
+        return new SeedData(source, parse(source, InputException.utf8(source, content)));
     }
 
     /**
@@ -91,8 +106,29 @@ public record SeedData(String source, List<Map<String, AttributeValue>> items) {
             if (!isString(item.get(MessagesTable.PK)) || !isString(item.get(MessagesTable.SK))) {
                 throw new InputException(name + ": item " + i + " has no string \"pk\" and \"sk\"");
             }
+            int index = i;
+            keyProblem(item, MessagesTable.PK, PARTITION_KEY_BYTES)
+                    .or(() -> keyProblem(item, MessagesTable.SK, SORT_KEY_BYTES))
+                    .or(() -> item.containsKey(MessagesTable.GROUP_INDEX_PK) && !isString(item.get(MessagesTable.GROUP_INDEX_PK))
+                            ? Optional.of("\"" + MessagesTable.GROUP_INDEX_PK + "\" is the index's key: a string")
+                            : keyProblem(item, MessagesTable.GROUP_INDEX_PK, PARTITION_KEY_BYTES))
+                    .ifPresent(problem -> {
+                        throw new InputException(name + ": item " + index + ": " + problem);
+                    });
         }
         return items;
+    }
+
+    /** Why DynamoDB would refuse the item's key attribute {@code key} (of the table or its index), if present. */
+    private static Optional<String> keyProblem(Map<String, AttributeValue> item, String key, int maxBytes) {
+        AttributeValue value = item.get(key);
+        if (value == null || value.s() == null) {
+            return Optional.empty();
+        }
+        int bytes = value.s().getBytes(StandardCharsets.UTF_8).length;
+        return bytes == 0 ? Optional.of("\"" + key + "\" is empty: a key attribute must not be")
+                : bytes > maxBytes ? Optional.of("\"" + key + "\" is " + bytes + " bytes, more than a key attribute's "
+                        + maxBytes) : Optional.empty();
     }
 
     private static boolean isString(AttributeValue value) {

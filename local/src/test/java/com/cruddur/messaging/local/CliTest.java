@@ -219,7 +219,7 @@ class CliTest {
     @Test
     void aFileThatIsNotAFailureObjectIsNamedWithItsProblem() throws IOException {
         Path sqs = dir.resolve("sqs-message.json");
-        Files.writeString(sqs, "{\"DDBStreamBatchInfo\":{\"shardId\":\"shardId-1\",\"startSequenceNumber\":"
+        Files.writeString(sqs, "{\"DDBStreamBatchInfo\":{\"shardId\":\"shardId-00000001763726400000-8e1f0c3a\",\"startSequenceNumber\":"
                 + "\"000000000000000000001\",\"endSequenceNumber\":\"000000000000000000001\",\"streamArn\":"
                 + "\"arn:aws:dynamodb:us-east-1:1:table/cruddur-messages/stream/x\"}}");
         Path text = dir.resolve("notes.txt");

@@ -46,6 +46,11 @@ public enum ExitCode {
      */
     MEASUREMENT_FAILED(9, "bench, coldstart: a measurement could not be taken (a probe JVM timed out or failed, a class"
             + " missing from the deployment jar, a batch the handler left half applied)"),
+    /**
+     * soak: after the drain and the redrive, reconcile's diff found conversations whose rows are not
+     * at their newest message (records lost or applied backwards); the report names them by id.
+     */
+    CONVERSATIONS_WRONG(10, "soak: conversations whose rows are not at their newest message after the drain"),
     /** An unexpected failure: a bug (EX_SOFTWARE). */
     BUG(70, "an unexpected error (a bug: the stack trace follows on standard error)");
 

@@ -41,6 +41,23 @@ public record Style(String bullet, String dot, String marker, String ellipsis) {
         return cut ? out.append(ellipsis).toString() : out.toString();
     }
 
+    /**
+     * Text that quotes input (a parser's message, a file name) made safe for one line of a terminal:
+     * line breaks, other control characters and bidirectional overrides shown as {@code \\uXXXX},
+     * as {@link #clip} shows them, the rest as it is.
+     */
+    public static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (unsafe(c)) {
+                out.append(String.format("\\u%04X", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
     private static boolean unsafe(int codePoint) {
         return Character.getType(codePoint) == Character.CONTROL
                 || (codePoint >= 0x202A && codePoint <= 0x202E)

@@ -41,6 +41,8 @@ class OpsJarIT {
     private static final long MAX_BYTES = 25_000_000;
     private static final Path JAR = Path.of(System.getProperty("ops.jar", "target/messaging-ops.jar"));
     private static final String BUCKET = "cruddur-messages-failures";
+    /** A shard ID of the form DynamoDB Streams gives them. */
+    private static final String SHARD = "shardId-00000001763726400000-8e1f0c3a";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static LocalDynamoDb dynamoDb;
@@ -91,12 +93,12 @@ class OpsJarIT {
         JsonNode record = JSON.readTree(Path.of("..", "events", "new-message.json").toFile()).get("Records").get(0);
         admin.putItem(b -> b.tableName(MessagesTable.DEFAULT_TABLE_NAME)
                 .item(DynamoJson.parseItem(record.path("dynamodb").path("NewImage").toString())));
-        FailureObject failure = new FailureObject(FailureObjects.RETRIES_EXHAUSTED, 6, null, Instant.now(), "shardId-1",
+        FailureObject failure = new FailureObject(FailureObjects.RETRIES_EXHAUSTED, 6, null, Instant.now(), SHARD,
                 record.at("/dynamodb/SequenceNumber").asText(), record.at("/dynamodb/SequenceNumber").asText(), null, null,
                 1, record.get("eventSourceARN").asText(), List.of(record));
         try (S3Client client = LocalEndpoints.s3(s3.endpoint())) {
             client.createBucket(b -> b.bucket(BUCKET));
-            client.putObject(b -> b.bucket(BUCKET).key(FailureObjects.key(UUID.randomUUID().toString(), "shardId-1",
+            client.putObject(b -> b.bucket(BUCKET).key(FailureObjects.key(UUID.randomUUID().toString(), SHARD,
                     Instant.now(), UUID.randomUUID())), RequestBody.fromString(failure.toJson(), StandardCharsets.UTF_8));
 
             Run run = java("redrive", "--endpoint", dynamoDb.endpoint().toString(), "--s3-endpoint",

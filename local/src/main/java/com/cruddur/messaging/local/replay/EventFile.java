@@ -5,7 +5,6 @@ import com.cruddur.messaging.devkit.Json;
 import com.cruddur.messaging.ops.InputException;
 import com.cruddur.messaging.ops.LambdaEvents;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +27,17 @@ public record EventFile(Path path, DynamodbEvent event, List<JsonNode> records) 
      *         DynamoDB stream event
      */
     public static EventFile load(Path path) {
-        byte[] bytes = InputException.read(path);
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        return read(path, InputException.read(path));
+    }
+
+    /**
+     * Checks an event file's content, as {@link #load} does after reading it.
+     *
+     * @param path  the file, to name it in a problem
+     * @throws InputException naming the file and the problem: not UTF-8, not JSON, not a DynamoDB stream event
+     */
+    public static EventFile read(Path path, byte[] bytes) {
+        String text = InputException.utf8(path.toString(), bytes);
         if (text.isBlank()) {
             throw new InputException(path, "invalid JSON (empty file)");
         }

@@ -16,6 +16,8 @@ import static com.cruddur.messaging.schema.FailureObjects.START_SEQUENCE_NUMBER;
 import static com.cruddur.messaging.schema.FailureObjects.STREAM_ARN;
 import static com.cruddur.messaging.schema.FailureObjects.TIMESTAMP;
 
+import com.cruddur.messaging.ops.LambdaEvents;
+import com.cruddur.messaging.ops.Style;
 import com.cruddur.messaging.schema.FailureObjects;
 import com.cruddur.messaging.schema.StreamArn;
 import com.cruddur.messaging.stream.LocalContext;
@@ -34,6 +36,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * A failure object: what Lambda writes to a stream event source mapping's S3 on-failure destination
@@ -84,8 +87,9 @@ public record FailureObject(
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
+    private static final Pattern SHARD_ID_CHARS = Pattern.compile("[A-Za-z0-9_.-]+");
 
-    /** A failure object that cannot be used; the message names its source, then the problem, in one line. */
+    /** An unusable failure object: its source, then the problem, on one printable line ({@link Style#printable}). */
     public static final class Malformed extends IllegalArgumentException {
 
         private static final long serialVersionUID = 1L;
@@ -93,8 +97,8 @@ public record FailureObject(
         private final String reason;
 
         Malformed(String source, String reason) {
-            super(source + ": " + reason);
-            this.reason = reason;
+            super(Style.printable(source + ": " + reason));
+            this.reason = Style.printable(reason);
         }
 
         /** The problem, without the source. */
@@ -158,9 +162,9 @@ public record FailureObject(
         try {
             root = MAPPER.readTree(content);
         } catch (JacksonException e) {
-            throw new Malformed(source, "not JSON (" + firstLine(e.getOriginalMessage()) + ")");
+            throw new Malformed(source, "not JSON (" + Style.firstLine(e.getOriginalMessage()) + ")");
         } catch (java.io.IOException e) {
-            throw new Malformed(source, "unreadable (" + firstLine(e.getMessage()) + ")");
+            throw new Malformed(source, "unreadable (" + Style.firstLine(e.getMessage()) + ")");
         }
         try {
             return of(root);
@@ -191,7 +195,7 @@ public record FailureObject(
                 request.path(INVOKE_COUNT).asInt(0),
                 text(response, FUNCTION_ERROR),
                 instant(root.get(TIMESTAMP)),
-                required(info, SHARD_ID),
+                shardId(info),
                 start,
                 end,
                 instant(info.get(FIRST_ARRIVAL)),
@@ -212,7 +216,7 @@ public record FailureObject(
             try {
                 event = MAPPER.readTree(payload.textValue());
             } catch (JacksonException e) {
-                throw new IllegalArgumentException(PAYLOAD + " is not JSON (" + firstLine(e.getOriginalMessage()) + ")");
+                throw new IllegalArgumentException(PAYLOAD + " is not JSON (" + Style.firstLine(e.getOriginalMessage()) + ")");
             }
         }
         JsonNode records = event == null ? null : event.get("Records");
@@ -226,6 +230,17 @@ public record FailureObject(
             }
             list.add(record);
         }
+        // Redrive hands them to the handler as Lambda's serializer reads them: refuse what it cannot read, or
+        // reads as other records (a member of the wrong type can make it read one record as two).
+        int read;
+        try {
+            read = LambdaEvents.of(list).getRecords().size();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(PAYLOAD + " holds records Lambda's serializer cannot read (" + e.getMessage() + ")");
+        }
+        if (read != list.size()) {
+            throw new IllegalArgumentException(PAYLOAD + " holds " + list.size() + " records that Lambda's serializer reads as " + read);
+        }
         return list;
     }
 
@@ -237,6 +252,20 @@ public record FailureObject(
         return value.textValue();
     }
 
+    /**
+     * The Streams API's shard IDs are 28 to 65 characters (API reference, "Shard"); those Lambda and
+     * DynamoDB Local write are "shardId-", digits, "-" and hex digits. Held to that, so the shard is one
+     * folder of the object's key (no "/") and prints on the report's line.
+     */
+    private static String shardId(JsonNode info) {
+        String value = required(info, SHARD_ID);
+        if (value.length() < 28 || value.length() > 65 || !SHARD_ID_CHARS.matcher(value).matches()) {
+            throw new IllegalArgumentException(BATCH_INFO + "." + SHARD_ID
+                    + " is not a stream's shard ID (28 to 65 letters, digits, '-', '_' or '.')");
+        }
+        return value;
+    }
+
     private static String sequenceNumber(JsonNode info, String field) {
         String value = required(info, field);
         // The Streams API's sequence numbers: 21 to 40 digits (GetShardIterator, SequenceNumber).
@@ -246,9 +275,9 @@ public record FailureObject(
         return value;
     }
 
+    /** A member shown to people only (condition, functionError), so made printable as it is read. */
     private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || !value.isTextual() ? null : value.textValue();
+        return node.get(field) instanceof JsonNode value && value.isTextual() ? Style.printable(value.textValue()) : null;
     }
 
     private static Instant instant(JsonNode value) {
@@ -260,13 +289,5 @@ public record FailureObject(
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).strip();
     }
 }

@@ -107,8 +107,13 @@ final class FailureObjectReader {
         } else {
             content = InputException.read(Path.of(name));
         }
+        return fromContent(source(name), content);
+    }
+
+    /** @throws InputException (exit 2) naming {@code source} and why its content is not a usable failure object */
+    static FailureObject fromContent(String source, byte[] content) {
         try {
-            return FailureObject.parse(source(name), content);
+            return FailureObject.parse(source, content);
         } catch (FailureObject.Malformed e) {
             throw new InputException(e.getMessage() + (e.reason().startsWith("no " + FailureObjects.PAYLOAD)
                     ? "" : " (expected a failure object as Lambda writes it to an S3 destination)"));

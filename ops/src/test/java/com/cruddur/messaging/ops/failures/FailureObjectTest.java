@@ -99,7 +99,7 @@ class FailureObjectTest {
     void whatTheLocalMappingWritesHasTheDocumentedMembersWithThePayloadAsAStringAndReadsBack() throws Exception {
         JsonNode record = MAPPER.readTree(RECORD);
         FailureObject written = new FailureObject("RecordAgeExceeded", 2, null,
-                Instant.parse("2026-11-21T12:00:00.123456Z"), "shardId-1", "000000000000000000002",
+                Instant.parse("2026-11-21T12:00:00.123456Z"), "shardId-00000001763726400000-8e1f0c3a", "000000000000000000002",
                 "000000000000000000004", Instant.parse("2026-11-21T10:00:00.500Z"), Instant.parse("2026-11-21T10:00:01Z"),
                 3, "arn:aws:dynamodb:ddblocal:000000000000:table/cruddur-messages/stream/2026-11-21T10:00:00.000", List.of(record));
 
