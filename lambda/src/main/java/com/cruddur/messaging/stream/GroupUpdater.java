@@ -12,19 +12,7 @@ import java.util.Set;
  * Brings one conversation's rows up to its newest message: read, plan, write, and on a failed
  * condition or a passing fault, wait and do it all again from a fresh read. Never a blind write.
  */
-final class GroupUpdater {
-
-    private final GroupRowStore store;
-    private final Config config;
-    private final Sleeper sleeper;
-    private final Jitter jitter;
-
-    GroupUpdater(GroupRowStore store, Config config, Sleeper sleeper, Jitter jitter) {
-        this.store = store;
-        this.config = config;
-        this.sleeper = sleeper;
-        this.jitter = jitter;
-    }
+record GroupUpdater(GroupRowStore store, Config config, Sleeper sleeper, Jitter jitter) {
 
     GroupOutcome update(NewMessage message, Deadline deadline) {
         Map<String, Set<String>> takenKeys = new LinkedHashMap<>();

@@ -35,19 +35,7 @@ import java.util.concurrent.Semaphore;
  * older, so they need no redelivery; and any record of another conversation after that point is
  * redelivered too, which is harmless because every write is idempotent.
  */
-final class StreamProcessor {
-
-    private final RecordDecoder decoder;
-    private final GroupUpdater updater;
-    private final int maxConcurrency;
-    private final EmbeddedMetrics metrics;
-
-    StreamProcessor(RecordDecoder decoder, GroupUpdater updater, int maxConcurrency, EmbeddedMetrics metrics) {
-        this.decoder = decoder;
-        this.updater = updater;
-        this.maxConcurrency = maxConcurrency;
-        this.metrics = metrics;
-    }
+record StreamProcessor(RecordDecoder decoder, GroupUpdater updater, int maxConcurrency, EmbeddedMetrics metrics) {
 
     /**
      * Processes one batch. Never throws because of a record's content. Logs each malformed record

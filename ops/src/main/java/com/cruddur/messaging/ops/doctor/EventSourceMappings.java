@@ -30,29 +30,16 @@ import software.amazon.awssdk.regions.Region;
  * signed with the AWS SDK's own Signature Version 4 signer and sent with its HTTP client. Not the
  * SDK's Lambda client: its 3 MB of models for every Lambda operation would take the ops jar past the
  * 25 MB an operator downloads, for this one read. It only ever sends a GET.
+ *
+ * @param endpoint Lambda's endpoint: the one the SDK's settings name, else the region's
+ *                 ({@link #regionalEndpoint})
  */
-final class EventSourceMappings {
+record EventSourceMappings(SdkHttpClient http, URI endpoint, Region region, AwsCredentialsProvider credentials) {
 
     /** Lambda's signing name, as in its endpoint's host. */
     private static final String SERVICE = "lambda";
     private static final String PATH = "/2015-03-31/event-source-mappings/";
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final SdkHttpClient http;
-    private final URI endpoint;
-    private final Region region;
-    private final AwsCredentialsProvider credentials;
-
-    /**
-     * @param endpoint Lambda's endpoint: the one the SDK's settings name, else the region's
-     *                 ({@link #regionalEndpoint})
-     */
-    EventSourceMappings(SdkHttpClient http, URI endpoint, Region region, AwsCredentialsProvider credentials) {
-        this.http = http;
-        this.endpoint = endpoint;
-        this.region = region;
-        this.credentials = credentials;
-    }
 
     /** Lambda's endpoint in {@code region}: its partition's DNS suffix from the SDK's partition metadata. */
     static URI regionalEndpoint(Region region) {
