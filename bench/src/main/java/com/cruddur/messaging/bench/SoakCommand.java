@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         description = {
             """
                     Writes as the Cruddur app would (users in conversations of two to six people; of the writes,
-                    80% new messages, 12% edits of a conversation's newest message, 8% deletions of an earlier
+                    80%% new messages, 12%% edits of a conversation's newest message, 8%% deletions of an earlier
                     one) at R writes per second for M minutes, while the local mapping (the stream poller and the
                     deployed delivery semantics, failure objects to an embedded s3proxy) invokes the handler on
                     the same table in this JVM. Every 10 s: writes and their rate, writes applied, end-to-end
@@ -36,26 +36,38 @@ import picocli.CommandLine.Option;
             "  ./dev soak --endpoint http://localhost:8000 --rate 50 --minutes 10 --faults 0.05"})
 public final class SoakCommand extends LocalBenchCommand {
 
-    @Option(names = "--rate", paramLabel = "R", required = true, description = "writes per second, 0.1-10000")
     private double rate;
+    private double minutes;
+    private int conversations;
+    private double faults;
+
+    // Each option is checked where picocli sets it (picocli's "validation in setter methods"), so a bad
+    // value is a usage error before DynamoDB Local starts.
+    @Option(names = "--rate", paramLabel = "R", required = true, description = "writes per second, 0.1-10000")
+    void rate(double value) {
+        rate = between("--rate", value, 0.1, 10_000);
+    }
 
     @Option(names = "--minutes", paramLabel = "M", required = true, description = "how long the app writes, 0.1-1440")
-    private double minutes;
+    void minutes(double value) {
+        minutes = between("--minutes", value, 0.1, 1440);
+    }
 
     @Option(names = "--conversations", paramLabel = "N", defaultValue = "200",
             description = "conversations the app writes to, 1-100000 (default ${DEFAULT-VALUE})")
-    private int conversations;
+    void conversations(int value) {
+        conversations = within("--conversations", value, 1, 100_000);
+    }
 
     @Option(names = "--faults", paramLabel = "RATE", defaultValue = "0",
             description = "share of the handler's DynamoDB requests failed with a transient fault, 0-0.5 (default 0)")
-    private double faults;
+    void faults(double value) {
+        faults = between("--faults", value, 0, 0.5);
+    }
 
     @Override
     protected void check() {
-        between("--rate", rate, 0.1, 10_000);
-        between("--minutes", minutes, 0.1, 1440);
-        within("--conversations", conversations, 1, 100_000);
-        between("--faults", faults, 0, 0.5);
+        // nothing left: the setters above checked every option as it was parsed
     }
 
     @Override
@@ -71,9 +83,10 @@ public final class SoakCommand extends LocalBenchCommand {
         }
     }
 
-    private void between(String option, double value, double min, double max) {
+    private double between(String option, double value, double min, double max) {
         if (!(value >= min && value <= max)) {
             throw usageError("option " + option + " must be between " + min + " and " + max + ", got " + value);
         }
+        return value;
     }
 }

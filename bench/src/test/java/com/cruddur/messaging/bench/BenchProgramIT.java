@@ -8,6 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The measurement rig's program, run in-process as {@code ./dev bench|coldstart|reconcile-bench} runs it. */
 class BenchProgramIT {
@@ -33,6 +35,16 @@ class BenchProgramIT {
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("messaging-bench: ").contains("  bench ").contains("  coldstart ")
                 .contains("  reconcile-bench ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bench", "coldstart", "reconcile-bench", "soak"})
+    void everyMeasurementHasHelpWithItsUsage(String command) {
+        Run run = bench(command, "--help");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).startsWith("usage: messaging-bench " + command).contains("./dev " + command);
+        assertThat(run.err()).isEmpty();
     }
 
     @Test
