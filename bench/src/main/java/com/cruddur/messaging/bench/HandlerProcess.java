@@ -112,6 +112,11 @@ final class HandlerProcess implements AutoCloseable {
         return ProcessCpu.nanos(runtime.pid());
     }
 
+    /** The CPU time so far of the runtime's own thread (the JVM's main thread), in nanoseconds. */
+    long runtimeThreadCpuNanos() {
+        return ProcessCpu.mainThreadNanos(runtime.pid());
+    }
+
     /** One invocation; a function error or no answer stops the measurement. */
     RuntimeApiEmulator.Result invoke(byte[] event) {
         RuntimeApiEmulator.Result result;

@@ -39,6 +39,35 @@ final class ProcessCpu {
         return total;
     }
 
+    /**
+     * CPU nanoseconds used so far by the Java main thread of process {@code pid}: in the Lambda
+     * runtime, the runtime interface client's thread. The {@code java} launcher runs {@code main} on a
+     * thread it creates, which keeps the launcher's name ({@code comm} "java": the JVM names the
+     * threads it starts itself, not this one); the launcher's own thread (id = pid) only waits.
+     */
+    static long mainThreadNanos(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        long total = 0;
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : threads.toList()) {
+                if (!thread.getFileName().toString().equals(Long.toString(pid)) && "java".equals(name(thread))) {
+                    total += threadNanos(thread.resolve("schedstat"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the CPU time of process " + pid, e);
+        }
+        return total;
+    }
+
+    private static String name(Path thread) throws IOException {
+        try {
+            return Files.readString(thread.resolve("comm")).strip();
+        } catch (NoSuchFileException e) {
+            return ""; // the thread ended
+        }
+    }
+
     private static long threadNanos(Path schedstat) throws IOException {
         try {
             String line = Files.readString(schedstat).strip();

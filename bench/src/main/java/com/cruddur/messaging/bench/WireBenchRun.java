@@ -102,10 +102,10 @@ final class WireBenchRun {
      */
     void priming(List<Strategy> strategies, WireBenchmark.HandlerSettings settings, PrintStream progress) {
         out.printf("%nfirst invocation after priming vs steady (same shape; batches back to back)%n");
-        out.printf("  %-13s %-34s %9s %9s %6s %9s %9s %6s %9s%n", "strategy", "batch", "1st model", "stdy p50", "ratio",
-                "1st rig", "stdy rig", "ratio", "TLS 1st");
-        out.printf("  %-13s %-34s %9s %9s %6s %9s %9s %6s %9s%n", "", "", "computed", "computed", "", "measured",
-                "measured", "", "measured");
+        out.printf("  %-13s %-34s %9s %9s %6s %9s %9s %6s %9s %9s %9s %9s%n", "strategy", "batch", "1st model",
+                "stdy p50", "ratio", "1st rig", "stdy rig", "ratio", "TLS 1st", "CPU 1st", "CPU stdy", "rt 1st/st");
+        out.printf("  %-13s %-34s %9s %9s %6s %9s %9s %6s %9s %9s %9s %9s%n", "", "", "computed", "computed", "", "measured",
+                "measured", "", "measured", "ms, meas.", "ms, meas.", "ms, meas.");
         record Case(String label, Workload workload, boolean afterRestore) {
         }
         List<Case> cases = List.of(
@@ -124,9 +124,16 @@ final class WireBenchRun {
                 double steady = median(batches.stream().skip(1).mapToDouble(b -> b.modelled(strategy, wire, memoryMb).totalMillis()).toArray());
                 double firstRig = batches.getFirst().wallNanos() / 1e6;
                 double steadyRig = median(batches.stream().skip(1).mapToDouble(b -> b.wallNanos() / 1e6).toArray());
-                out.printf(Locale.ROOT, "  %-13s %-34s %9.1f %9.1f %5.2fx %9.1f %9.1f %5.2fx %9d%n", strategy.label(),
-                        c.label(), first, steady, first / steady, firstRig, steadyRig, firstRig / steadyRig,
-                        batches.getFirst().timeline().connectionsAccepted());
+                // The CPU apart: all of the JVM's, and the runtime's own thread (event in, response out).
+                double firstCpu = batches.getFirst().cpuNanos() / 1e6;
+                double steadyCpu = median(batches.stream().skip(1).mapToDouble(b -> b.cpuNanos() / 1e6).toArray());
+                double firstRuntime = batches.getFirst().runtimeThreadCpuNanos() / 1e6;
+                double steadyRuntime = median(batches.stream().skip(1)
+                        .mapToDouble(b -> b.runtimeThreadCpuNanos() / 1e6).toArray());
+                out.printf(Locale.ROOT, "  %-13s %-34s %9.1f %9.1f %5.2fx %9.1f %9.1f %5.2fx %9d %9.1f %9.1f %4.1f/%4.1f%n",
+                        strategy.label(), c.label(), first, steady, first / steady, firstRig, steadyRig,
+                        firstRig / steadyRig, batches.getFirst().timeline().connectionsAccepted(), firstCpu, steadyCpu,
+                        firstRuntime, steadyRuntime);
             }
         }
     }

@@ -51,9 +51,12 @@ final class WireBenchmark {
      *
      * @param wallNanos the invocation's wall time on this machine (measured)
      * @param cpuNanos  the child JVM's CPU time during it (measured)
+     * @param runtimeThreadCpuNanos the part of it on the runtime's own thread (measured): the runtime
+     *                  interface client reading the event and writing the response, and the
+     *                  handler's batch code around the conversations (those run on virtual threads)
      * @param timeline  what crossed the relay during it (measured)
      */
-    record Batch(int records, long wallNanos, long cpuNanos, WireTimeline timeline) {
+    record Batch(int records, long wallNanos, long cpuNanos, long runtimeThreadCpuNanos, WireTimeline timeline) {
 
         /**
          * The round trips this batch waited for: the handler's conversations are independent, so its
@@ -135,16 +138,18 @@ final class WireBenchmark {
     private Batch invoke(HandlerProcess function, Strategy strategy, DynamodbEvent batch) {
         byte[] json = json(batch);
         long cpuBefore = function.cpuNanos();
+        long runtimeThreadBefore = function.runtimeThreadCpuNanos();
         long start = System.nanoTime();
         String response = function.invoke(json).body();
         long wall = System.nanoTime() - start;
         long cpu = function.cpuNanos() - cpuBefore;
+        long runtimeThread = function.runtimeThreadCpuNanos() - runtimeThreadBefore;
         if (strategy != Strategy.ORIGINAL && !readTree(response).path("batchItemFailures").isEmpty()) {
             // Capacity per message means nothing for a batch left half applied: stop, and say why.
             throw new CliException(ExitCode.MEASUREMENT_FAILED, strategy.label() + ": the handler reported batch item"
                     + " failures on the wire (" + response + "); run with fewer --participants or --messages");
         }
-        Batch measured = new Batch(batch.getRecords().size(), wall, cpu, relay.takeTimeline());
+        Batch measured = new Batch(batch.getRecords().size(), wall, cpu, runtimeThread, relay.takeTimeline());
         return measured;
     }
 

@@ -39,6 +39,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * and metrics document, the response), {@link #BATCH_ROUNDS} times: the records are messages of
  * conversations that cannot exist, so each update reads nothing and plans nothing to write. The
  * log lines and metrics documents are formatted and dropped: priming's counts are no traffic.
+ * With each batch, the runtime's own serialization reads the event and writes the response
+ * ({@link RuntimeSerialization}), and the classes of the write responses that priming never
+ * receives are loaded.
  */
 final class Priming implements Resource {
 

@@ -197,6 +197,10 @@ class LambdaRuntimeIT extends DynamoDbLocalTestBase {
         assertThat(primed.has("AWSRequestId")).isFalse();
         assertThat(primed.getBoolean("writesRefused")).isTrue();
         assertThat(primed.getString("writeMode")).isEqualTo(writeMode.value());
+        // Priming's batches wrote nothing, and the runtime's own serialization (on the runtime's class
+        // path, not in the jar) was reached from the function's class loader and warmed.
+        assertThat(primed.getBoolean("batchesWroteNothing")).isTrue();
+        assertThat(primed.getBoolean("runtimeSerialization")).isTrue();
         List<Object> events = values(lines, "event");
         assertThat(events.indexOf("primed")).isLessThan(events.indexOf("batch_processed"));
 
