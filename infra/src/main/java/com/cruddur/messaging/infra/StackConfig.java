@@ -1,10 +1,12 @@
 package com.cruddur.messaging.infra;
 
+import static com.cruddur.messaging.infra.ContextValues.bool;
+import static com.cruddur.messaging.infra.ContextValues.list;
+import static com.cruddur.messaging.infra.ContextValues.string;
+
 import com.cruddur.messaging.schema.DeploymentContract;
 import com.cruddur.messaging.schema.MessagesTable;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -214,15 +216,6 @@ public record StackConfig(String tableName, Optional<ExistingTable> existingTabl
         return new DataProtection(bool(context, TABLE_DELETION_PROTECTION, false), retention);
     }
 
-    /** {@code true} or {@code false} (a string from -c, a boolean from cdk.json), or the default when unset. */
-    private static boolean bool(Function<String, Object> context, String key, boolean otherwise) {
-        Optional<String> value = string(context, key);
-        if (value.isPresent() && !value.get().equals("true") && !value.get().equals("false")) {
-            throw new IllegalArgumentException("context " + key + "=" + value.get() + ": give true or false");
-        }
-        return value.map(Boolean::parseBoolean).orElse(otherwise);
-    }
-
     private static Observability observability(Function<String, Object> context) {
         return new Observability(string(context, ALARM_TOPIC_ARN), bool(context, ACTIVE_TRACING, true),
                 string(context, RUNBOOK_URL).orElse(Observability.DEFAULT_RUNBOOK_URL));
@@ -274,38 +267,5 @@ public record StackConfig(String tableName, Optional<ExistingTable> existingTabl
                     + "subnets alone and confirm with -c " + DEDICATED_ROUTE_TABLES + "=true (infra/README-ops.md)");
         }
         return Optional.of(vpc);
-    }
-
-    private static Optional<String> string(Function<String, Object> context, String key) {
-        Object value = context.apply(key);
-        if (value == null) {
-            return Optional.empty();
-        }
-        String text = onOneLine(key, value.toString()).trim();
-        return text.isEmpty() ? Optional.empty() : Optional.of(text);
-    }
-
-    /**
-     * No context value of this stack holds a control character; one with a line break would also break
-     * the one-line error that quotes it (found by StackConfigFuzzTest), so it is refused without being quoted.
-     */
-    private static String onOneLine(String key, String value) {
-        if (value.chars().anyMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029')) {
-            throw new IllegalArgumentException("context " + key + " holds a line break or another control character:"
-                    + " give the value on one line");
-        }
-        return value;
-    }
-
-    // "-c subnetIds=a,b" arrives as a string; a cdk.json context entry may be a JSON array.
-    private static List<String> list(Function<String, Object> context, String key) {
-        Object value = context.apply(key);
-        if (value == null) {
-            return List.of();
-        }
-        var items = value instanceof Collection<?> collection
-                ? collection.stream().map(item -> onOneLine(key, String.valueOf(item)))
-                : Arrays.stream(onOneLine(key, value.toString()).split(","));
-        return items.map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }
