@@ -16,19 +16,7 @@ import java.util.function.ToDoubleFunction;
  * {@link WireBenchmark} and the modelled AWS duration and cost from them ({@link ModelledDuration});
  * with {@code --priming}, the first invocation after priming against the steady ones instead.
  */
-final class WireBenchRun {
-
-    private final PrintStream out;
-    private final WireBenchmark bench;
-    private final WireSettings wire;
-    private final int memoryMb;
-
-    WireBenchRun(PrintStream out, WireBenchmark bench, WireSettings wire, int memoryMb) {
-        this.out = out;
-        this.bench = bench;
-        this.wire = wire;
-        this.memoryMb = memoryMb;
-    }
+record WireBenchRun(PrintStream out, WireBenchmark bench, WireSettings wire, int memoryMb) {
 
     /** The run's heading, and the relay's own overhead per request (measured once per run). */
     static void heading(PrintStream out, WireRelay relay, java.net.URI dynamoDb, WireBenchmark.HandlerSettings settings,
